@@ -1,0 +1,53 @@
+/**
+ * Typed errors for expected conditions. A regression is a verdict, not an exception: only bad input,
+ * bad usage and a missing baseline are errors. Both entry points map these to exit code 2.
+ */
+
+/** Where bad input was found. */
+export interface InputLocation {
+  file?: string;
+  /** 1-based line or row. */
+  line?: number;
+  /** Field or key path, e.g. `probabilities` or `metrics.accuracy.max_regression`. */
+  field?: string;
+}
+
+/** Formats a location as `file:line field`, omitting what is unknown. */
+export function formatLocation(loc: InputLocation): string {
+  let s = loc.file ?? '';
+  if (loc.line !== undefined) s += `${s ? ':' : 'line '}${loc.line}`;
+  if (loc.field !== undefined) s += `${s ? ' ' : ''}field "${loc.field}"`;
+  return s;
+}
+
+/** Bad input data or configuration: names file, line and field; exit code 2. */
+export class InputError extends Error {
+  readonly location: InputLocation;
+  constructor(message: string, location: InputLocation = {}) {
+    const where = formatLocation(location);
+    super(where ? `${where}: ${message}` : message);
+    this.name = 'InputError';
+    this.location = location;
+  }
+}
+
+/** Bad command-line or action-input usage; exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** No baseline could be found; callers turn it into the `no-baseline` verdict and its policy. */
+export class NoBaselineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoBaselineError';
+  }
+}
+
+/** True for errors that mean "the user gave us something wrong" (exit code 2, no stack trace). */
+export function isExpectedError(e: unknown): e is InputError | UsageError {
+  return e instanceof InputError || e instanceof UsageError;
+}

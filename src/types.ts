@@ -1,0 +1,117 @@
+/**
+ * Plain data shapes shared by the pure core (readers, metrics, stats, diagnosis, rendering).
+ * Nothing here imports `@actions/*`: the CLI and the action exchange exactly these.
+ */
+
+/** Learning task; decides which metrics are computed. */
+export type Task = 'binary' | 'multiclass' | 'multilabel' | 'regression' | 'generation';
+
+/** Task as configured: a concrete task or `auto` (detected from the data). */
+export type TaskSetting = Task | 'auto';
+
+/** Which way is better for a metric. */
+export type Direction = 'higher' | 'lower';
+
+/** Where a value came from, for error messages (`file:line field`). */
+export interface SourceRef {
+  file: string;
+  /** 1-based line (JSONL/CSV row); absent for whole-file formats. */
+  line?: number;
+}
+
+/**
+ * One per-example record after field mapping (SPEC §3). Values are kept as read; encoding into typed
+ * columns happens in `metrics/dataset.ts`, which validates them and reports `file:line field` on error.
+ */
+export interface ExampleRecord {
+  /** Example id, normalised to a string (numbers via `String(n)`). */
+  id: string;
+  label: unknown;
+  prediction: unknown;
+  /** Binary: number; multiclass: `{class: p}` or array in config `classes` order. Absent when not given. */
+  probabilities?: unknown;
+  /** Slice field → value (stringified), for fields named in config `slices`. */
+  slices: Record<string, string>;
+  /** Other numeric fields (e.g. `latency_ms`), summarised as `<field>_mean/_p50/_p95`. */
+  numeric: Record<string, number>;
+  /** Cluster id when config names a `cluster` field (clustered standard errors). */
+  cluster?: string;
+  source: SourceRef;
+}
+
+/**
+ * A metric as stored and reported. `value: null` means undefined for the data, with `undefined` saying
+ * why (e.g. "only one class present in label") — never NaN.
+ */
+export interface MetricValue {
+  value: number | null;
+  /** Examples the metric was computed on (null for pre-aggregated metrics that do not say). */
+  n: number | null;
+  stderr?: number | null;
+  /** 95% confidence interval [low, high]. */
+  ci?: [number, number] | null;
+  /** How stderr/ci were obtained. */
+  method?: 'clt' | 'wilson' | 'bootstrap' | 'delong' | 'clustered' | 'given';
+  /** Reason when `value` is null. */
+  undefined?: string;
+}
+
+/** Metrics of one slice value (e.g. `language=de`). */
+export interface SliceResult {
+  n: number;
+  metrics: Record<string, MetricValue>;
+}
+
+/**
+ * Compact per-example data carried in an EvalResult so that a later run can pair examples by id.
+ * Columnar: every array has one entry per example, in the same order as `ids`.
+ */
+export interface ExampleColumns {
+  ids: string[];
+  label: unknown[];
+  prediction: unknown[];
+  probabilities?: unknown[];
+  numeric?: Record<string, (number | null)[]>;
+  slices?: Record<string, string[]>;
+  cluster?: string[];
+}
+
+/** Where a result's data came from. */
+export interface ResultSource {
+  file: string;
+  format: string;
+}
+
+/** Free-form provenance of a result (filled by the action: commit, run, branch). */
+export interface ResultMeta {
+  commit?: string;
+  branch?: string;
+  run_id?: number;
+  run_number?: number;
+  workflow?: string;
+  event?: string;
+  created_at?: string;
+  [key: string]: unknown;
+}
+
+/** Current EvalResult format version; readers reject newer majors with a clear error. */
+export const EVAL_RESULT_VERSION = 1;
+
+/**
+ * The one serialised form that runs exchange (the baseline artifact). `task` is `aggregate` when the
+ * result holds only pre-aggregated metrics (no per-example records).
+ */
+export interface EvalResult {
+  schema: 'evalgate/eval-result';
+  version: number;
+  task: Task | 'aggregate';
+  n: number | null;
+  metrics: Record<string, MetricValue>;
+  /** slice field → slice value → metrics */
+  slices: Record<string, Record<string, SliceResult>>;
+  examples?: ExampleColumns;
+  /** Options the metrics were computed with that a paired comparison must reproduce. */
+  options?: Record<string, unknown>;
+  sources: ResultSource[];
+  meta?: ResultMeta;
+}
