@@ -115,3 +115,107 @@ export interface EvalResult {
   sources: ResultSource[];
   meta?: ResultMeta;
 }
+
+/** Status of one metric comparison (SPEC §5). */
+export type Status = 'regressed' | 'warn' | 'improved' | 'unchanged' | 'new' | 'missing' | 'skipped' | 'waived';
+
+/** Overall verdict of a gate. */
+export type Verdict = 'pass' | 'warn' | 'fail' | 'no-baseline';
+
+/** Which baseline was compared, from where and why it was chosen. */
+export interface BaselineInfo {
+  source: 'path' | 'artifact' | 'none';
+  /** Local file or folder (source `path`). */
+  path?: string;
+  run_id?: number;
+  run_number?: number;
+  commit?: string;
+  branch?: string;
+  /** Link to the baseline run. */
+  url?: string;
+  /** Human sentence: why this baseline (e.g. "merge-base 1a2b3c4, run #1234"), or why none. */
+  reason: string;
+}
+
+/** Result of a significance test for one comparison (bad-direction, one-sided). */
+export interface TestResult {
+  /** e.g. `mcnemar-exact`, `paired-t`, `paired-bootstrap`, `delong`, `unpaired-z`. */
+  method: string;
+  paired: boolean;
+  /** One-sided p-value that the metric got worse; null when it cannot be computed. */
+  p_value: number | null;
+  /** 95% CI of current − baseline. */
+  ci_delta: [number, number] | null;
+}
+
+/** One row of the comparison: a metric, overall or in one slice. */
+export interface Comparison {
+  metric: string;
+  /** Present for per-slice comparisons. */
+  slice?: { field: string; value: string };
+  direction: Direction;
+  baseline: number | null;
+  current: number | null;
+  delta: number | null;
+  delta_pct: number | null;
+  status: Status;
+  /** True when a rule gates this metric (else it is reported only). */
+  gated: boolean;
+  severity: 'fail' | 'warn';
+  /** Sentence explaining the status, e.g. "worse by 0.021 > max_regression 0.01, p=0.003". */
+  reason: string;
+  test?: TestResult;
+  /** Holm- or BH-adjusted p-value. */
+  p_adjusted?: number | null;
+  baseline_ci?: [number, number] | null;
+  current_ci?: [number, number] | null;
+  n_baseline?: number | null;
+  n_current?: number | null;
+  /** Why the metric is undefined in either run, if it is. */
+  undefined?: string;
+}
+
+/** Example that changed outcome between baseline and current. */
+export interface FlippedExample {
+  id: string;
+  label: unknown;
+  baseline_prediction: unknown;
+  current_prediction: unknown;
+  /** For numeric outcomes: current − baseline per-example value. */
+  change?: number;
+}
+
+/** Pairing of the two runs' examples by id. */
+export interface PairingInfo {
+  paired: boolean;
+  n_baseline: number;
+  n_current: number;
+  overlap: number;
+  /** overlap / max(n_baseline, n_current). */
+  overlap_ratio: number;
+}
+
+/** The machine-readable report (SPEC §8); also what the markdown is rendered from. */
+export interface Report {
+  schema: 'evalgate/report';
+  version: number;
+  verdict: Verdict;
+  gate_id?: string;
+  task: Task | 'aggregate';
+  baseline: BaselineInfo;
+  current: { commit?: string; run_id?: number; branch?: string; n: number | null };
+  comparisons: Comparison[];
+  /** Count of fail-severity regressions. */
+  regressions: number;
+  warnings: number;
+  pairing?: PairingInfo;
+  flipped?: {
+    outcome: string;
+    worse: number;
+    better: number;
+    top_worse: FlippedExample[];
+    top_better: FlippedExample[];
+  };
+  settings: { significance: number | null; correction: string };
+  notes: string[];
+}
