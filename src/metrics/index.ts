@@ -1,9 +1,11 @@
 /**
  * Metric engine public API (CONTRACT — other modules code against these signatures; keep them).
- * Implementation lives in sibling files (dataset.ts, classification.ts, probabilistic.ts, multilabel.ts,
- * regression.ts, generation.ts, numeric.ts).
+ * Implementation lives in sibling files: dataset.ts (encoding, validation, task detection),
+ * classification.ts (confusion metrics), probabilistic.ts (AUC, AP, log loss, Brier, ECE, top-k),
+ * multilabel.ts, regression.ts, generation.ts, numeric.ts (summaries, sums, percentiles),
+ * compute.ts (computeMetrics, perExampleValues, correctness) and spec.ts (directions, kinds).
  */
-import type { Direction, ExampleRecord, Task, TaskSetting } from '../types.js';
+import type { Direction, Task, TaskSetting } from '../types.js';
 
 /** Options that change how metrics are computed (from config). */
 export interface MetricOptions {
@@ -16,6 +18,11 @@ export interface MetricOptions {
   topK?: number;
   /** Generation normalisers applied before exact_match (trim + case-fold always unless disabled). */
   normalize?: { trim?: boolean; caseFold?: boolean; stripPunctuation?: boolean; collapseWhitespace?: boolean };
+  /**
+   * The user's names of the mapped fields (config `fields`), so that error messages name the field as it
+   * appears in the file. Defaults to `id`, `label`, `prediction`, `probabilities`.
+   */
+  fields?: { id?: string; label?: string; prediction?: string; probabilities?: string; cluster?: string };
 }
 
 /**
@@ -26,7 +33,10 @@ export interface Dataset {
   task: Task;
   n: number;
   ids: string[];
-  /** Classification/multilabel: class names in sklearn order (sorted union of labels and predictions). */
+  /**
+   * Classification/multilabel: class names in sklearn order (sorted union of labels and predictions;
+   * multiclass with probabilities: also every class the probabilities name, i.e. config `classes`).
+   */
   classes: string[];
   /** Index into `classes` of the binary positive class (binary only). */
   posIndex?: number;
@@ -48,7 +58,7 @@ export interface Dataset {
   textRefs?: string[][];
   /** Other numeric fields; NaN where an example lacks the field. */
   numeric: Record<string, Float64Array>;
-  /** Slice field → value per example. */
+  /** Slice field → value per example ("" where an example lacks the field). */
   slices: Record<string, string[]>;
   /** Cluster id per example when configured. */
   cluster?: string[];
@@ -58,6 +68,11 @@ export interface Dataset {
 export interface MetricPoint {
   value: number | null;
   undefined?: string;
+  /**
+   * Examples the value was computed from. Equals the dataset's `n` except for numeric-field summaries,
+   * where it counts only the examples that have the field.
+   */
+  n?: number;
 }
 
 /**
@@ -76,34 +91,9 @@ export interface MetricSpec {
   binaryOutcome?: boolean;
 }
 
-/** Encode records into a Dataset; detects the task when `opts.task` is `auto`. Throws InputError. */
-export declare function buildDataset(records: ExampleRecord[], opts: MetricOptions): Dataset;
-
-/** Every SPEC §4 metric of the dataset's task plus numeric-field summaries. */
-export declare function computeMetrics(ds: Dataset, opts: MetricOptions): Record<string, MetricPoint>;
-
-/** Rows `idx` of `ds` (indices may repeat: bootstrap). */
-export declare function subsetDataset(ds: Dataset, idx: ArrayLike<number>): Dataset;
-
-/** Direction and kind of a built-in metric name (incl. `<field>_mean/_p50/_p95`); undefined if unknown. */
-export declare function metricSpec(name: string): MetricSpec | undefined;
-
-/** Per-example values whose mean is the metric (kind `mean`), else null. */
-export declare function perExampleValues(ds: Dataset, name: string, opts: MetricOptions): Float64Array | null;
-
-/** 0/1 correctness per example (classification: pred==label; multilabel: subset match; generation: exact match); null for regression. */
-export declare function correctness(ds: Dataset, opts: MetricOptions): Uint8Array | null;
-
-/** k × k confusion counts (row = true class, column = predicted), for binary/multiclass. */
-export declare function confusionCounts(ds: Dataset): { k: number; counts: Float64Array };
-
-/** Confusion-matrix metrics (kind `confusion`) from counts; same names and values as computeMetrics. */
-export declare function metricsFromConfusion(
-  counts: Float64Array,
-  k: number,
-  task: 'binary' | 'multiclass',
-  posIndex?: number,
-): Record<string, MetricPoint>;
-
-/** Metrics gated when there is no config (SPEC §5). */
-export declare function primaryMetrics(task: Task): string[];
+export { buildDataset, detectTask, subsetDataset } from './dataset.js';
+export { computeMetrics, perExampleValues, correctness } from './compute.js';
+export { confusionCounts, metricsFromConfusion } from './classification.js';
+export { metricSpec, primaryMetrics, taskMetricNames, numericFieldDirection } from './spec.js';
+export { percentile } from './numeric.js';
+export { normalizeText, squadNormalize, tokenF1 } from './generation.js';

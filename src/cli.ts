@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+/** CLI entry: only runs `main` and maps an unexpected crash to exit code 3 with its stack. */
+import { main } from './cli/main.js';
+
+try {
+  process.exitCode = main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  );
+} catch (e) {
+  process.stderr.write(`evalgate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 3;
+}

@@ -1,0 +1,156 @@
+/**
+ * `evalgate` command line (SPEC §8): the same pure pipeline as the action, reading local files.
+ * Exit codes: 0 pass or warn, 1 regression (fail verdict, or warn with --fail-on warn), 2 bad input or usage.
+ * Messages go to stderr; stdout carries only the report.
+ */
+import { writeFileSync, readFileSync } from 'node:fs';
+import { loadConfig, type GateConfig } from '../config/load.js';
+import { InputError, UsageError, isExpectedError } from '../errors.js';
+import { computeCurrent, loadBaseline, runGate } from '../pipeline.js';
+import { renderJson, serializeResult } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderMetricsJson, renderMetricsMarkdown } from '../render/metrics-table.js';
+import type { TaskSetting } from '../types.js';
+
+const HELP = `evalgate — gate ML model changes on their eval results
+
+Usage:
+  evalgate metrics <file...> [--task T] [--config F] [--format json|markdown] [--save-result F]
+  evalgate compare --current <path...> --baseline <path...> [--config F]
+                   [--format markdown|json] [--out F] [--save-result F]
+                   [--fail-on regression|warn|never] [--task T]
+
+Inputs are per-example records (.jsonl[.gz], .csv, .tsv), metric maps (.json, .yaml),
+lm-evaluation-harness results*.json, or an EvalResult written by evalgate (--save-result).
+Folders are expanded to the supported files they hold.
+
+Options:
+  --task T          auto (default), binary, multiclass, multilabel, regression, generation
+  --config F        YAML config (SPEC §6); without it the zero-config gate applies
+  --format          metrics: json (default) or markdown; compare: markdown (default) or json
+  --out F           compare: also write the JSON report to F
+  --save-result F   write this run's EvalResult to F (use it as a later baseline)
+  --fail-on         regression (default): exit 1 on a fail verdict; warn: also on warn; never: exit 0
+  -h, --help        this help;  -v, --version  the version
+
+Exit codes: 0 pass or warn, 1 regression, 2 bad input or usage.
+`;
+
+interface Parsed {
+  command: string;
+  positionals: string[];
+  options: Record<string, string[]>;
+  flags: Set<string>;
+}
+
+const VALUE_OPTIONS = new Set(['task', 'config', 'format', 'out', 'fail-on', 'current', 'baseline', 'save-result']);
+const MULTI = new Set(['current', 'baseline']);
+
+/** Parses argv; `--current a b --baseline c` takes every following non-option as a value. */
+export function parseArgs(argv: string[]): Parsed {
+  const out: Parsed = { command: '', positionals: [], options: {}, flags: new Set() };
+  let i = 0;
+  let multi: string | undefined;
+  while (i < argv.length) {
+    const a = argv[i++];
+    if (a === '-h' || a === '--help') out.flags.add('help');
+    else if (a === '-v' || a === '--version') out.flags.add('version');
+    else if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      if (!VALUE_OPTIONS.has(name)) throw new UsageError(`unknown option --${name}`);
+      const value = eq > 0 ? a.slice(eq + 1) : argv[i++];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      if (out.options[name] && !MULTI.has(name)) throw new UsageError(`--${name} given twice`);
+      (out.options[name] ??= []).push(value);
+      multi = MULTI.has(name) ? name : undefined;
+    } else if (!out.command) out.command = a;
+    else if (multi) out.options[multi].push(a);
+    else out.positionals.push(a);
+  }
+  return out;
+}
+
+function one(p: Parsed, name: string, allowed?: string[]): string | undefined {
+  const v = p.options[name]?.[0];
+  if (v !== undefined && allowed && !allowed.includes(v)) {
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got "${v}"`);
+  }
+  return v;
+}
+
+const TASKS = ['auto', 'binary', 'multiclass', 'multilabel', 'regression', 'generation'];
+
+function configFrom(p: Parsed): GateConfig {
+  const config = loadConfig(one(p, 'config'));
+  const task = one(p, 'task', TASKS);
+  if (task) config.task = task as TaskSetting;
+  return config;
+}
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Runs the CLI; returns the exit code (never calls process.exit itself, for testability). */
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  try {
+    const p = parseArgs(argv);
+    if (p.flags.has('version')) {
+      out(`${version()}\n`);
+      return 0;
+    }
+    if (p.flags.has('help') || !p.command) {
+      (p.command || p.flags.has('help') ? out : err)(HELP);
+      return p.flags.has('help') ? 0 : 2;
+    }
+    if (p.command === 'metrics') {
+      const files = [...p.positionals, ...(p.options.current ?? [])];
+      if (files.length === 0) throw new UsageError('metrics needs at least one input file');
+      const format = one(p, 'format', ['json', 'markdown']) ?? 'json';
+      const { result } = computeCurrent(files, configFrom(p));
+      const save = one(p, 'save-result');
+      if (save) writeFileSync(save, serializeResult(result));
+      out(format === 'json' ? renderMetricsJson(result) : renderMetricsMarkdown(result));
+      return 0;
+    }
+    if (p.command === 'compare') {
+      const current = [...(p.options.current ?? []), ...p.positionals];
+      const baseline = p.options.baseline ?? [];
+      if (current.length === 0) throw new UsageError('compare needs --current <path...>');
+      if (baseline.length === 0) throw new UsageError('compare needs --baseline <path...>');
+      const format = one(p, 'format', ['markdown', 'json']) ?? 'markdown';
+      const failOn = one(p, 'fail-on', ['regression', 'warn', 'never']) ?? 'regression';
+      const config = configFrom(p);
+      const cur = computeCurrent(current, config);
+      const base = loadBaseline(baseline, config);
+      const report = runGate({
+        current: cur,
+        baseline: base,
+        baselineInfo: { source: 'path', path: baseline.join(', '), reason: 'given on the command line' },
+        config,
+      });
+      const save = one(p, 'save-result');
+      if (save) writeFileSync(save, serializeResult(cur.result));
+      const outFile = one(p, 'out');
+      if (outFile) writeFileSync(outFile, renderJson(report));
+      out(format === 'json' ? renderJson(report) : renderMarkdown(report));
+      if (failOn === 'never') return 0;
+      if (report.verdict === 'fail') return 1;
+      if (report.verdict === 'warn' && failOn === 'warn') return 1;
+      return 0;
+    }
+    throw new UsageError(`unknown command "${p.command}"; expected metrics or compare (see --help)`);
+  } catch (e) {
+    if (isExpectedError(e)) {
+      err(`evalgate: ${e instanceof InputError ? 'bad input' : 'usage'}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * Loads and validates `.github/evalgate.yml`. Errors name the file, the line and the key path, and say
+ * what was expected and what was found, because a config typo must not silently turn a gate off.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { Ajv, type ErrorObject } from 'ajv';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import { InputError } from '../errors.js';
+import type { Direction, TaskSetting } from '../types.js';
+import { configSchema } from './schema.js';
+
+/** Thresholds and options of one metric (SPEC §6). */
+export interface MetricRule {
+  max_regression?: number;
+  max_regression_pct?: number;
+  min?: number;
+  max?: number;
+  severity?: 'fail' | 'warn';
+  direction?: Direction;
+  waive?: string;
+  gate?: boolean;
+}
+
+/** Per-slice gating rules. */
+export interface SliceRules {
+  max_regression?: number;
+  max_regression_pct?: number;
+  severity?: 'fail' | 'warn';
+  min_n?: number;
+  metrics?: string[];
+}
+
+/** Record field names. */
+export interface FieldNames {
+  id: string;
+  label: string;
+  prediction: string;
+  probabilities: string;
+}
+
+/** Validated configuration with defaults applied. */
+export interface GateConfig {
+  /** The file it came from; undefined when no file (zero-config defaults). */
+  file?: string;
+  task: TaskSetting;
+  fields: FieldNames;
+  slices: string[];
+  cluster?: string;
+  ignoreFields: string[];
+  positiveLabel?: string | number | boolean;
+  classes?: (string | number | boolean)[];
+  topK: number;
+  normalize?: { trim?: boolean; caseFold?: boolean; stripPunctuation?: boolean; collapseWhitespace?: boolean };
+  /** One-sided level; null = thresholds alone decide. */
+  significance: number | null;
+  bootstrap: number;
+  seed: number;
+  topFlipped: number;
+  defaults?: MetricRule;
+  metrics: Record<string, MetricRule>;
+  sliceRules?: SliceRules;
+  onMissingBaseline?: 'pass' | 'warn' | 'fail';
+  /** True when the file has `metrics` or `defaults` rules; else the zero-config gate applies. */
+  hasRules: boolean;
+}
+
+/** Defaults used when there is no config file at all (SPEC §5 zero-config gate). */
+export function defaultConfig(): GateConfig {
+  return {
+    task: 'auto',
+    fields: { id: 'id', label: 'label', prediction: 'prediction', probabilities: 'probabilities' },
+    slices: [],
+    ignoreFields: [],
+    topK: 5,
+    significance: 0.05,
+    bootstrap: 2000,
+    seed: 0,
+    topFlipped: 10,
+    metrics: {},
+    hasRules: false,
+  };
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile(configSchema);
+
+/**
+ * Reads a config file. A missing file is not an error when `optional` (the action's default path):
+ * the zero-config defaults apply.
+ */
+export function loadConfig(file: string | undefined, optional = false): GateConfig {
+  if (!file) return defaultConfig();
+  if (!existsSync(file)) {
+    if (optional) return defaultConfig();
+    throw new InputError('config file not found', { file });
+  }
+  return parseConfig(readFileSync(file, 'utf8'), file);
+}
+
+/** Parses and validates config text; `file` is used in error messages. */
+export function parseConfig(text: string, file: string): GateConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const line = err.pos ? lineCounter.linePos(err.pos[0]).line : undefined;
+    throw new InputError(`invalid YAML: ${err.message.split('\n')[0]}`, { file, line });
+  }
+  const data: unknown = doc.toJS() ?? {};
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new InputError(`expected a mapping of settings at the top level, found ${describe(data)}`, { file, line: 1 });
+  }
+  if (!validate(data)) {
+    const error = pickError(validate.errors ?? []);
+    const path = errorPath(error);
+    const node = nodeAt(doc.contents as Node | null, path);
+    const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+    throw new InputError(explain(error, data), { file, line, field: path.join('.') || '(top level)' });
+  }
+  const raw = data as Record<string, unknown>;
+  const cfg = defaultConfig();
+  cfg.file = file;
+  if (raw.task !== undefined) cfg.task = raw.task as TaskSetting;
+  if (raw.fields) cfg.fields = { ...cfg.fields, ...(raw.fields as Partial<FieldNames>) };
+  if (raw.slices) cfg.slices = raw.slices as string[];
+  if (raw.cluster) cfg.cluster = raw.cluster as string;
+  if (raw.ignore_fields) cfg.ignoreFields = raw.ignore_fields as string[];
+  if (raw.positive_label !== undefined) cfg.positiveLabel = raw.positive_label as string | number | boolean;
+  if (raw.classes) cfg.classes = raw.classes as (string | number | boolean)[];
+  if (raw.top_k !== undefined) cfg.topK = raw.top_k as number;
+  if (raw.normalize) {
+    const n = raw.normalize as Record<string, boolean | undefined>;
+    cfg.normalize = {
+      trim: n.trim,
+      caseFold: n.case_fold,
+      stripPunctuation: n.strip_punctuation,
+      collapseWhitespace: n.collapse_whitespace,
+    };
+  }
+  // SPEC §5/§6: a config with rules that leaves `significance` out means thresholds alone decide.
+  // A file without any rule keeps the zero-config gate, significance included.
+  const hasRules = raw.metrics !== undefined || raw.defaults !== undefined;
+  cfg.hasRules = hasRules;
+  cfg.significance =
+    raw.significance === undefined ? (hasRules ? null : 0.05) : (raw.significance as number | null);
+  if (raw.bootstrap !== undefined) cfg.bootstrap = raw.bootstrap as number;
+  if (raw.seed !== undefined) cfg.seed = raw.seed as number;
+  if (raw.top_flipped !== undefined) cfg.topFlipped = raw.top_flipped as number;
+  if (raw.defaults) cfg.defaults = raw.defaults as MetricRule;
+  if (raw.metrics) cfg.metrics = raw.metrics as Record<string, MetricRule>;
+  if (raw.slice_rules) cfg.sliceRules = raw.slice_rules as SliceRules;
+  if (raw.on_missing_baseline) cfg.onMissingBaseline = raw.on_missing_baseline as 'pass' | 'warn' | 'fail';
+  for (const [name, rule] of Object.entries(cfg.metrics)) {
+    if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
+      const node = nodeAt(doc.contents as Node | null, ['metrics', name]);
+      const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+      throw new InputError(`min (${rule.min}) is greater than max (${rule.max})`, {
+        file,
+        line,
+        field: `metrics.${name}`,
+      });
+    }
+  }
+  return cfg;
+}
+
+/** Prefers the most specific, most useful error (additionalProperties names the unknown key). */
+function pickError(errors: ErrorObject[]): ErrorObject {
+  const rank = (e: ErrorObject) =>
+    (e.keyword === 'additionalProperties' ? 0 : e.keyword === 'enum' || e.keyword === 'type' ? 1 : 2) * 1000 -
+    e.instancePath.length;
+  return [...errors].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+function errorPath(e: ErrorObject): string[] {
+  const parts = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (e.keyword === 'additionalProperties') parts.push(String(e.params.additionalProperty));
+  return parts;
+}
+
+function explain(e: ErrorObject, data: unknown): string {
+  const found = valueAt(data, errorPath(e));
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const allowed = allowedKeys(e.schemaPath);
+      return `unknown key "${String(e.params.additionalProperty)}"${allowed ? `; expected one of: ${allowed}` : ''}`;
+    }
+    case 'enum':
+      return `expected one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, found ${describe(found)}`;
+    case 'type':
+      return `expected ${String(e.params.type).replace(',', ' or ')}, found ${describe(found)}`;
+    default:
+      return `expected a value that ${e.message ?? 'is valid'}, found ${describe(found)}`;
+  }
+}
+
+function allowedKeys(schemaPath: string): string | undefined {
+  // schemaPath like #/properties/metrics/additionalProperties/additionalProperties
+  const parts = schemaPath.replace(/^#\//, '').split('/').slice(0, -1);
+  let node: unknown = configSchema;
+  for (const p of parts) node = (node as Record<string, unknown>)?.[p];
+  const props = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return props ? Object.keys(props).join(', ') : undefined;
+}
+
+function valueAt(data: unknown, path: string[]): unknown {
+  let v = data;
+  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+  return v;
+}
+
+function nodeAt(root: Node | null, path: string[]): Node | null {
+  let node: Node | null = root;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === key);
+      if (!pair) return node;
+      // For an unknown key, point at the key itself.
+      node = (pair.value as Node | null) ?? (pair.key as Node);
+      if (!pair.value) return pair.key as Node;
+    } else if (isSeq(node)) {
+      node = (node.items[Number(key)] as Node | undefined) ?? node;
+    } else {
+      return node;
+    }
+  }
+  return node;
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `${typeof v} ${JSON.stringify(v)}`;
+}

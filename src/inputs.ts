@@ -1,0 +1,89 @@
+/**
+ * Action inputs (SPEC §7), read and validated in one place. Names are part of the contract;
+ * defaults live in action.yml (the runner supplies them), not here.
+ */
+import * as core from '@actions/core';
+import { UsageError } from './errors.js';
+
+/** Typed action inputs. */
+export interface ActionInputs {
+  current: string[];
+  currentArtifact: string;
+  config: string;
+  /** True when `config` is the default path (a missing file then means zero-config defaults). */
+  configIsDefault: boolean;
+  artifactName: string;
+  baselinePath: string;
+  baselineRunId: number | undefined;
+  baselineBranch: string;
+  baselineLookback: number;
+  githubToken: string;
+  comment: 'always' | 'on-change' | 'on-regression' | 'never';
+  checkName: string;
+  failOn: 'regression' | 'warn' | 'never';
+  onMissingBaseline: 'pass' | 'warn' | 'fail';
+  upload: boolean;
+  retentionDays: number | undefined;
+  gateId: string;
+  mode: 'gate' | 'publish';
+}
+
+/** The default config path (absent file = zero-config defaults). */
+export const DEFAULT_CONFIG = '.github/evalgate.yml';
+
+function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const v = core.getInput(name).trim() || fallback;
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new UsageError(`input "${name}" must be one of ${allowed.join(', ')}; got "${v}"`);
+  }
+  return v as T;
+}
+
+function positiveInt(name: string, fallback?: number): number | undefined {
+  const v = core.getInput(name).trim();
+  if (!v) return fallback;
+  if (!/^\d+$/.test(v) || Number(v) <= 0) throw new UsageError(`input "${name}" must be a positive integer; got "${v}"`);
+  return Number(v);
+}
+
+function bool(name: string, fallback: boolean): boolean {
+  const v = core.getInput(name).trim().toLowerCase();
+  if (!v) return fallback;
+  if (['true', 'yes', '1', 'on'].includes(v)) return true;
+  if (['false', 'no', '0', 'off'].includes(v)) return false;
+  throw new UsageError(`input "${name}" must be true or false; got "${v}"`);
+}
+
+/** Splits a multi-line / comma-separated list input. */
+export function listInput(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Reads every input of action.yml. */
+export function readInputs(): ActionInputs {
+  const config = core.getInput('config').trim();
+  const artifactName = core.getInput('artifact-name').trim() || 'evalgate-results';
+  return {
+    current: listInput(core.getInput('current')),
+    currentArtifact: core.getInput('current-artifact').trim(),
+    config: config || DEFAULT_CONFIG,
+    configIsDefault: !config || config === DEFAULT_CONFIG,
+    artifactName,
+    baselinePath: core.getInput('baseline-path').trim(),
+    baselineRunId: positiveInt('baseline-run-id'),
+    baselineBranch: core.getInput('baseline-branch').trim(),
+    baselineLookback: positiveInt('baseline-lookback', 30) as number,
+    githubToken: core.getInput('github-token'),
+    comment: choice('comment', ['always', 'on-change', 'on-regression', 'never'] as const, 'always'),
+    checkName: core.getInput('check-name').trim(),
+    failOn: choice('fail-on', ['regression', 'warn', 'never'] as const, 'regression'),
+    onMissingBaseline: choice('on-missing-baseline', ['pass', 'warn', 'fail'] as const, 'warn'),
+    upload: bool('upload', true),
+    retentionDays: positiveInt('retention-days'),
+    gateId: core.getInput('gate-id').trim() || artifactName,
+    mode: choice('mode', ['gate', 'publish'] as const, 'gate'),
+  };
+}

@@ -1,0 +1,238 @@
+/**
+ * The pure pipeline shared by the CLI and the action: input files → EvalResult (metrics with error
+ * bars, per slice, compact per-example columns) and two EvalResults → Report. No `@actions/*` here.
+ */
+import type { GateConfig } from './config/load.js';
+import { metricOptionsOf, diagnose } from './diagnose/index.js';
+import { InputError } from './errors.js';
+import { buildDataset, computeMetrics, subsetDataset, type Dataset } from './metrics/index.js';
+import { expandInputPaths, readInputFile, type ReadOutput, type RecordMapping } from './readers/index.js';
+import { withErrorBars } from './stats/index.js';
+import {
+  EVAL_RESULT_VERSION,
+  type BaselineInfo,
+  type Direction,
+  type EvalResult,
+  type ExampleColumns,
+  type ExampleRecord,
+  type MetricValue,
+  type Report,
+  type ResultMeta,
+  type SliceResult,
+} from './types.js';
+
+/** Record mapping of a config. */
+export function mappingOf(config: GateConfig): RecordMapping {
+  return { fields: config.fields, slices: config.slices, cluster: config.cluster, ignoreFields: config.ignoreFields };
+}
+
+/** Reads every input file (folders expanded). */
+export function readInputs(paths: string[], config: GateConfig): ReadOutput[] {
+  if (paths.length === 0) throw new InputError('no input files given');
+  return expandInputPaths(paths).map((f) => readInputFile(f, mappingOf(config)));
+}
+
+function columnsOf(records: ExampleRecord[], config: GateConfig): ExampleColumns {
+  const cols: ExampleColumns = {
+    ids: records.map((r) => r.id),
+    label: records.map((r) => r.label),
+    prediction: records.map((r) => r.prediction),
+  };
+  if (records.some((r) => r.probabilities !== undefined)) cols.probabilities = records.map((r) => r.probabilities ?? null);
+  const numericNames = new Set<string>();
+  for (const r of records) for (const k of Object.keys(r.numeric)) numericNames.add(k);
+  if (numericNames.size) {
+    cols.numeric = {};
+    for (const k of numericNames) cols.numeric[k] = records.map((r) => (k in r.numeric ? r.numeric[k] : null));
+  }
+  if (config.slices.length) {
+    cols.slices = {};
+    for (const s of config.slices) cols.slices[s] = records.map((r) => r.slices[s]);
+  }
+  if (config.cluster) cols.cluster = records.map((r) => r.cluster ?? '');
+  return cols;
+}
+
+/** Turns stored example columns back into records (to pair a baseline by id). */
+export function recordsFromColumns(cols: ExampleColumns, file: string): ExampleRecord[] {
+  const out: ExampleRecord[] = new Array(cols.ids.length);
+  for (let i = 0; i < cols.ids.length; i++) {
+    const numeric: Record<string, number> = {};
+    if (cols.numeric) for (const [k, v] of Object.entries(cols.numeric)) if (v[i] !== null && v[i] !== undefined) numeric[k] = v[i] as number;
+    const slices: Record<string, string> = {};
+    if (cols.slices) for (const [k, v] of Object.entries(cols.slices)) slices[k] = v[i];
+    const rec: ExampleRecord = {
+      id: cols.ids[i],
+      label: cols.label[i],
+      prediction: cols.prediction[i],
+      slices,
+      numeric,
+      source: { file, line: i + 1 },
+    };
+    const p = cols.probabilities?.[i];
+    if (p !== null && p !== undefined) rec.probabilities = p;
+    if (cols.cluster) rec.cluster = cols.cluster[i];
+    out[i] = rec;
+  }
+  return out;
+}
+
+function computeOn(ds: Dataset, config: GateConfig): Record<string, MetricValue> {
+  const mopts = metricOptionsOf(config);
+  const points = computeMetrics(ds, mopts);
+  return withErrorBars(ds, points, { metric: mopts, bootstrap: config.bootstrap, seed: config.seed });
+}
+
+function slicesOf(ds: Dataset, config: GateConfig): Record<string, Record<string, SliceResult>> {
+  const out: Record<string, Record<string, SliceResult>> = {};
+  for (const field of config.slices) {
+    const values = ds.slices[field];
+    if (!values) continue;
+    const groups = new Map<string, number[]>();
+    values.forEach((v, i) => {
+      let g = groups.get(v);
+      if (!g) groups.set(v, (g = []));
+      g.push(i);
+    });
+    out[field] = {};
+    for (const v of [...groups.keys()].sort()) {
+      const idx = groups.get(v)!;
+      const sub = subsetDataset(ds, idx);
+      out[field][v] = { n: idx.length, metrics: computeOn(sub, config) };
+    }
+  }
+  return out;
+}
+
+/** An EvalResult together with the dataset it was computed from (for paired statistics). */
+export interface ComputedResult {
+  result: EvalResult;
+  dataset?: Dataset;
+}
+
+/**
+ * Combines read inputs into one EvalResult: per-example records (from JSONL/CSV and from EvalResults
+ * that carry examples) are pooled and computed together; pre-aggregated metrics are merged, and a
+ * metric defined twice is an error rather than a silent overwrite.
+ */
+export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: ResultMeta): ComputedResult {
+  const records: ExampleRecord[] = [];
+  const aggregated: Record<string, MetricValue> = {};
+  const aggregatedFrom: Record<string, string> = {};
+  const directions: Record<string, Direction> = {};
+  let aggSlices: EvalResult['slices'] = {};
+  let storedOptions: Record<string, unknown> | undefined;
+  const addMetric = (name: string, mv: MetricValue, file: string) => {
+    if (name in aggregated) {
+      throw new InputError(`metric "${name}" is also defined in ${aggregatedFrom[name]}`, { file, field: name });
+    }
+    aggregated[name] = mv;
+    aggregatedFrom[name] = file;
+  };
+  for (const o of outputs) {
+    if (o.kind === 'records') records.push(...o.records);
+    else if (o.kind === 'metrics') {
+      for (const [k, v] of Object.entries(o.metrics)) addMetric(k, v, o.file);
+      Object.assign(directions, o.directions);
+    } else if (o.result.examples && o.result.examples.ids.length > 0) {
+      records.push(...recordsFromColumns(o.result.examples, o.file));
+      storedOptions ??= o.result.options;
+    } else {
+      for (const [k, v] of Object.entries(o.result.metrics)) addMetric(k, v, o.file);
+      Object.assign(directions, (o.result.options?.directions as Record<string, Direction>) ?? {});
+      aggSlices = { ...aggSlices, ...o.result.slices };
+    }
+  }
+  const sources = outputs.map((o) => ({ file: o.file, format: o.format }));
+  const result: EvalResult = {
+    schema: 'evalgate/eval-result',
+    version: EVAL_RESULT_VERSION,
+    task: 'aggregate',
+    n: null,
+    metrics: {},
+    slices: aggSlices,
+    sources,
+  };
+  if (meta) result.meta = meta;
+  let dataset: Dataset | undefined;
+  if (records.length > 0) {
+    const mopts = metricOptionsOf(config);
+    if (storedOptions && config.task === 'auto' && typeof storedOptions.task === 'string') mopts.task = storedOptions.task as never;
+    dataset = buildDataset(records, mopts);
+    result.task = dataset.task;
+    result.n = dataset.n;
+    result.metrics = computeOn(dataset, config);
+    result.slices = { ...aggSlices, ...slicesOf(dataset, config) };
+    result.examples = columnsOf(records, config);
+    result.options = {
+      task: dataset.task,
+      positive_label: config.positiveLabel,
+      classes: config.classes,
+      top_k: config.topK,
+      normalize: config.normalize,
+    };
+  }
+  for (const [k, v] of Object.entries(aggregated)) {
+    if (k in result.metrics) {
+      throw new InputError(`metric "${k}" is both computed from records and given pre-aggregated`, {
+        file: aggregatedFrom[k],
+        field: k,
+      });
+    }
+    result.metrics[k] = v;
+  }
+  if (Object.keys(directions).length) result.options = { ...(result.options ?? {}), directions };
+  return { result, dataset };
+}
+
+/** Reads and computes the current run from paths. */
+export function computeCurrent(paths: string[], config: GateConfig, meta?: ResultMeta): ComputedResult {
+  return computeResult(readInputs(paths, config), config, meta);
+}
+
+/**
+ * Loads a baseline from a file or folder: an EvalResult is used as stored (its examples enable paired
+ * tests); raw eval files are computed like the current run.
+ */
+export function loadBaseline(paths: string[], config: GateConfig): ComputedResult {
+  const outputs = readInputs(paths, config);
+  const results = outputs.filter((o) => o.kind === 'result');
+  if (results.length === 1 && outputs.length === 1 && results[0].kind === 'result') {
+    const stored = results[0].result;
+    let dataset: Dataset | undefined;
+    if (stored.examples && stored.examples.ids.length > 0 && stored.task !== 'aggregate') {
+      const mopts = metricOptionsOf(config);
+      mopts.task = stored.task;
+      const o = stored.options ?? {};
+      if (o.positive_label !== undefined) mopts.positiveLabel = o.positive_label as string;
+      if (Array.isArray(o.classes)) mopts.classes = o.classes as string[];
+      dataset = buildDataset(recordsFromColumns(stored.examples, results[0].file), mopts);
+    }
+    return { result: stored, dataset };
+  }
+  return computeResult(outputs, config);
+}
+
+/** Everything a gate needs; see `diagnose`. */
+export interface GateRun {
+  current: ComputedResult;
+  baseline: ComputedResult | null;
+  baselineInfo: BaselineInfo;
+  config: GateConfig;
+  gateId?: string;
+  currentMeta?: { commit?: string; run_id?: number; branch?: string };
+}
+
+/** Diagnoses a current result against a baseline (or none). */
+export function runGate(g: GateRun): Report {
+  return diagnose({
+    current: g.current.result,
+    baseline: g.baseline?.result ?? null,
+    baselineInfo: g.baselineInfo,
+    config: g.config,
+    gateId: g.gateId,
+    currentData: g.current.dataset,
+    baselineData: g.baseline?.dataset,
+    currentMeta: g.currentMeta,
+  });
+}

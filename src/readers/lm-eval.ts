@@ -1,0 +1,75 @@
+/**
+ * Reader for lm-evaluation-harness `results*.json` (current format and the v0.3 legacy one).
+ * Metric keys are `<task>/<metric>` (filter `none`) or `<task>/<metric>,<filter>`; `<metric>_stderr`
+ * entries become the metric's stderr ("N/A" = none), `n-samples.effective` its n, `higher_is_better`
+ * its direction.
+ */
+import type { Direction, MetricValue } from '../types.js';
+import { InputError } from '../errors.js';
+
+/** True when a parsed JSON document looks like an lm-eval results file. */
+export function isLmEvalResults(data: unknown): boolean {
+  if (typeof data !== 'object' || data === null) return false;
+  const d = data as Record<string, unknown>;
+  if (typeof d.results !== 'object' || d.results === null || Array.isArray(d.results)) return false;
+  return (
+    'versions' in d ||
+    'config' in d ||
+    'configs' in d ||
+    'n-samples' in d ||
+    'higher_is_better' in d ||
+    'group_subtasks' in d ||
+    Object.values(d.results as Record<string, unknown>).every((v) => typeof v === 'object' && v !== null)
+  );
+}
+
+/** Extracts metrics from an lm-eval results document. */
+export function readLmEvalResults(
+  data: Record<string, unknown>,
+  file: string,
+): { metrics: Record<string, MetricValue>; directions: Record<string, Direction> } {
+  const results = data.results as Record<string, Record<string, unknown>>;
+  const nSamples = (data['n-samples'] ?? {}) as Record<string, { effective?: number } | undefined>;
+  const hib = (data.higher_is_better ?? {}) as Record<string, Record<string, boolean> | undefined>;
+  const metrics: Record<string, MetricValue> = {};
+  const directions: Record<string, Direction> = {};
+  for (const [task, entries] of Object.entries(results)) {
+    if (typeof entries !== 'object' || entries === null) {
+      throw new InputError('expected an object of metrics', { file, field: `results.${task}` });
+    }
+    const n =
+      typeof nSamples[task]?.effective === 'number'
+        ? (nSamples[task]!.effective as number)
+        : typeof entries.sample_count === 'number'
+          ? (entries.sample_count as number)
+          : typeof entries.samples === 'number'
+            ? (entries.samples as number)
+            : null;
+    for (const [key, value] of Object.entries(entries)) {
+      if (key === 'alias' || key === 'sample_count' || key === 'samples' || key === 'name') continue;
+      const [metric, filter] = key.split(',', 2);
+      if (metric.endsWith('_stderr')) continue;
+      if (typeof value !== 'number') {
+        if (value === 'N/A' || value === null || value === ' ') continue;
+        // Non-numeric entries other than documented placeholders are metadata of this task, not metrics.
+        if (typeof value === 'string' || typeof value === 'object') continue;
+      }
+      if (typeof value !== 'number') continue;
+      if (!Number.isFinite(value)) continue;
+      const name = filter && filter !== 'none' ? `${task}/${metric},${filter}` : `${task}/${metric}`;
+      const seKey = filter ? `${metric}_stderr,${filter}` : `${metric}_stderr`;
+      const se = entries[seKey];
+      const mv: MetricValue = { value, n };
+      if (typeof se === 'number' && Number.isFinite(se)) {
+        mv.stderr = se;
+        mv.ci = [value - 1.959963984540054 * se, value + 1.959963984540054 * se];
+        mv.method = 'given';
+      }
+      metrics[name] = mv;
+      const dir = hib[task]?.[metric];
+      if (typeof dir === 'boolean') directions[name] = dir ? 'higher' : 'lower';
+    }
+  }
+  if (Object.keys(metrics).length === 0) throw new InputError('no numeric metrics in lm-eval results', { file });
+  return { metrics, directions };
+}

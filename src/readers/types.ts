@@ -1,0 +1,23 @@
+import type { Direction, EvalResult, ExampleRecord, MetricValue } from '../types.js';
+import type { FieldNames } from '../config/load.js';
+
+/** How records are mapped from a file's fields (SPEC §3; names come from config `fields`). */
+export interface RecordMapping {
+  fields: FieldNames;
+  slices: string[];
+  cluster?: string;
+  ignoreFields: string[];
+}
+
+/** What one input file holds. */
+export type ReadOutput =
+  | { kind: 'records'; file: string; format: string; records: ExampleRecord[] }
+  | {
+      kind: 'metrics';
+      file: string;
+      format: string;
+      metrics: Record<string, MetricValue>;
+      /** Directions the file itself declares (e.g. lm-eval's `higher_is_better`). */
+      directions: Record<string, Direction>;
+    }
+  | { kind: 'result'; file: string; format: string; result: EvalResult };

@@ -1,0 +1,257 @@
+/**
+ * Markdown report: what the PR comment and the job summary show. Regressions first, a clear verdict
+ * line, which baseline and why, CIs and p-values, slices and flipped examples folded away; escaped
+ * untrusted text; fitted to a size limit (GitHub comments hold 65,536 characters).
+ */
+import type { BaselineInfo, Comparison, FlippedExample, Report, Status } from '../types.js';
+import { escapeCode, escapeMarkdown, escapeValue } from './escape.js';
+import { fmtDelta, fmtP, fmtPct, fmtValue, halfWidth } from './format.js';
+
+/** Options of the markdown renderer. */
+export interface MarkdownOptions {
+  /** Hard limit on the output length in characters (default 65,000: below GitHub's 65,536). */
+  maxChars?: number;
+  /** Where the full report lives (job summary URL), linked when something had to be left out. */
+  detailsUrl?: string;
+  /** Title, e.g. "evalgate" or the gate id. */
+  title?: string;
+}
+
+const ICON: Record<Status, string> = {
+  regressed: '🔴',
+  warn: '🟠',
+  improved: '🟢',
+  unchanged: '⚪',
+  new: '🆕',
+  missing: '❔',
+  skipped: '⏭️',
+  waived: '💤',
+};
+
+const LABEL: Record<Status, string> = {
+  regressed: 'regressed',
+  warn: 'warning',
+  improved: 'improved',
+  unchanged: 'unchanged',
+  new: 'new',
+  missing: 'missing',
+  skipped: 'skipped',
+  waived: 'waived',
+};
+
+const VERDICT: Record<Report['verdict'], string> = {
+  pass: '✅ **Pass**',
+  warn: '⚠️ **Warning**',
+  fail: '❌ **Fail**',
+  'no-baseline': '❔ **No baseline**',
+};
+
+function verdictLine(r: Report, title: string): string {
+  const parts: string[] = [];
+  if (r.regressions) parts.push(`${r.regressions} regression${r.regressions === 1 ? '' : 's'}`);
+  if (r.warnings) parts.push(`${r.warnings} warning${r.warnings === 1 ? '' : 's'}`);
+  const improved = r.comparisons.filter((c) => c.status === 'improved' && !c.slice).length;
+  if (improved) parts.push(`${improved} improved`);
+  if (r.verdict === 'pass' && parts.length === 0) parts.push('no significant change');
+  return `### ${VERDICT[r.verdict]} · ${escapeMarkdown(title)}${parts.length ? ` — ${parts.join(', ')}` : ''}`;
+}
+
+/** "Baseline: run #1234 (commit 1a2b3c4 on main) — why". */
+export function describeBaseline(b: BaselineInfo): string {
+  if (b.source === 'none') return `**Baseline:** none — ${escapeMarkdown(b.reason, 300)}`;
+  const bits: string[] = [];
+  if (b.source === 'path' && b.path) bits.push(`file \`${escapeCode(b.path)}\``);
+  if (b.run_id !== undefined) {
+    const label = b.run_number !== undefined ? `run #${b.run_number}` : `run ${b.run_id}`;
+    bits.push(b.url && /^https:\/\//.test(b.url) ? `[${label}](${encodeURI(b.url)})` : label);
+  }
+  if (b.commit) bits.push(`commit \`${escapeMarkdown(b.commit.slice(0, 7))}\``);
+  if (b.branch) bits.push(`on \`${escapeCode(b.branch)}\``);
+  return `**Baseline:** ${bits.join(', ')}${b.reason ? ` — ${escapeMarkdown(b.reason, 300)}` : ''}`;
+}
+
+function valueCell(v: number | null, ci: [number, number] | null | undefined): string {
+  if (v === null) return 'n/a';
+  const hw = halfWidth(ci ?? null);
+  return hw !== null && Number.isFinite(hw) ? `${fmtValue(v)} ± ${fmtValue(hw)}` : fmtValue(v);
+}
+
+function deltaCell(c: Comparison): string {
+  if (c.delta === null) return '';
+  const ci = c.test?.ci_delta;
+  return ci ? `${fmtDelta(c.delta)} [${fmtDelta(ci[0])}, ${fmtDelta(ci[1])}]` : fmtDelta(c.delta);
+}
+
+function pCell(c: Comparison): string {
+  const p = c.test?.p_value;
+  if (p === null || p === undefined) return '';
+  const adj = c.p_adjusted;
+  return adj !== null && adj !== undefined && adj !== p ? `${fmtP(p)} (${fmtP(adj)})` : fmtP(p);
+}
+
+function metricCell(c: Comparison): string {
+  const name = escapeMarkdown(c.metric, 120);
+  const shown = c.gated ? `**${name}**` : name;
+  return c.undefined && (c.current === null || c.baseline === null) ? `${shown} ⓘ` : shown;
+}
+
+function table(rows: Comparison[], withSlice: boolean): string[] {
+  const head = withSlice
+    ? ['', 'Slice', 'Metric', 'Baseline', 'Current', 'Δ [95% CI]', 'Δ%', 'p (adj.)']
+    : ['', 'Metric', 'Baseline', 'Current', 'Δ [95% CI]', 'Δ%', 'p (adj.)'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i >= (withSlice ? 3 : 2) ? ' ---: ' : ' --- ')).join('|')}|`];
+  for (const c of rows) {
+    const cells = [
+      `${ICON[c.status]}`,
+      ...(withSlice ? [c.slice ? `${escapeMarkdown(c.slice.field, 60)}=${escapeMarkdown(c.slice.value, 60)}` : ''] : []),
+      metricCell(c),
+      valueCell(c.baseline, c.baseline_ci),
+      valueCell(c.current, c.current_ci),
+      deltaCell(c),
+      fmtPct(c.delta_pct),
+      pCell(c),
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines;
+}
+
+function reasons(rows: Comparison[]): string[] {
+  const out: string[] = [];
+  for (const c of rows) {
+    if (!['regressed', 'warn', 'missing', 'skipped'].includes(c.status) && !(c.status === 'unchanged' && c.gated && c.reason.includes('not significant'))) continue;
+    const where = c.slice ? ` [${escapeMarkdown(c.slice.field, 60)}=${escapeMarkdown(c.slice.value, 60)}]` : '';
+    out.push(`- ${ICON[c.status]} **${escapeMarkdown(c.metric, 120)}**${where} ${LABEL[c.status]}: ${escapeMarkdown(c.reason, 400)}`);
+  }
+  return out;
+}
+
+function flippedTable(title: string, rows: FlippedExample[]): string[] {
+  if (rows.length === 0) return [];
+  const numeric = rows.some((r) => r.change !== undefined);
+  const out = [
+    `**${title}**`,
+    '',
+    numeric ? '| id | label | baseline | current | change |' : '| id | label | baseline | current |',
+    numeric ? '| --- | --- | --- | --- | ---: |' : '| --- | --- | --- | --- |',
+  ];
+  for (const r of rows) {
+    const cells = [escapeValue(r.id, 60), escapeValue(r.label), escapeValue(r.baseline_prediction), escapeValue(r.current_prediction)];
+    if (numeric) cells.push(fmtDelta(r.change ?? null));
+    out.push(`| ${cells.join(' | ')} |`);
+  }
+  out.push('');
+  return out;
+}
+
+interface Detail {
+  slices: boolean;
+  flipped: boolean;
+  others: boolean;
+  maxRows: number;
+}
+
+function render(r: Report, o: MarkdownOptions, d: Detail): string {
+  const title = o.title ?? r.gate_id ?? 'evalgate';
+  const out: string[] = [verdictLine(r, title), ''];
+  out.push(describeBaseline(r.baseline));
+  const facts: string[] = [`task ${r.task}`];
+  if (r.current.n !== null) facts.push(`n = ${r.current.n}`);
+  if (r.pairing) {
+    facts.push(
+      r.pairing.paired
+        ? `paired on ${r.pairing.overlap} example${r.pairing.overlap === 1 ? '' : 's'}`
+        : 'unpaired (no shared example ids)',
+    );
+  }
+  facts.push(
+    r.settings.significance !== null
+      ? `one-sided tests at ${r.settings.significance}, Holm-corrected`
+      : 'thresholds alone decide (no significance level set)',
+  );
+  out.push('', facts.join(' · '), '');
+
+  const overall = r.comparisons.filter((c) => !c.slice);
+  const primary = overall.filter((c) => c.gated || !['unchanged', 'skipped'].includes(c.status));
+  const others = overall.filter((c) => !primary.includes(c));
+  let shown = primary;
+  let omitted = 0;
+  if (shown.length > d.maxRows) {
+    omitted = shown.length - d.maxRows;
+    shown = shown.slice(0, d.maxRows);
+  }
+  if (shown.length > 0) out.push(...table(shown, false));
+  else out.push('_No gated metrics._');
+  if (omitted > 0) out.push('', `_…and ${omitted} more rows: see the full report._`);
+  const why = reasons(overall);
+  if (why.length) out.push('', ...why.slice(0, d.maxRows));
+  for (const n of r.notes) out.push('', `> ${escapeMarkdown(n, 500)}`);
+
+  if (others.length > 0) {
+    if (d.others) {
+      out.push('', `<details><summary>Other metrics (${others.length}, not gated)</summary>`, '', ...table(others.slice(0, d.maxRows), false));
+      if (others.length > d.maxRows) out.push('', `_…and ${others.length - d.maxRows} more._`);
+      out.push('', '</details>');
+    } else {
+      out.push('', `_${others.length} other metrics (not gated) are in the full report._`);
+    }
+  }
+
+  const sliceRows = r.comparisons.filter((c) => c.slice);
+  if (sliceRows.length > 0) {
+    const bad = sliceRows.filter((c) => c.status === 'regressed' || c.status === 'warn');
+    const summary = `Slices (${new Set(sliceRows.map((c) => `${c.slice!.field}=${c.slice!.value}`)).size}${bad.length ? `, ${bad.length} regressed` : ''})`;
+    if (d.slices) {
+      const rows = sliceRows.filter((c) => c.gated || c.status !== 'unchanged' || sliceRows.length <= d.maxRows);
+      out.push('', `<details${bad.length ? ' open' : ''}><summary>${summary}</summary>`, '', ...table(rows.slice(0, d.maxRows), true));
+      if (rows.length > d.maxRows) out.push('', `_…and ${rows.length - d.maxRows} more slice rows: see the full report._`);
+      const sw = reasons(bad);
+      if (sw.length) out.push('', ...sw.slice(0, d.maxRows));
+      out.push('', '</details>');
+    } else {
+      out.push('', `_${summary}: see the full report._`);
+    }
+  }
+
+  if (r.flipped && (r.flipped.worse > 0 || r.flipped.better > 0)) {
+    const f = r.flipped;
+    const summary = `Flipped examples (${escapeMarkdown(f.outcome)}): ${f.worse} worse, ${f.better} better`;
+    if (d.flipped) {
+      out.push('', `<details><summary>${summary}</summary>`, '');
+      out.push(...flippedTable('Worse', f.top_worse), ...flippedTable('Better', f.top_better));
+      out.push('</details>');
+    } else {
+      out.push('', `_${summary}: see the full report._`);
+    }
+  }
+  out.push('', `<sub>Δ = current − baseline; ± and [ ] are 95% intervals; p is one-sided (worse), adjusted in parentheses. **Bold** metrics are gated.</sub>`);
+  return out.join('\n') + '\n';
+}
+
+/**
+ * Renders the report, dropping detail (flipped examples, slices, ungated metrics, then rows) until it
+ * fits `maxChars`; a pointer to the full report replaces what was left out.
+ */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const max = options.maxChars ?? 65_000;
+  const pointer = options.detailsUrl
+    ? `\n_Report shortened to fit; the full report is in the [job summary](${encodeURI(options.detailsUrl)})._\n`
+    : '\n_Report shortened to fit; the full report is in the job summary and the JSON report._\n';
+  const levels: Detail[] = [
+    { slices: true, flipped: true, others: true, maxRows: 1000 },
+    { slices: true, flipped: false, others: true, maxRows: 200 },
+    { slices: false, flipped: false, others: true, maxRows: 200 },
+    { slices: false, flipped: false, others: false, maxRows: 100 },
+    { slices: false, flipped: false, others: false, maxRows: 30 },
+    { slices: false, flipped: false, others: false, maxRows: 5 },
+  ];
+  for (let i = 0; i < levels.length; i++) {
+    const text = render(report, options, levels[i]);
+    const final = i === 0 ? text : text + pointer;
+    if (final.length <= max) return final;
+  }
+  const text = render(report, options, levels[levels.length - 1]);
+  // Cut at a line boundary so no table row or entity is split.
+  const cut = text.lastIndexOf('\n', max - pointer.length - 1);
+  return text.slice(0, Math.max(0, cut)) + '\n' + pointer;
+}

@@ -1,0 +1,49 @@
+/** Markdown and JSON views of one EvalResult (`evalgate metrics`). */
+import type { EvalResult, MetricValue } from '../types.js';
+import { escapeMarkdown } from './escape.js';
+import { fmtValue } from './format.js';
+
+function row(name: string, m: MetricValue): string {
+  const ci = m.ci ? `[${fmtValue(m.ci[0])}, ${fmtValue(m.ci[1])}]` : '';
+  const value = m.value === null ? `n/a (${escapeMarkdown(m.undefined ?? 'undefined', 120)})` : fmtValue(m.value);
+  return `| ${escapeMarkdown(name, 120)} | ${value} | ${m.stderr != null ? fmtValue(m.stderr) : ''} | ${ci} | ${m.n ?? ''} | ${m.method ?? ''} |`;
+}
+
+/** Markdown tables of a result's metrics, overall then per slice. */
+export function renderMetricsMarkdown(r: EvalResult): string {
+  const out = [`### Metrics · task ${r.task}${r.n !== null ? ` · n = ${r.n}` : ''}`, ''];
+  const head = ['| Metric | Value | Std. error | 95% CI | n | Method |', '| --- | ---: | ---: | ---: | ---: | --- |'];
+  out.push(...head);
+  for (const name of Object.keys(r.metrics).sort()) out.push(row(name, r.metrics[name]));
+  for (const [field, values] of Object.entries(r.slices ?? {})) {
+    for (const [value, s] of Object.entries(values)) {
+      out.push('', `#### ${escapeMarkdown(field, 60)} = ${escapeMarkdown(value, 60)} (n = ${s.n})`, '', ...head);
+      for (const name of Object.keys(s.metrics).sort()) out.push(row(name, s.metrics[name]));
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/** SPEC §8 JSON of `evalgate metrics`. */
+export function renderMetricsJson(r: EvalResult): string {
+  const strip = (ms: Record<string, MetricValue>) =>
+    Object.fromEntries(
+      Object.entries(ms).map(([k, m]) => [
+        k,
+        {
+          value: m.value,
+          stderr: m.stderr ?? null,
+          ci: m.ci ?? null,
+          n: m.n,
+          ...(m.method ? { method: m.method } : {}),
+          ...(m.undefined ? { undefined: m.undefined } : {}),
+        },
+      ]),
+    );
+  const slices: Record<string, Record<string, { n: number; metrics: unknown }>> = {};
+  for (const [field, values] of Object.entries(r.slices ?? {})) {
+    slices[field] = {};
+    for (const [v, s] of Object.entries(values)) slices[field][v] = { n: s.n, metrics: strip(s.metrics) };
+  }
+  return JSON.stringify({ task: r.task, n: r.n, metrics: strip(r.metrics), slices }, null, 2) + '\n';
+}

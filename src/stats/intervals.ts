@@ -1,0 +1,130 @@
+/**
+ * Standard errors and intervals of a mean: CLT, Wilson, clustered (Miller 2024), and the sample
+ * quantile used by percentile bootstrap intervals.
+ */
+import { Z975 } from './distributions.js';
+
+/** Mean, sample standard deviation and CLT standard error of a mean. */
+export interface MeanStats {
+  /** Values used (NaN entries are skipped). */
+  n: number;
+  mean: number;
+  /** Sample standard deviation with the n − 1 (Bessel) denominator; NaN when n < 2. */
+  sd: number;
+  /** sd / √n; NaN when n < 2. */
+  se: number;
+}
+
+/**
+ * Mean and CLT standard error SE = s/√n with the sample variance s² = Σ(x − x̄)²/(n − 1), the form of
+ * Miller (2024), eq. 1. NaN values are skipped (a numeric field missing for some examples). Two passes
+ * (mean, then squared deviations) for accuracy.
+ */
+export function meanStats(x: ArrayLike<number>): MeanStats {
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === v) {
+      n++;
+      sum += v;
+    }
+  }
+  if (n === 0) return { n: 0, mean: NaN, sd: NaN, se: NaN };
+  const mean = sum / n;
+  let ss = 0;
+  let comp = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === v) {
+      const d = v - mean;
+      ss += d * d;
+      comp += d;
+    }
+  }
+  if (n < 2) return { n, mean, sd: NaN, se: NaN };
+  // Corrected two-pass formula (Chan, Golub & LeVeque): removes the rounding error left in `mean`.
+  const variance = Math.max(0, (ss - (comp * comp) / n) / (n - 1));
+  const sd = Math.sqrt(variance);
+  return { n, mean, sd, se: sd / Math.sqrt(n) };
+}
+
+/** Normal-approximation two-sided interval estimate ± z·se (95% by default). */
+export function waldInterval(estimate: number, se: number, z: number = Z975): [number, number] {
+  return [estimate - z * se, estimate + z * se];
+}
+
+/**
+ * Wilson score interval for a binomial proportion with `successes` out of `n` (95% by default).
+ * Preferred over the Wald interval for small n or proportions near 0 or 1, where Wald under-covers and
+ * collapses to a point.
+ */
+export function wilsonInterval(successes: number, n: number, z: number = Z975): [number, number] {
+  if (!(n > 0)) return [NaN, NaN];
+  const p = successes / n;
+  const z2 = z * z;
+  const denom = 1 + z2 / n;
+  const center = (p + z2 / (2 * n)) / denom;
+  const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return [Math.max(0, center - half), Math.min(1, center + half)];
+}
+
+/**
+ * Clustered standard error of a mean (Miller 2024, "Adding Error Bars to Evals", Appendix A):
+ *
+ *   SE_clustered = sqrt( (1/n²) · Σ_c Σ_i Σ_j (x_ic − x̄)(x_jc − x̄) )
+ *               = sqrt( (1/n²) · Σ_c (Σ_{i∈c} (x_ic − x̄))² ),
+ *
+ * for questions that share a passage, a template or a conversation and so are not independent. With
+ * singleton clusters it reduces to sqrt(Σ(x − x̄)²)/n, the n-denominator CLT form; no small-sample
+ * (C/(C − 1)) correction is applied, as in the paper. NaN values are skipped.
+ * Returns NaN when fewer than two values remain.
+ */
+export function clusteredStderr(x: ArrayLike<number>, cluster: ArrayLike<string | number>): number {
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === v) {
+      n++;
+      sum += v;
+    }
+  }
+  if (n < 2) return NaN;
+  const mean = sum / n;
+  const bySum = new Map<string | number, number>();
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v !== v) continue;
+    const c = cluster[i];
+    bySum.set(c, (bySum.get(c) ?? 0) + (v - mean));
+  }
+  let ss = 0;
+  for (const s of bySum.values()) ss += s * s;
+  return Math.sqrt(ss) / n;
+}
+
+/**
+ * Sample quantile with linear interpolation between order statistics (Hyndman & Fan type 7, the
+ * default of numpy and R). `sorted` must be ascending and free of NaN.
+ */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  if (n === 1) return sorted[0];
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  const frac = h - lo;
+  return sorted[lo] + frac * (sorted[hi] - sorted[lo]);
+}
+
+/** Percentile interval [q(α/2), q(1 − α/2)] of bootstrap replicates (NaN entries dropped). */
+export function percentileInterval(values: ArrayLike<number>, level: number = 0.95): [number, number] | null {
+  const clean: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) clean.push(values[i]);
+  if (clean.length === 0) return null;
+  const sorted = Float64Array.from(clean).sort();
+  const a = (1 - level) / 2;
+  return [quantileSorted(sorted, a), quantileSorted(sorted, 1 - a)];
+}
