@@ -34,9 +34,9 @@ const metricRule = {
   },
 } as const;
 
-/** The config schema (draft 2020-12 subset understood by ajv). */
+/** The config schema (JSON Schema draft-07). */
 export const configSchema = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://github.com/evalgate/evalgate/schema/evalgate.schema.json',
   title: 'evalgate configuration',
   type: 'object',

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readInputFile, expandInputPaths } from '../../src/readers/index.js';
+import type { RecordMapping } from '../../src/readers/types.js';
+
+const mapping: RecordMapping = {
+  fields: { id: 'id', label: 'label', prediction: 'prediction', probabilities: 'probabilities' },
+  slices: [],
+  ignoreFields: [],
+};
+const dir = mkdtempSync(join(tmpdir(), 'evalgate-readers-'));
+function file(name: string, text: string | Buffer): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+const real = (p: string) => new URL(`../fixtures/real/${p}`, import.meta.url).pathname;
+
+describe('jsonl reader', () => {
+  it('maps default fields, slices, numeric fields and source lines', () => {
+    const f = file(
+      'a.jsonl',
+      '{"id": 1, "label": 1, "prediction": 0, "probabilities": 0.4, "lang": "de", "latency_ms": 12, "text": "x"}\n\n{"id": "b", "label": 0, "prediction": 0, "lang": "en", "latency_ms": 9}\n',
+    );
+    const out = readInputFile(f, { ...mapping, slices: ['lang'] });
+    expect(out.kind).toBe('records');
+    if (out.kind !== 'records') return;
+    expect(out.records).toHaveLength(2);
+    expect(out.records[0]).toMatchObject({ id: '1', label: 1, prediction: 0, probabilities: 0.4, slices: { lang: 'de' }, numeric: { latency_ms: 12 } });
+    expect(out.records[1].source).toEqual({ file: f, line: 3 });
+    expect(out.records[1].probabilities).toBeUndefined();
+  });
+
+  it('renamed fields', () => {
+    const f = file('r.jsonl', '{"doc_id": 7, "gold": "pos", "pred": "neg"}\n');
+    const out = readInputFile(f, { ...mapping, fields: { id: 'doc_id', label: 'gold', prediction: 'pred', probabilities: 'p' } });
+    expect(out.kind === 'records' && out.records[0]).toMatchObject({ id: '7', label: 'pos', prediction: 'neg' });
+  });
+
+  it('reads gzip', () => {
+    const f = file('g.jsonl.gz', gzipSync('{"id":1,"label":1,"prediction":1}\n'));
+    const out = readInputFile(f, mapping);
+    expect(out.kind === 'records' && out.records.length).toBe(1);
+  });
+
+  it('names file and line of malformed JSON', () => {
+    const f = file('bad.jsonl', '{"id":1,"label":1,"prediction":1}\n{"id":2,"label":1,\n');
+    expect(() => readInputFile(f, mapping)).toThrow(new RegExp(`${f}:2: malformed JSON`));
+  });
+
+  it('names file, line and field of a missing field', () => {
+    const f = file('missing.jsonl', '{"id":1,"label":1,"prediction":1}\n{"id":2,"prediction":1}\n');
+    expect(() => readInputFile(f, mapping)).toThrow(`${f}:2 field "label": missing label`);
+    const g = file('noid.jsonl', '{"label":1,"prediction":1}\n');
+    expect(() => readInputFile(g, mapping)).toThrow(`${g}:1 field "id": missing example id`);
+    const h = file('noslice.jsonl', '{"id":1,"label":1,"prediction":1}\n');
+    expect(() => readInputFile(h, { ...mapping, slices: ['lang'] })).toThrow(`${h}:1 field "lang": missing slice field`);
+  });
+
+  it('rejects a line that is not an object, and an empty file', () => {
+    expect(() => readInputFile(file('arr.jsonl', '[1,2]\n'), mapping)).toThrow(/arr\.jsonl:1: expected a JSON object/);
+    expect(() => readInputFile(file('empty.jsonl', '\n'), mapping)).toThrow(/empty\.jsonl: no records/);
+  });
+});
+
+describe('csv reader', () => {
+  it('types cells like a data-frame loader and keeps row lines', () => {
+    const f = file('a.csv', 'id,label,prediction,probabilities,lang,score\n1,1,0,0.25,de,3\n2,true,false,,en,\n3,"[""a"",""b""]",[],,fr,1.5\n');
+    const out = readInputFile(f, mapping);
+    if (out.kind !== 'records') throw new Error('records expected');
+    expect(out.records[0]).toMatchObject({ id: '1', label: 1, prediction: 0, probabilities: 0.25, numeric: { score: 3 } });
+    expect(out.records[1]).toMatchObject({ label: true, prediction: false });
+    expect(out.records[1].probabilities).toBeUndefined();
+    expect(out.records[2]).toMatchObject({ label: ['a', 'b'], prediction: [], source: { line: 4 } });
+  });
+
+  it('reads TSV and names a missing cell', () => {
+    const f = file('a.tsv', 'id\tlabel\tprediction\nx\t1\t\n');
+    expect(() => readInputFile(f, mapping)).toThrow(`${f}:2 field "prediction": missing prediction`);
+  });
+
+  it('reports malformed CSV', () => {
+    const f = file('bad.csv', 'id,label,prediction\n1,1\n');
+    expect(() => readInputFile(f, mapping)).toThrow(/bad\.csv:2: malformed CSV/);
+  });
+});
+
+describe('metric maps', () => {
+  it('flattens nested DVC metrics with dots (real file)', () => {
+    const out = readInputFile(real('dvc/metrics_by_geo.4e0544f.json'), mapping);
+    if (out.kind !== 'metrics') throw new Error('metrics expected');
+    expect(out.format).toBe('metric-map');
+    expect(out.metrics['f1_by_geo.France'].value).toBeCloseTo(0.5273311897106109, 15);
+    expect(out.metrics.roc_auc.value).toBe(0.8683709847703294);
+    expect(Object.keys(out.metrics)).toHaveLength(8);
+  });
+
+  it('reads YAML maps and rejects non-numeric leaves with the key path', () => {
+    const out = readInputFile(file('m.yaml', 'eval:\n  acc: 0.9\n  loss: 0.3\n'), mapping);
+    expect(out.kind === 'metrics' && out.metrics['eval.acc'].value).toBe(0.9);
+    expect(() => readInputFile(file('bad.json', '{"eval": {"acc": "high"}}'), mapping)).toThrow(
+      /bad\.json field "eval\.acc": metric value must be a number/,
+    );
+  });
+
+  it('reports malformed JSON with a line', () => {
+    expect(() => readInputFile(file('broken.json', '{\n"a": 1,\n}'), mapping)).toThrow(/broken\.json:3: malformed JSON/);
+  });
+});
+
+describe('lm-evaluation-harness results', () => {
+  it('reads metrics, stderr, n and direction (current format)', () => {
+    const d = real('lm-eval/pr2809-llama3.2');
+    const f = readdirSync(d).find((x) => x.includes('3.2-1B'))!;
+    const out = readInputFile(join(d, f), mapping);
+    if (out.kind !== 'metrics') throw new Error('metrics expected');
+    expect(out.format).toBe('lm-eval');
+    const m = out.metrics['arc_challenge/acc'];
+    expect(m.value).toBe(0.3122866894197952);
+    expect(m.stderr).toBe(0.013542598541688067);
+    expect(m.n).toBe(1172);
+    expect(m.method).toBe('given');
+    expect(out.directions['arc_challenge/acc']).toBe('higher');
+  });
+
+  it('reads the legacy v0.3 format', () => {
+    const out = readInputFile(real('lm-eval/pythia-legacy-v0.3/160m-deduped_step143000.json'), mapping);
+    if (out.kind !== 'metrics') throw new Error('metrics expected');
+    expect(out.metrics['crows_pairs_english_sexual_orientation/pct_stereotype'].stderr).toBe(0.04430611317732681);
+  });
+});
+
+describe('paths', () => {
+  it('expands folders and rejects paths that match nothing', () => {
+    const sub = join(dir, 'sub');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'b.jsonl'), '{"id":1,"label":1,"prediction":1}\n');
+    writeFileSync(join(sub, 'a.csv'), 'id,label,prediction\n1,1,1\n');
+    writeFileSync(join(sub, 'notes.txt'), 'x');
+    expect(expandInputPaths([sub]).map((p) => p.slice(sub.length + 1))).toEqual(['a.csv', 'b.jsonl']);
+    expect(() => expandInputPaths([join(dir, 'nope.jsonl')])).toThrow(/nope\.jsonl: file not found/);
+    expect(() => readInputFile(file('x.txt', 'x'), mapping)).toThrow(/unsupported file type/);
+  });
+});
