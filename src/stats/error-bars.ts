@@ -1,0 +1,189 @@
+/**
+ * Standard errors and 95% confidence intervals for every metric of one run (SPEC §4): CLT / Wilson /
+ * clustered for means, multinomial bootstrap for confusion-matrix metrics, DeLong for binary ROC AUC,
+ * and a bootstrap over examples for everything else. Deterministic given the seed.
+ */
+import {
+  confusionCounts,
+  metricsFromConfusion,
+  metricSpec,
+  perExampleValues,
+  type Dataset,
+  type MetricKind,
+  type MetricOptions,
+  type MetricPoint,
+} from '../metrics/index.js';
+import type { MetricValue } from '../types.js';
+import { CountResampler, summarizeReplicates } from './bootstrap.js';
+import { delongVariance, placements } from './delong.js';
+import { Z975 } from './distributions.js';
+import { bootstrapExamples } from './example-bootstrap.js';
+import { clusteredStderr, meanStats, wilsonInterval } from './intervals.js';
+import { deriveSeed, Rng } from './rng.js';
+
+/** Default number of bootstrap resamples. */
+export const DEFAULT_BOOTSTRAP = 2000;
+
+/** Below this many examples a 0/1 mean gets the Wilson interval instead of the CLT one. */
+export const WILSON_BELOW_N = 100;
+
+/** Options of `withErrorBars`. */
+export interface ErrorBarOptions {
+  metric: MetricOptions;
+  /** Bootstrap resamples for confusion and `other` metrics (default 2000). */
+  bootstrap?: number;
+  /** Seed of all resampling (default 0). */
+  seed?: number;
+  /** Use `ds.cluster` for clustered standard errors of means when present (default true). */
+  clusterField?: boolean;
+}
+
+function undefinedValue(p: MetricPoint, n: number | null): MetricValue {
+  const v: MetricValue = { value: null, n, stderr: null, ci: null };
+  if (p.undefined !== undefined) v.undefined = p.undefined;
+  return v;
+}
+
+function finite(x: number | null | undefined): x is number {
+  return typeof x === 'number' && Number.isFinite(x);
+}
+
+/** Error bars of a mean-type metric from its per-example values. */
+function meanErrorBars(
+  value: number,
+  vals: Float64Array,
+  binary: boolean,
+  cluster: string[] | undefined,
+): MetricValue {
+  const s = meanStats(vals);
+  const out: MetricValue = { value, n: s.n, stderr: null, ci: null };
+  if (s.n < 2) return out;
+  if (cluster) {
+    const se = clusteredStderr(vals, cluster);
+    out.stderr = se;
+    out.ci = [value - Z975 * se, value + Z975 * se];
+    out.method = 'clustered';
+    return out;
+  }
+  out.stderr = s.se;
+  let isBinary = binary;
+  if (isBinary) {
+    for (let i = 0; i < vals.length; i++) {
+      const v = vals[i];
+      if (v === v && v !== 0 && v !== 1) {
+        isBinary = false;
+        break;
+      }
+    }
+  }
+  // The CLT interval under-covers for small n and collapses to a point at 0% or 100%; Wilson does not.
+  if (isBinary && (s.n < WILSON_BELOW_N || s.mean === 0 || s.mean === 1)) {
+    out.ci = wilsonInterval(Math.round(s.mean * s.n), s.n);
+    out.method = 'wilson';
+    return out;
+  }
+  out.ci = [value - Z975 * s.se, value + Z975 * s.se];
+  out.method = 'clt';
+  return out;
+}
+
+/** Which uncertainty method a metric of this dataset gets (falls back to `other` when data is missing). */
+function effectiveKind(ds: Dataset, name: string): MetricKind {
+  const kind = metricSpec(name)?.kind ?? 'other';
+  if (kind === 'confusion' && (ds.task === 'binary' || ds.task === 'multiclass') && ds.yTrue && ds.yPred) return kind;
+  if (kind === 'auc' && ds.task === 'binary' && ds.score && ds.yTrue && ds.posIndex !== undefined) return kind;
+  if (kind === 'mean') return kind;
+  return 'other';
+}
+
+/**
+ * Adds `n`, `stderr`, a 95% `ci` and the `method` to every metric point of `ds`:
+ * - `mean` metrics: CLT standard error s/√n (sample sd, n − 1), CI value ± 1.959964·SE (`clt`); 0/1
+ *   outcomes with n < 100, or a proportion of exactly 0 or 1, get the Wilson interval (`wilson`); with
+ *   `ds.cluster`, the clustered SE of Miller (2024) (`clustered`);
+ * - `confusion` metrics: bootstrap in which a resample is one Multinomial(n, counts/n) draw over the k×k
+ *   confusion cells, metrics recomputed with `metricsFromConfusion`; SE = sd of replicates, CI =
+ *   percentile (2.5%, 97.5%) (`bootstrap`);
+ * - `auc`: DeLong variance (Sun & Xu fast algorithm), CI value ± 1.959964·SE clipped to [0, 1]
+ *   (`delong`);
+ * - `other`: bootstrap over examples (`subsetDataset` + `computeMetrics`); undefined resamples skipped.
+ * Undefined points stay undefined (stderr and ci null). A stderr that cannot be estimated (n < 2, fewer
+ * than two defined replicates) is null with ci null.
+ */
+export function withErrorBars(
+  ds: Dataset,
+  points: Record<string, MetricPoint>,
+  opts: ErrorBarOptions,
+): Record<string, MetricValue> {
+  const B = Math.max(0, Math.floor(opts.bootstrap ?? DEFAULT_BOOTSTRAP));
+  const seed = opts.seed ?? 0;
+  const cluster = opts.clusterField !== false ? ds.cluster : undefined;
+  const out: Record<string, MetricValue> = {};
+  const confusionNames: string[] = [];
+  const otherNames: string[] = [];
+
+  for (const [name, p] of Object.entries(points)) {
+    const n = p.n ?? ds.n;
+    if (!finite(p.value)) {
+      out[name] = undefinedValue(p, n);
+      continue;
+    }
+    const kind = effectiveKind(ds, name);
+    if (kind === 'mean') {
+      const vals = perExampleValues(ds, name, opts.metric);
+      if (vals) {
+        out[name] = meanErrorBars(p.value, vals, metricSpec(name)?.binaryOutcome === true, cluster);
+        continue;
+      }
+      otherNames.push(name);
+    } else if (kind === 'confusion') confusionNames.push(name);
+    else if (kind === 'auc') {
+      const yTrue = ds.yTrue!;
+      const pos = new Uint8Array(ds.n);
+      for (let i = 0; i < ds.n; i++) pos[i] = yTrue[i] === ds.posIndex ? 1 : 0;
+      const { variance } = delongVariance(placements(ds.score!, pos));
+      const v: MetricValue = { value: p.value, n, stderr: null, ci: null };
+      if (Number.isFinite(variance)) {
+        const se = Math.sqrt(variance);
+        v.stderr = se;
+        v.ci = [Math.max(0, p.value - Z975 * se), Math.min(1, p.value + Z975 * se)];
+        v.method = 'delong';
+      }
+      out[name] = v;
+    } else otherNames.push(name);
+  }
+
+  if (confusionNames.length > 0) {
+    const { k, counts } = confusionCounts(ds);
+    const resampler = new CountResampler(counts);
+    const rng = new Rng(deriveSeed(seed, 'confusion'));
+    const reps: Record<string, Float64Array> = {};
+    for (const name of confusionNames) reps[name] = new Float64Array(B);
+    const table = new Float64Array(counts.length);
+    const task = ds.task as 'binary' | 'multiclass';
+    for (let b = 0; b < B; b++) {
+      resampler.sampleInto(rng, table);
+      const m = metricsFromConfusion(table, k, task, ds.posIndex);
+      for (const name of confusionNames) reps[name][b] = m[name]?.value ?? NaN;
+    }
+    for (const name of confusionNames) out[name] = fromReplicates(points[name], ds.n, reps[name]);
+  }
+
+  if (otherNames.length > 0) {
+    const rng = new Rng(deriveSeed(seed, 'examples'));
+    const reps = bootstrapExamples(ds, otherNames, opts.metric, B, rng);
+    for (const name of otherNames) out[name] = fromReplicates(points[name], points[name].n ?? ds.n, reps[name]);
+  }
+
+  // Keep the caller's key order.
+  const ordered: Record<string, MetricValue> = {};
+  for (const name of Object.keys(points)) ordered[name] = out[name];
+  return ordered;
+}
+
+function fromReplicates(p: MetricPoint, n: number, reps: Float64Array): MetricValue {
+  const s = summarizeReplicates(reps);
+  const v: MetricValue = { value: p.value, n, stderr: s.se, ci: s.ci };
+  if (s.se !== null) v.method = 'bootstrap';
+  return v;
+}
