@@ -43,7 +43,8 @@ export function metricsFromConfusion(
   task: 'binary' | 'multiclass',
   posIndex?: number,
 ): Record<string, MetricPoint> {
-  if (counts.length !== k * k) throw new Error(`metricsFromConfusion: expected ${k * k} counts, got ${counts.length}`);
+  if (counts.length !== k * k)
+    throw new Error(`metricsFromConfusion: expected ${k * k} counts, got ${counts.length}`);
   if (task === 'binary' && (posIndex === undefined || posIndex < 0 || posIndex >= k)) {
     throw new Error('metricsFromConfusion: binary task needs posIndex');
   }
@@ -167,7 +168,9 @@ export function metricsFromConfusion(
     }
   }
   out.cohen_kappa =
-    expected === 0 ? undef('observed and expected agreement are both perfect (single class)', n) : point(1 - observed / expected, n);
+    expected === 0
+      ? undef('observed and expected agreement are both perfect (single class)', n)
+      : point(1 - observed / expected, n);
 
   const ordered: Record<string, MetricPoint> = {};
   for (const name of names) ordered[name] = out[name];

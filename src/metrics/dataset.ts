@@ -122,9 +122,12 @@ export function detectTask(records: ExampleRecord[], opts: MetricOptions): Task 
   if (opts.task !== 'auto') {
     const tasks: Task[] = ['binary', 'multiclass', 'multilabel', 'regression', 'generation'];
     if (!tasks.includes(opts.task)) {
-      throw new InputError(`unknown task "${String(opts.task)}"; expected auto or one of ${tasks.join(', ')}`, {
-        field: 'task',
-      });
+      throw new InputError(
+        `unknown task "${String(opts.task)}"; expected auto or one of ${tasks.join(', ')}`,
+        {
+          field: 'task',
+        },
+      );
     }
     return opts.task;
   }
@@ -203,33 +206,42 @@ function checkPresent(rec: ExampleRecord, kind: ValueKind, field: string): void 
  * a type that is not a class/number.
  */
 function scalarKind(records: ExampleRecord[], f: FieldNames): ScalarKind {
-  let kind: ScalarKind | undefined;
-  let first: ExampleRecord | undefined;
-  let firstField = '';
+  const state: KindState = { kind: undefined, first: undefined, firstField: '' };
   for (const rec of records) {
-    for (const [field, v] of [
-      [f.label, rec.label],
-      [f.prediction, rec.prediction],
-    ] as const) {
-      const k = kindOf(v);
-      if (k === 'missing') fail(rec, field, `missing ${field}`);
-      if (k !== 'string' && k !== 'number' && k !== 'boolean') {
-        fail(rec, field, `expected a class (string, number or boolean) or a number; got ${KIND_WORDS[k]} ${show(v)}`);
-      }
-      if (kind === undefined) {
-        kind = k;
-        first = rec;
-        firstField = field;
-      } else if (k !== kind) {
-        fail(
-          rec,
-          field,
-          `mixed value types: ${KIND_WORDS[k]} ${show(v)} here, but ${firstField} at ${where(first!)} is ${KIND_WORDS[kind]}; labels and predictions must all be numbers, all strings or all booleans`,
-        );
-      }
-    }
+    checkScalar(rec, f.label, rec.label, state);
+    checkScalar(rec, f.prediction, rec.prediction, state);
   }
-  return kind!;
+  return state.kind!;
+}
+
+interface KindState {
+  kind: ScalarKind | undefined;
+  first: ExampleRecord | undefined;
+  firstField: string;
+}
+
+function checkScalar(rec: ExampleRecord, field: string, v: unknown, state: KindState): void {
+  const k = kindOf(v);
+  if (k === state.kind) return;
+  if (k === 'missing') fail(rec, field, `missing ${field}`);
+  if (k !== 'string' && k !== 'number' && k !== 'boolean') {
+    fail(
+      rec,
+      field,
+      `expected a class (string, number or boolean) or a number; got ${KIND_WORDS[k]} ${show(v)}`,
+    );
+  }
+  if (state.kind === undefined) {
+    state.kind = k;
+    state.first = rec;
+    state.firstField = field;
+    return;
+  }
+  fail(
+    rec,
+    field,
+    `mixed value types: ${KIND_WORDS[k]} ${show(v)} here, but ${state.firstField} at ${where(state.first!)} is ${KIND_WORDS[state.kind]}; labels and predictions must all be numbers, all strings or all booleans`,
+  );
 }
 
 /** Encode records into a Dataset; detects the task when `opts.task` is `auto`. Throws InputError. */
@@ -262,24 +274,35 @@ export function buildDataset(records: ExampleRecord[], opts: MetricOptions): Dat
 /** ids (unique), other numeric fields, slices and cluster ids. */
 function encodeCommon(records: ExampleRecord[], f: FieldNames, ds: Dataset): void {
   const n = records.length;
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   const ids = new Array<string>(n);
   let clusterCount = 0;
   for (let i = 0; i < n; i++) {
     const rec = records[i];
     const id = rec.id;
     if (typeof id !== 'string' || id === '') {
-      fail(rec, f.id, typeof id === 'string' || id === undefined || id === null ? `missing ${f.id}` : `expected a string id, got ${show(id)}`);
+      fail(
+        rec,
+        f.id,
+        typeof id === 'string' || id === undefined || id === null
+          ? `missing ${f.id}`
+          : `expected a string id, got ${show(id)}`,
+      );
     }
-    const prev = seen.get(id);
-    if (prev !== undefined) {
-      fail(rec, f.id, `duplicate ${f.id} ${show(id)} (first at ${where(records[prev])}); ids must be unique to pair examples`);
+    const size = seen.size;
+    seen.add(id);
+    if (seen.size === size) {
+      const prev = records.findIndex((r) => r.id === id);
+      fail(
+        rec,
+        f.id,
+        `duplicate ${f.id} ${show(id)} (first at ${where(records[prev])}); ids must be unique to pair examples`,
+      );
     }
-    seen.set(id, i);
     ids[i] = id;
     const numeric = rec.numeric;
     if (numeric) {
-      for (const key of Object.keys(numeric)) {
+      for (const key in numeric) {
         const v = numeric[key];
         if (typeof v !== 'number') fail(rec, key, `expected a number, got ${show(v)}`);
         if (v === Infinity || v === -Infinity) fail(rec, key, `expected a finite number, got ${v}`);
@@ -293,7 +316,7 @@ function encodeCommon(records: ExampleRecord[], f: FieldNames, ds: Dataset): voi
     }
     const slices = rec.slices;
     if (slices) {
-      for (const key of Object.keys(slices)) {
+      for (const key in slices) {
         const v: unknown = slices[key];
         if (v === undefined || v === null) continue;
         if (typeof v === 'object') fail(rec, key, `expected a slice value (string), got ${show(v)}`);
@@ -313,7 +336,11 @@ function encodeCommon(records: ExampleRecord[], f: FieldNames, ds: Dataset): voi
     for (let i = 0; i < n; i++) {
       const c: unknown = records[i].cluster;
       if (c === undefined || c === null || c === '') {
-        fail(records[i], f.cluster, `missing ${f.cluster} (other examples have one; clustered errors need it on every example)`);
+        fail(
+          records[i],
+          f.cluster,
+          `missing ${f.cluster} (other examples have one; clustered errors need it on every example)`,
+        );
       }
       if (typeof c === 'object') fail(records[i], f.cluster, `expected a cluster id, got ${show(c)}`);
       cluster[i] = String(c);
@@ -328,7 +355,11 @@ function probabilityPresence(records: ExampleRecord[], f: FieldNames): number {
   for (const rec of records) if (kindOf(rec.probabilities) !== 'missing') count++;
   if (count > 0 && count < records.length) {
     const rec = records.find((r) => kindOf(r.probabilities) === 'missing')!;
-    fail(rec, f.probabilities, `missing ${f.probabilities} (other examples have them; give them for every example or for none)`);
+    fail(
+      rec,
+      f.probabilities,
+      `missing ${f.probabilities} (other examples have them; give them for every example or for none)`,
+    );
   }
   return count;
 }
@@ -336,13 +367,18 @@ function probabilityPresence(records: ExampleRecord[], f: FieldNames): number {
 function rejectProbabilities(records: ExampleRecord[], f: FieldNames, task: Task): void {
   const rec = records.find((r) => kindOf(r.probabilities) !== 'missing');
   if (rec) {
-    fail(rec, f.probabilities, `${f.probabilities} are not used for ${task} tasks; remove the field or map it to another name`);
+    fail(
+      rec,
+      f.probabilities,
+      `${f.probabilities} are not used for ${task} tasks; remove the field or map it to another name`,
+    );
   }
 }
 
 /** Converts a config value (classes, positive_label) or probability-object key to the data's class type. */
 function toClassValue(v: unknown, kind: ScalarKind): Scalar | undefined {
-  if (kind === 'string') return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+  if (kind === 'string')
+    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
   if (kind === 'number') {
     if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
     if (typeof v === 'string' && v.trim() !== '') {
@@ -392,20 +428,28 @@ function encodeClassification(
     for (const c of opts.classes) {
       const v = toClassValue(c, kind);
       if (v === undefined) {
-        throw new InputError(`class ${show(c)} does not match the data, whose classes are ${kind}s`, { field: 'classes' });
+        throw new InputError(`class ${show(c)} does not match the data, whose classes are ${kind}s`, {
+          field: 'classes',
+        });
       }
       if (seen.has(v)) throw new InputError(`duplicate class ${show(c)}`, { field: 'classes' });
       seen.add(v);
       configOrder.push(v);
     }
     for (const rec of records) {
-      for (const [field, v] of [
-        [f.label, rec.label],
-        [f.prediction, rec.prediction],
-      ] as const) {
-        if (!seen.has(v as Scalar)) {
-          fail(rec, field, `class ${show(v)} is not one of the configured classes (${listClasses(configOrder)})`);
-        }
+      if (!seen.has(rec.label as Scalar)) {
+        fail(
+          rec,
+          f.label,
+          `class ${show(rec.label)} is not one of the configured classes (${listClasses(configOrder)})`,
+        );
+      }
+      if (!seen.has(rec.prediction as Scalar)) {
+        fail(
+          rec,
+          f.prediction,
+          `class ${show(rec.prediction)} is not one of the configured classes (${listClasses(configOrder)})`,
+        );
       }
     }
     universe = configOrder.slice();
@@ -429,7 +473,11 @@ function encodeClassification(
 
   if (task === 'binary') {
     if (k > 2) {
-      fail(file0, f.label, `task binary needs at most 2 classes; found ${k}: ${listClasses(universe)} (set task: multiclass)`);
+      fail(
+        file0,
+        f.label,
+        `task binary needs at most 2 classes; found ${k}: ${listClasses(universe)} (set task: multiclass)`,
+      );
     }
     ds.posIndex = positiveIndex(universe, kind, opts, f, file0);
     if (nProba > 0) {
@@ -457,6 +505,8 @@ function encodeClassification(
     // Column of each config-order position (array format).
     const arrayCols = configOrder?.map((v) => index.get(v)!);
     const stamp = new Int32Array(k);
+    // Object keys repeat on every row: parse each distinct key once.
+    const keyColumn = new Map<string, number | undefined>();
     for (let i = 0; i < n; i++) {
       const rec = records[i];
       const p = rec.probabilities;
@@ -464,10 +514,18 @@ function encodeClassification(
       let sum = 0;
       if (Array.isArray(p)) {
         if (!arrayCols) {
-          fail(rec, f.probabilities, `${f.probabilities} given as a list need config \`classes\` (the class of each position)`);
+          fail(
+            rec,
+            f.probabilities,
+            `${f.probabilities} given as a list need config \`classes\` (the class of each position)`,
+          );
         }
         if (p.length !== arrayCols.length) {
-          fail(rec, f.probabilities, `expected ${arrayCols.length} probabilities (one per configured class), got ${p.length}`);
+          fail(
+            rec,
+            f.probabilities,
+            `expected ${arrayCols.length} probabilities (one per configured class), got ${p.length}`,
+          );
         }
         for (let j = 0; j < p.length; j++) {
           const x = p[j];
@@ -477,9 +535,13 @@ function encodeClassification(
         }
       } else if (kindOf(p) === 'object') {
         const obj = p as Record<string, unknown>;
-        for (const key of Object.keys(obj)) {
-          const v = toClassValue(key, kind);
-          const col = v === undefined ? undefined : index.get(v);
+        for (const key in obj) {
+          let col = keyColumn.get(key);
+          if (col === undefined && !keyColumn.has(key)) {
+            const v = toClassValue(key, kind);
+            col = v === undefined ? undefined : index.get(v);
+            keyColumn.set(key, col);
+          }
           if (col === undefined) {
             fail(
               rec,
@@ -490,7 +552,8 @@ function encodeClassification(
           const x = obj[key];
           checkProbability(rec, `${f.probabilities}.${key}`, x);
           // Two keys can name one class (e.g. "1" and "1.0" for numeric classes): stamp[col] remembers the row.
-          if (stamp[col] === i + 1) fail(rec, `${f.probabilities}.${key}`, `class ${show(key)} is given twice`);
+          if (stamp[col] === i + 1)
+            fail(rec, `${f.probabilities}.${key}`, `class ${show(key)} is given twice`);
           stamp[col] = i + 1;
           proba[row + col] = x as number;
           sum += x as number;
@@ -552,23 +615,35 @@ function encodeMultilabel(records: ExampleRecord[], f: FieldNames, ds: Dataset):
   let first: ExampleRecord | undefined;
   const distinct = new Set<Scalar>();
   for (const rec of records) {
-    for (const [field, list] of [
-      [f.label, rec.label],
-      [f.prediction, rec.prediction],
-    ] as const) {
+    for (let side = 0; side < 2; side++) {
+      const field = side === 0 ? f.label : f.prediction;
+      const list = side === 0 ? rec.label : rec.prediction;
       const lk = kindOf(list);
       if (lk === 'missing') fail(rec, field, `missing ${field}`);
-      if (lk !== 'array') fail(rec, field, `multilabel ${field} must be a list of classes; got ${KIND_WORDS[lk]} ${show(list)}`);
+      if (lk !== 'array')
+        fail(
+          rec,
+          field,
+          `multilabel ${field} must be a list of classes; got ${KIND_WORDS[lk]} ${show(list)}`,
+        );
       for (const v of list as unknown[]) {
         const k = kindOf(v);
         if (k !== 'string' && k !== 'number' && k !== 'boolean') {
-          fail(rec, field, `expected a list of classes (strings, numbers or booleans); found ${KIND_WORDS[k]} ${show(v)}`);
+          fail(
+            rec,
+            field,
+            `expected a list of classes (strings, numbers or booleans); found ${KIND_WORDS[k]} ${show(v)}`,
+          );
         }
         if (kind === undefined) {
           kind = k;
           first = rec;
         } else if (k !== kind) {
-          fail(rec, field, `mixed class types: ${KIND_WORDS[k]} ${show(v)} here, ${KIND_WORDS[kind]} at ${where(first!)}`);
+          fail(
+            rec,
+            field,
+            `mixed class types: ${KIND_WORDS[k]} ${show(v)} here, ${KIND_WORDS[kind]} at ${where(first!)}`,
+          );
         }
         distinct.add(v as Scalar);
       }
@@ -598,19 +673,18 @@ function encodeRegression(records: ExampleRecord[], f: FieldNames, ds: Dataset):
   const yPred = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const rec = records[i];
-    for (const [field, v] of [
-      [f.label, rec.label],
-      [f.prediction, rec.prediction],
-    ] as const) {
-      const k = kindOf(v);
-      if (k === 'missing') fail(rec, field, `missing ${field}`);
-      if (k !== 'number') fail(rec, field, `regression ${field} must be a finite number; got ${KIND_WORDS[k]} ${show(v)}`);
-    }
-    yTrue[i] = rec.label as number;
-    yPred[i] = rec.prediction as number;
+    yTrue[i] = regressionValue(rec, f.label, rec.label);
+    yPred[i] = regressionValue(rec, f.prediction, rec.prediction);
   }
   ds.yTrueNum = yTrue;
   ds.yPredNum = yPred;
+}
+
+function regressionValue(rec: ExampleRecord, field: string, v: unknown): number {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  const k = kindOf(v);
+  if (k === 'missing') fail(rec, field, `missing ${field}`);
+  fail(rec, field, `regression ${field} must be a finite number; got ${KIND_WORDS[k]} ${show(v)}`);
 }
 
 function encodeGeneration(records: ExampleRecord[], f: FieldNames, ds: Dataset): void {
@@ -623,7 +697,8 @@ function encodeGeneration(records: ExampleRecord[], f: FieldNames, ds: Dataset):
     const p = rec.prediction;
     const pk = kindOf(p);
     if (pk === 'missing') fail(rec, f.prediction, `missing ${f.prediction}`);
-    if (pk !== 'string') fail(rec, f.prediction, `generation ${f.prediction} must be a text; got ${KIND_WORDS[pk]} ${show(p)}`);
+    if (pk !== 'string')
+      fail(rec, f.prediction, `generation ${f.prediction} must be a text; got ${KIND_WORDS[pk]} ${show(p)}`);
     const l = rec.label;
     const lk = kindOf(l);
     if (lk === 'missing') fail(rec, f.label, `missing ${f.label}`);
@@ -633,11 +708,16 @@ function encodeGeneration(records: ExampleRecord[], f: FieldNames, ds: Dataset):
       const refs = l as unknown[];
       if (refs.length === 0) fail(rec, f.label, `empty list of accepted answers`);
       for (const r of refs) {
-        if (typeof r !== 'string') fail(rec, f.label, `accepted answers must be texts; found ${KIND_WORDS[kindOf(r)]} ${show(r)}`);
+        if (typeof r !== 'string')
+          fail(rec, f.label, `accepted answers must be texts; found ${KIND_WORDS[kindOf(r)]} ${show(r)}`);
       }
       textRefs[i] = refs as string[];
     } else {
-      fail(rec, f.label, `generation ${f.label} must be a text or a list of accepted texts; got ${KIND_WORDS[lk]} ${show(l)}`);
+      fail(
+        rec,
+        f.label,
+        `generation ${f.label} must be a text or a list of accepted texts; got ${KIND_WORDS[lk]} ${show(l)}`,
+      );
     }
     textPred[i] = p as string;
   }
@@ -668,7 +748,8 @@ export function subsetDataset(ds: Dataset, idx: ArrayLike<number>): Dataset {
   if (ds.yPredNum) out.yPredNum = gatherTyped(ds.yPredNum, idx, new Float64Array(m));
   if (ds.textPred) out.textPred = gather(ds.textPred, idx);
   if (ds.textRefs) out.textRefs = gather(ds.textRefs, idx);
-  for (const key of Object.keys(ds.numeric)) out.numeric[key] = gatherTyped(ds.numeric[key], idx, new Float64Array(m));
+  for (const key of Object.keys(ds.numeric))
+    out.numeric[key] = gatherTyped(ds.numeric[key], idx, new Float64Array(m));
   for (const key of Object.keys(ds.slices)) out.slices[key] = gather(ds.slices[key], idx);
   if (ds.cluster) out.cluster = gather(ds.cluster, idx);
   return out;
@@ -680,12 +761,21 @@ function gather<T>(src: T[], idx: ArrayLike<number>): T[] {
   return out;
 }
 
-function gatherTyped<A extends Int32Array | Float64Array | Uint8Array>(src: A, idx: ArrayLike<number>, out: A): A {
+function gatherTyped<A extends Int32Array | Float64Array | Uint8Array>(
+  src: A,
+  idx: ArrayLike<number>,
+  out: A,
+): A {
   for (let i = 0; i < idx.length; i++) out[i] = src[idx[i]];
   return out;
 }
 
-function gatherRows<A extends Float64Array | Uint8Array>(src: A, k: number, idx: ArrayLike<number>, out: A): A {
+function gatherRows<A extends Float64Array | Uint8Array>(
+  src: A,
+  k: number,
+  idx: ArrayLike<number>,
+  out: A,
+): A {
   for (let i = 0; i < idx.length; i++) out.set(src.subarray(idx[i] * k, idx[i] * k + k), i * k);
   return out;
 }

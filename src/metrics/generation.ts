@@ -69,7 +69,11 @@ export function tokenF1(pred: string[], gold: string[]): number {
 }
 
 /** Per-example exact match (1 when the normalised prediction equals any normalised accepted answer). */
-export function exactMatchPerExample(textPred: string[], textRefs: string[][], opts: MetricOptions): Float64Array {
+export function exactMatchPerExample(
+  textPred: string[],
+  textRefs: string[][],
+  opts: MetricOptions,
+): Float64Array {
   const norm = normalizeOptions(opts);
   const n = textPred.length;
   const out = new Float64Array(n);

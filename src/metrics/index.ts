@@ -17,7 +17,12 @@ export interface MetricOptions {
   /** k of top_k_accuracy (default 5). */
   topK?: number;
   /** Generation normalisers applied before exact_match (trim + case-fold always unless disabled). */
-  normalize?: { trim?: boolean; caseFold?: boolean; stripPunctuation?: boolean; collapseWhitespace?: boolean };
+  normalize?: {
+    trim?: boolean;
+    caseFold?: boolean;
+    stripPunctuation?: boolean;
+    collapseWhitespace?: boolean;
+  };
   /**
    * The user's names of the mapped fields (config `fields`), so that error messages name the field as it
    * appears in the file. Defaults to `id`, `label`, `prediction`, `probabilities`.

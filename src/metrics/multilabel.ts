@@ -40,7 +40,16 @@ export function multilabelPerExample(
       union += t | p;
       diff += t ^ p;
     }
-    out[i] = name === 'subset_accuracy' ? (diff === 0 ? 1 : 0) : name === 'hamming_loss' ? diff / k : union === 0 ? 0 : inter / union;
+    out[i] =
+      name === 'subset_accuracy'
+        ? diff === 0
+          ? 1
+          : 0
+        : name === 'hamming_loss'
+          ? diff / k
+          : union === 0
+            ? 0
+            : inter / union;
   }
   return out;
 }
@@ -51,7 +60,12 @@ function f1(p: number, r: number): number {
 }
 
 /** Every multilabel metric. */
-export function multilabelMetrics(mlTrue: Uint8Array, mlPred: Uint8Array, k: number, n: number): Record<string, MetricPoint> {
+export function multilabelMetrics(
+  mlTrue: Uint8Array,
+  mlPred: Uint8Array,
+  k: number,
+  n: number,
+): Record<string, MetricPoint> {
   const out: Record<string, MetricPoint> = {};
   if (n === 0) {
     for (const name of MULTILABEL_METRICS) out[name] = undef('no examples', 0);
@@ -72,7 +86,10 @@ export function multilabelMetrics(mlTrue: Uint8Array, mlPred: Uint8Array, k: num
   }
   const mean = (a: Float64Array | null) => (a ? compensatedSum(a)[0] / n : NaN);
   out.subset_accuracy = point(mean(multilabelPerExample('subset_accuracy', mlTrue, mlPred, k, n)), n);
-  out.hamming_loss = k === 0 ? undef('no classes in labels or predictions', n) : point(mean(multilabelPerExample('hamming_loss', mlTrue, mlPred, k, n)), n);
+  out.hamming_loss =
+    k === 0
+      ? undef('no classes in labels or predictions', n)
+      : point(mean(multilabelPerExample('hamming_loss', mlTrue, mlPred, k, n)), n);
   let tpAll = 0;
   let predAll = 0;
   let trueAll = 0;
@@ -95,7 +112,8 @@ export function multilabelMetrics(mlTrue: Uint8Array, mlPred: Uint8Array, k: num
   out.recall_micro = point(rMicro, n);
   out.f1_micro = point(f1(pMicro, rMicro), n);
   if (k === 0) {
-    for (const name of ['precision_macro', 'recall_macro', 'f1_macro']) out[name] = undef('no classes in labels or predictions', n);
+    for (const name of ['precision_macro', 'recall_macro', 'f1_macro'])
+      out[name] = undef('no classes in labels or predictions', n);
   } else {
     out.precision_macro = point(pMacro / k, n);
     out.recall_macro = point(rMacro / k, n);

@@ -52,13 +52,17 @@ export function percentile(sorted: ArrayLike<number>, q: number): number {
 const NO_VALUES = 'no example has a value for this field';
 
 /** `<field>_mean`, `<field>_p50`, `<field>_p95` over the examples that have the field (NaN = missing). */
-export function numericSummaries(numeric: Record<string, Float64Array>, out: Record<string, MetricPoint>): void {
+export function numericSummaries(
+  numeric: Record<string, Float64Array>,
+  out: Record<string, MetricPoint>,
+): void {
   for (const field of Object.keys(numeric).sort()) {
     const col = numeric[field];
     let count = 0;
     for (let i = 0; i < col.length; i++) if (col[i] === col[i]) count++;
     if (count === 0) {
-      for (const suffix of ['_mean', '_p50', '_p95']) out[field + suffix] = { value: null, undefined: NO_VALUES, n: 0 };
+      for (const suffix of ['_mean', '_p50', '_p95'])
+        out[field + suffix] = { value: null, undefined: NO_VALUES, n: 0 };
       continue;
     }
     const vals = new Float64Array(count);

@@ -102,7 +102,11 @@ export function binaryBrier(isPos: ArrayLike<number>, score: ArrayLike<number>, 
  * Expected calibration error of the positive-class probability: 15 equal-width bins, bin
  * min(⌊15·p⌋, 14) (so p = 1 falls in the last bin), Σ_bins |mean(y) − mean(p)| · n_bin / n.
  */
-export function expectedCalibrationError(isPos: ArrayLike<number>, score: ArrayLike<number>, n: number): number {
+export function expectedCalibrationError(
+  isPos: ArrayLike<number>,
+  score: ArrayLike<number>,
+  n: number,
+): number {
   const count = new Float64Array(ECE_BINS);
   const sumY = new Float64Array(ECE_BINS);
   const sumP = new Float64Array(ECE_BINS);
@@ -127,7 +131,12 @@ export function expectedCalibrationError(isPos: ArrayLike<number>, score: ArrayL
  * Per-example multiclass log loss, sklearn 1.2 with `labels` = all classes: clip every probability to
  * [eps, 1−eps], renormalise the row, −log of the true class's entry.
  */
-export function multiclassLogLoss(yTrue: Int32Array, proba: Float64Array, k: number, n: number): Float64Array {
+export function multiclassLogLoss(
+  yTrue: Int32Array,
+  proba: Float64Array,
+  k: number,
+  n: number,
+): Float64Array {
   const out = new Float64Array(n);
   const hi = 1 - LOG_LOSS_EPS;
   for (let i = 0; i < n; i++) {
@@ -148,7 +157,12 @@ export function multiclassLogLoss(yTrue: Int32Array, proba: Float64Array, k: num
  * Macro one-vs-rest ROC AUC over the classes that have true examples (a class without true examples has
  * no OvR AUC; sklearn raises in that case). NaN when fewer than two classes have true examples.
  */
-export function ovrAuc(yTrue: Int32Array, proba: Float64Array, k: number, n: number): { value: number; classes: number } {
+export function ovrAuc(
+  yTrue: Int32Array,
+  proba: Float64Array,
+  k: number,
+  n: number,
+): { value: number; classes: number } {
   const support = new Float64Array(k);
   for (let i = 0; i < n; i++) support[yTrue[i]]++;
   let present = 0;
@@ -172,7 +186,13 @@ export function ovrAuc(yTrue: Int32Array, proba: Float64Array, k: number, n: num
  * Per-example top-k hits with sklearn's tie rule (`argsort(kind="mergesort")[::-1]`: among equal
  * probabilities the class later in class order ranks higher). k ≥ number of classes → every example hits.
  */
-export function topKHits(yTrue: Int32Array, proba: Float64Array, k: number, n: number, topK: number): Float64Array {
+export function topKHits(
+  yTrue: Int32Array,
+  proba: Float64Array,
+  k: number,
+  n: number,
+  topK: number,
+): Float64Array {
   const out = new Float64Array(n);
   if (topK >= k) {
     out.fill(1);

@@ -12,7 +12,12 @@ export const MAPE_EPS = 2.220446049250313e-16;
 export const REGRESSION_METRICS = ['mae', 'mse', 'rmse', 'r2', 'mape', 'max_error'] as const;
 
 /** Per-example values of the regression mean metrics. */
-export function regressionPerExample(name: 'mae' | 'mse' | 'mape', yTrue: Float64Array, yPred: Float64Array, n: number): Float64Array {
+export function regressionPerExample(
+  name: 'mae' | 'mse' | 'mape',
+  yTrue: Float64Array,
+  yPred: Float64Array,
+  n: number,
+): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const e = yTrue[i] - yPred[i];
@@ -24,7 +29,11 @@ export function regressionPerExample(name: 'mae' | 'mse' | 'mape', yTrue: Float6
 }
 
 /** Every regression metric. */
-export function regressionMetrics(yTrue: Float64Array, yPred: Float64Array, n: number): Record<string, MetricPoint> {
+export function regressionMetrics(
+  yTrue: Float64Array,
+  yPred: Float64Array,
+  n: number,
+): Record<string, MetricPoint> {
   const out: Record<string, MetricPoint> = {};
   if (n === 0) {
     for (const name of REGRESSION_METRICS) out[name] = undef('no examples', 0);
