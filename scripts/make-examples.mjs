@@ -35,7 +35,7 @@ for (let i = 0; i < n; i++) {
     };
   };
   base.push(mk(skillBase, 42));
-  pr.push(mk(skillPr, 47));
+  pr.push(mk(skillPr, 43));
 }
 writeFileSync('examples/sentiment/baseline.jsonl', base.map((r) => JSON.stringify(r)).join('\n') + '\n');
 writeFileSync('examples/sentiment/pr.jsonl', pr.map((r) => JSON.stringify(r)).join('\n') + '\n');

@@ -4,16 +4,22 @@
  * thrown (a thrown non-Error is reported, never swallowed).
  */
 import * as core from '@actions/core';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { loadConfig } from './config/load.js';
 import { InputError, UsageError, isExpectedError } from './errors.js';
+import { ActionsArtifactStore, downloadCurrentArtifacts, type ArtifactStore } from './github/artifacts.js';
+import { GitHubBaselineSource, type BaselineLookup, type BaselineSource } from './github/baseline.js';
+import { headShaOf, readRunnerContext, runUrl, type RunnerContext } from './github/context.js';
+import { apiMessage, createGitHubClient, httpStatus, type GitHubClient } from './github/octokit.js';
+import { annotationsFor, GitHubPublisher } from './github/publisher.js';
+import { reportArtifactName, runPublishMode, uploadReportArtifact } from './github/report-artifact.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { computeCurrent, loadBaseline, runGate, type ComputedResult } from './pipeline.js';
 import { renderJson, serializeResult } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
-import type { BaselineInfo, Report } from './types.js';
+import type { Report } from './types.js';
 
 /** Expands the `current` input: paths, folders and globs; a pattern that matches nothing is an error. */
 export function expandCurrent(patterns: string[], cwd = process.cwd()): string[] {
@@ -36,8 +42,24 @@ function workDir(): string {
   return dir;
 }
 
+type MissingPolicy = 'pass' | 'warn' | 'fail';
+
+/** What the step's status will be for this verdict (the check run shows the same). */
+export function stepConclusion(report: Report, inputs: Pick<ActionInputs, 'failOn'>, missingPolicy: MissingPolicy): 'success' | 'neutral' | 'failure' {
+  switch (report.verdict) {
+    case 'no-baseline':
+      return missingPolicy === 'fail' ? 'failure' : missingPolicy === 'warn' ? 'neutral' : 'success';
+    case 'fail':
+      return inputs.failOn === 'never' ? 'neutral' : 'failure';
+    case 'warn':
+      return inputs.failOn === 'warn' ? 'failure' : 'neutral';
+    default:
+      return 'success';
+  }
+}
+
 /** Applies the verdict to the step: outputs and, per `fail-on` / `on-missing-baseline`, failure. */
-function conclude(report: Report, inputs: ActionInputs, missingPolicy: 'pass' | 'warn' | 'fail'): void {
+function conclude(report: Report, inputs: ActionInputs, missingPolicy: MissingPolicy): void {
   core.setOutput('verdict', report.verdict);
   core.setOutput('regressions', String(report.regressions));
   if (report.baseline.run_id !== undefined) core.setOutput('baseline-run-id', String(report.baseline.run_id));
@@ -60,60 +82,220 @@ function conclude(report: Report, inputs: ActionInputs, missingPolicy: 'pass' | 
   }
 }
 
+/** The GitHub side, set up only when a feature needs it (the CLI-like local use never does). */
+interface GitHubSide {
+  ctx: RunnerContext;
+  client: GitHubClient;
+  store: ArtifactStore;
+}
+
+/** True inside a GitHub Actions job (the runner sets these for every step). */
+function inActions(): boolean {
+  return Boolean(process.env.GITHUB_REPOSITORY && process.env.GITHUB_RUN_ID);
+}
+
+async function connect(inputs: ActionInputs, ctx: RunnerContext): Promise<GitHubSide> {
+  if (!inputs.githubToken) throw new UsageError('input "github-token" is empty; it is needed for baselines, comments and checks');
+  const client = await createGitHubClient(inputs.githubToken, { baseUrl: ctx.apiUrl });
+  return { ctx, client, store: new ActionsArtifactStore(inputs.githubToken, ctx.owner, ctx.repo) };
+}
+
+/** A baseline from a local file or folder (`baseline-path`). */
+class LocalPathBaselineSource implements BaselineSource<ComputedResult> {
+  constructor(
+    private readonly path: string,
+    private readonly load: (paths: string[]) => ComputedResult,
+  ) {}
+  async find(): Promise<BaselineLookup<ComputedResult>> {
+    return { ...this.load([this.path]), info: { source: 'path', path: this.path, reason: 'input baseline-path' } };
+  }
+}
+
+/** Path for check-run annotations: a repository file the findings relate to (the config, else the first eval file). */
+function annotationPath(inputs: ActionInputs, currentPaths: string[]): string | undefined {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  for (const p of [existsSync(inputs.config) ? inputs.config : undefined, currentPaths[0]]) {
+    if (!p) continue;
+    const rel = isAbsolute(p) ? relative(workspace, p) : p;
+    if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split('\\').join('/');
+  }
+  return undefined;
+}
+
+async function gate(inputs: ActionInputs): Promise<void> {
+  if (inputs.current.length === 0 && !inputs.currentArtifact) {
+    throw new UsageError('input "current" is required: paths or globs of this run\'s eval files');
+  }
+  const config = loadConfig(inputs.config, inputs.configIsDefault);
+  const missingPolicy = config.onMissingBaseline ?? inputs.onMissingBaseline;
+  const dir = workDir();
+  const ctx = inActions() ? readRunnerContext() : undefined;
+  let github: Promise<GitHubSide> | undefined;
+  // Connected on first use only: a gate with a local baseline and nothing to publish needs no token.
+  const gh = (): Promise<GitHubSide> => (github ??= connect(inputs, ctx!));
+
+  const currentPaths = expandCurrent(inputs.current);
+  if (inputs.currentArtifact) {
+    if (!ctx) throw new UsageError('input "current-artifact" works only inside a GitHub Actions run');
+    const { store } = await gh();
+    currentPaths.push(...(await downloadCurrentArtifacts(store, inputs.currentArtifact, join(dir, 'current-artifacts'))));
+  }
+  const meta = {
+    commit: ctx ? headShaOf(ctx) : process.env.GITHUB_SHA,
+    branch: ctx?.pullRequest?.headRef || process.env.GITHUB_REF_NAME,
+    run_id: process.env.GITHUB_RUN_ID ? Number(process.env.GITHUB_RUN_ID) : undefined,
+    run_number: process.env.GITHUB_RUN_NUMBER ? Number(process.env.GITHUB_RUN_NUMBER) : undefined,
+    event: process.env.GITHUB_EVENT_NAME,
+    created_at: new Date().toISOString(),
+  };
+  const current = computeCurrent(currentPaths, config, meta);
+  core.info(`Current: task ${current.result.task}, n = ${current.result.n ?? 'n/a'}, ${Object.keys(current.result.metrics).length} metrics`);
+
+  const load = (paths: string[]) => loadBaseline(paths, config);
+  let source: BaselineSource<ComputedResult>;
+  if (inputs.baselinePath) source = new LocalPathBaselineSource(inputs.baselinePath, load);
+  else if (ctx) {
+    const { client, store } = await gh();
+    source = new GitHubBaselineSource({
+      client,
+      context: ctx,
+      artifacts: store,
+      artifactName: inputs.artifactName,
+      lookback: inputs.baselineLookback,
+      pinnedRunId: inputs.baselineRunId,
+      pinnedBranch: inputs.baselineBranch || undefined,
+      load: (d) => load([d]),
+    });
+  } else {
+    source = {
+      find: async () => ({ result: null, info: { source: 'none', reason: 'no baseline-path given, and not running in GitHub Actions (no earlier runs to look up)' } }),
+    };
+  }
+  const found = await source.find();
+  const baseline: ComputedResult | null = found.result ? (found as ComputedResult) : null;
+
+  const report = runGate({
+    current,
+    baseline,
+    baselineInfo: found.info,
+    config,
+    gateId: inputs.gateId,
+    currentMeta: { commit: meta.commit, run_id: meta.run_id, branch: meta.branch },
+  });
+  const reportPath = join(dir, 'evalgate-report.json');
+  const reportJson = renderJson(report);
+  writeFileSync(reportPath, reportJson);
+  const resultPath = join(dir, 'evalgate-result.json');
+  writeFileSync(resultPath, serializeResult(current.result));
+  core.setOutput('report-path', reportPath);
+
+  const detailsUrl = ctx ? runUrl(ctx) : undefined;
+  // The job summary holds the full report (1 MiB limit); the comment and check point to it when shortened.
+  const markdown = renderMarkdown(report, { maxChars: 1_000_000, title: inputs.gateId });
+  await core.summary.addRaw(markdown).write();
+  const conclusion = stepConclusion(report, inputs, missingPolicy);
+
+  if (inputs.upload) {
+    if (!ctx) core.info('Not in a GitHub Actions run: the result is not uploaded');
+    else await uploadResult(await gh(), inputs, resultPath, dir);
+  }
+
+  if (ctx && (inputs.comment !== 'never' || inputs.checkName)) {
+    const { client, store } = await gh();
+    const publisher = new GitHubPublisher({ client, owner: ctx.owner, repo: ctx.repo, gateId: inputs.gateId, comment: inputs.comment, checkName: inputs.checkName });
+    const path = annotationPath(inputs, currentPaths);
+    try {
+      const res = await publisher.publish({
+        report,
+        render: (maxChars) => renderMarkdown(report, { maxChars, detailsUrl, title: inputs.gateId }),
+        headSha: headShaOf(ctx),
+        prNumber: ctx.pullRequest?.number,
+        conclusion,
+        detailsUrl,
+        annotations: path ? annotationsFor(report, path) : [],
+      });
+      if (res.comment.url) core.setOutput('comment-url', res.comment.url);
+      if (res.denied.length && ctx.pullRequest) {
+        await uploadReportArtifact(store, {
+          artifactName: inputs.artifactName,
+          dir: join(dir, 'report-artifact'),
+          markdown: renderMarkdown(report, { maxChars: 65_000, detailsUrl, title: inputs.gateId }),
+          reportJson,
+          meta: {
+            schema: 'evalgate/pr-report',
+            version: 1,
+            pr_number: ctx.pullRequest.number,
+            head_sha: ctx.pullRequest.headSha,
+            gate_id: inputs.gateId,
+            conclusion,
+            run_id: ctx.runId,
+          },
+          retentionDays: inputs.retentionDays,
+        });
+      }
+    } catch (e) {
+      // GitHub being down after the retries must not turn a verdict into a crash; anything else is a bug.
+      const status = httpStatus(e);
+      if (status === undefined || status < 500) throw e;
+      core.warning(`evalgate could not publish the report (${apiMessage(e)}); it is in the job summary`);
+    }
+  }
+  conclude(report, inputs, missingPolicy);
+}
+
+async function uploadResult(side: GitHubSide, inputs: ActionInputs, resultPath: string, dir: string): Promise<void> {
+  try {
+    const res = await side.store.upload(inputs.artifactName, [resultPath], dir, inputs.retentionDays);
+    core.info(`Uploaded this run's result as artifact "${inputs.artifactName}"${res.id ? ` (id ${res.id})` : ''}`);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const hint = /already exists|409/.test(msg)
+      ? ' Another job of this run already uploaded an artifact of this name: give each gate its own artifact-name, or set upload: false in matrix shards.'
+      : '';
+    core.warning(`evalgate could not upload the result as "${inputs.artifactName}": ${msg}.${hint} Later runs will not find this run as a baseline.`);
+  }
+}
+
+/** `mode: publish`: post the report a fork PR's run left behind (from a workflow_run workflow). */
+async function publish(inputs: ActionInputs): Promise<void> {
+  if (!inActions()) throw new UsageError('mode "publish" works only inside a GitHub Actions run');
+  const { ctx, client, store } = await connect(inputs, readRunnerContext());
+  const publisher = new GitHubPublisher({
+    client,
+    owner: ctx.owner,
+    repo: ctx.repo,
+    gateId: inputs.gateId,
+    comment: inputs.comment,
+    checkName: inputs.checkName,
+  });
+  const res = await runPublishMode({
+    client,
+    context: ctx,
+    artifacts: store,
+    publisher,
+    artifactName: inputs.artifactName,
+    render: (report, maxChars, detailsUrl) => renderMarkdown(report, { maxChars, detailsUrl, title: inputs.gateId }),
+  });
+  if (res.report) {
+    core.setOutput('verdict', res.report.verdict);
+    core.setOutput('regressions', String(res.report.regressions));
+    if (res.report.baseline.run_id !== undefined) core.setOutput('baseline-run-id', String(res.report.baseline.run_id));
+    const dir = workDir();
+    const reportPath = join(dir, 'evalgate-report.json');
+    writeFileSync(reportPath, renderJson(res.report));
+    core.setOutput('report-path', reportPath);
+    await core.summary.addRaw(renderMarkdown(res.report, { maxChars: 1_000_000, title: inputs.gateId })).write();
+  }
+  if (res.publish?.comment.url) core.setOutput('comment-url', res.publish.comment.url);
+  if (!res.published) core.info(`mode: publish: nothing posted (${res.reason}); looked for artifact "${reportArtifactName(inputs.artifactName)}"`);
+}
+
 /** The action. */
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
-    if (inputs.mode === 'publish') {
-      throw new UsageError('mode "publish" is not supported yet by this build');
-    }
-    if (inputs.current.length === 0 && !inputs.currentArtifact) {
-      throw new UsageError('input "current" is required: paths or globs of this run\'s eval files');
-    }
-    if (inputs.currentArtifact) {
-      throw new UsageError('input "current-artifact" is not supported yet by this build');
-    }
-    const config = loadConfig(inputs.config, inputs.configIsDefault);
-    const missingPolicy = config.onMissingBaseline ?? inputs.onMissingBaseline;
-    const meta = {
-      commit: process.env.GITHUB_SHA,
-      branch: process.env.GITHUB_REF_NAME,
-      run_id: process.env.GITHUB_RUN_ID ? Number(process.env.GITHUB_RUN_ID) : undefined,
-      event: process.env.GITHUB_EVENT_NAME,
-      created_at: new Date().toISOString(),
-    };
-    const current = computeCurrent(expandCurrent(inputs.current), config, meta);
-    core.info(`Current: task ${current.result.task}, n = ${current.result.n ?? 'n/a'}, ${Object.keys(current.result.metrics).length} metrics`);
-
-    let baseline: ComputedResult | null = null;
-    let baselineInfo: BaselineInfo;
-    if (inputs.baselinePath) {
-      baseline = loadBaseline([inputs.baselinePath], config);
-      baselineInfo = { source: 'path', path: inputs.baselinePath, reason: 'input baseline-path' };
-    } else {
-      baselineInfo = {
-        source: 'none',
-        reason: 'no baseline-path given, and the look-up of earlier runs is not supported yet by this build',
-      };
-    }
-
-    const report = runGate({
-      current,
-      baseline,
-      baselineInfo,
-      config,
-      gateId: inputs.gateId,
-      currentMeta: { commit: meta.commit, run_id: meta.run_id, branch: meta.branch },
-    });
-    const dir = workDir();
-    const reportPath = join(dir, 'evalgate-report.json');
-    writeFileSync(reportPath, renderJson(report));
-    writeFileSync(join(dir, 'evalgate-result.json'), serializeResult(current.result));
-    core.setOutput('report-path', reportPath);
-
-    const markdown = renderMarkdown(report, { maxChars: 1_000_000, title: inputs.gateId });
-    await core.summary.addRaw(markdown).write();
-    conclude(report, inputs, missingPolicy);
+    if (inputs.mode === 'publish') await publish(inputs);
+    else await gate(inputs);
   } catch (e) {
     if (isExpectedError(e)) {
       core.setFailed(e.message);

@@ -58,7 +58,7 @@ function directionOf(name: string, config: GateConfig, results: (EvalResult | nu
     const declared = (r?.options?.directions as Record<string, Direction> | undefined)?.[name];
     if (declared) return declared;
   }
-  return metricSpec(name)?.direction ?? guessDirection(name) ?? configured;
+  return metricSpec(name, results[0]?.task === "aggregate" ? undefined : (results[0]?.task as never))?.direction ?? guessDirection(name) ?? configured;
 }
 
 const fmt = (v: number) => (Math.abs(v) >= 1000 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(3) : +v.toFixed(4) + '');
@@ -236,12 +236,14 @@ export function diagnose(input: GateInput): Report {
         for (const name of Object.keys(sr.metrics).sort()) {
           const dir = directionOf(name, config, [current, baseline]);
           const enough = sliceRules?.min_n === undefined || (sr.n >= sliceRules.min_n && (bs?.n ?? 0) >= sliceRules.min_n);
+          const overallRule = rows.find((r) => r.cmp.metric === name)?.rule;
           const rule: MetricRule | undefined =
             sliceRules && gatedNames.includes(name) && enough
               ? {
                   max_regression: sliceRules.max_regression,
                   max_regression_pct: sliceRules.max_regression_pct,
-                  severity: sliceRules.severity,
+                  // A slice inherits the metric's severity unless slice_rules set one.
+                  severity: sliceRules.severity ?? overallRule?.severity,
                 }
               : undefined;
           const row = build(name, sr.metrics[name], bs?.metrics[name], dir, rule, { field, value });
@@ -302,22 +304,29 @@ function attachTests(
   pairing: ReturnType<typeof pairDatasets> | undefined,
   mopts: MetricOptions,
 ): void {
-  const want = rows.filter((r) => r.bad !== null && (r.cmp.gated || metricSpec(r.cmp.metric) !== undefined));
+  // Paired tests for gated metrics, and for reported ones whose test is cheap (O(cells) or O(n)); the
+  // O(n × resamples) example bootstrap is spent only where it decides something.
+  const want = rows.filter((r) => {
+    if (r.bad === null) return false;
+    const spec = metricSpec(r.cmp.metric, input.currentData?.task);
+    return spec !== undefined && (r.cmp.gated || spec.kind !== 'other');
+  });
   let paired: Record<string, TestResult> = {};
   if (pairing && input.baselineData && input.currentData) {
-    const names = want.map((r) => r.cmp.metric).filter((n) => metricSpec(n) !== undefined);
+    const names = want.map((r) => r.cmp.metric);
     paired = compareDatasets(input.baselineData, input.currentData, names, {
       metric: mopts,
+      directions: directionsOf(rows),
       bootstrap: input.config.bootstrap,
       seed: input.config.seed,
       pairing,
     });
   }
-  for (const r of want) {
-    const t =
+  for (const r of rows) {
+    if (r.bad === null) continue;
+    r.cmp.test =
       paired[r.cmp.metric] ??
       unpairedTest(input.baseline!.metrics[r.cmp.metric], input.current.metrics[r.cmp.metric], r.cmp.direction);
-    r.cmp.test = t;
   }
 }
 
@@ -342,8 +351,9 @@ function attachSliceTests(rows: Row[], input: GateInput, mopts: MetricOptions): 
       const cs = subsetDataset(cd, cIdx);
       const pairing = pairDatasets(bs, cs);
       if (pairing.info.paired) {
-        paired = compareDatasets(bs, cs, group.map((r) => r.cmp.metric).filter((n) => metricSpec(n) !== undefined), {
+        paired = compareDatasets(bs, cs, group.map((r) => r.cmp.metric), {
           metric: mopts,
+          directions: directionsOf(group),
           bootstrap: input.config.bootstrap,
           seed: input.config.seed,
           pairing,
@@ -353,9 +363,23 @@ function attachSliceTests(rows: Row[], input: GateInput, mopts: MetricOptions): 
     for (const r of group) {
       const base = input.baseline!.slices[field]?.[value]?.metrics[r.cmp.metric];
       const cur = input.current.slices[field]?.[value]?.metrics[r.cmp.metric];
-      r.cmp.test = paired[r.cmp.metric] ?? unpairedTest(base!, cur!, r.cmp.direction);
+      r.cmp.test = paired[r.cmp.metric] ?? unpairedTest(base, cur, r.cmp.direction);
     }
   }
+  // Reported-only slice rows get the cheap unpaired test, so that "improved" is judged against noise.
+  for (const r of rows) {
+    if (r.cmp.test || r.bad === null || !r.cmp.slice) continue;
+    const { field, value } = r.cmp.slice;
+    r.cmp.test = unpairedTest(
+      input.baseline!.slices[field]?.[value]?.metrics[r.cmp.metric],
+      input.current.slices[field]?.[value]?.metrics[r.cmp.metric],
+      r.cmp.direction,
+    );
+  }
+}
+
+function directionsOf(rows: Row[]): Record<string, Direction> {
+  return Object.fromEntries(rows.map((r) => [r.cmp.metric, r.cmp.direction]));
 }
 
 function indicesOf(values: string[], v: string): Int32Array {
@@ -409,14 +433,23 @@ function decide(rows: Row[], alpha: number | null, correction: 'holm' | 'bh'): v
       continue;
     }
     // Not a regression: improved when the change is in the good direction beyond noise.
+    // Improved only beyond noise: the CI of the difference excludes 0 on the good side; with no CI at all
+    // (pre-aggregated metrics without standard errors) any change in the good direction counts.
     const ci = c.test?.ci_delta ?? null;
-    const good = c.direction === 'higher' ? (ci ? ci[0] > 0 : false) : ci ? ci[1] < 0 : false;
-    if (r.bad < 0 && (good || (!c.test || c.test.ci_delta === null))) {
+    const good = ci === null ? true : c.direction === 'higher' ? ci[0] > 0 : ci[1] < 0;
+    if (r.bad < 0 && good) {
       c.status = 'improved';
       c.reason = `better by ${fmt(-r.bad)}`;
     } else {
       c.status = 'unchanged';
-      if (!c.reason) c.reason = r.bad > 0 ? `worse by ${fmt(r.bad)}, within the allowed threshold` : r.bad < 0 ? `better by ${fmt(-r.bad)}, within noise` : 'no change';
+      if (!c.reason) {
+        c.reason =
+          r.bad > 0
+            ? `worse by ${fmt(r.bad)}${c.gated ? ', within the allowed threshold' : ' (not gated)'}`
+            : r.bad < 0
+              ? `better by ${fmt(-r.bad)}, within noise`
+              : 'no change';
+      }
     }
   }
 }

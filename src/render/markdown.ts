@@ -202,8 +202,11 @@ function render(r: Report, o: MarkdownOptions, d: Detail): string {
     const bad = sliceRows.filter((c) => c.status === 'regressed' || c.status === 'warn');
     const summary = `Slices (${new Set(sliceRows.map((c) => `${c.slice!.field}=${c.slice!.value}`)).size}${bad.length ? `, ${bad.length} regressed` : ''})`;
     if (d.slices) {
-      const rows = sliceRows.filter((c) => c.gated || c.status !== 'unchanged' || sliceRows.length <= d.maxRows);
-      out.push('', `<details${bad.length ? ' open' : ''}><summary>${summary}</summary>`, '', ...table(rows.slice(0, d.maxRows), true));
+      // Gated slice rows and real changes; the rest (reported-only, within noise) is in the JSON report.
+      const rows = sliceRows.filter((c) => c.gated || !['unchanged', 'skipped'].includes(c.status));
+      out.push('', `<details${bad.length ? ' open' : ''}><summary>${summary}</summary>`, '');
+      if (rows.length > 0) out.push(...table(rows.slice(0, d.maxRows), true));
+      else out.push('_No gated slice metric, and no slice metric changed beyond noise._');
       if (rows.length > d.maxRows) out.push('', `_…and ${rows.length - d.maxRows} more slice rows: see the full report._`);
       const sw = reasons(bad);
       if (sw.length) out.push('', ...sw.slice(0, d.maxRows));

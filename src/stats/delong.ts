@@ -22,64 +22,112 @@ export interface Placements {
   v01: Float64Array;
 }
 
-/** Count of entries < x and ≤ x in an ascending array (binary search). */
-function countBelow(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
+/**
+ * Permutation that sorts `values` ascending (NaN-free input), by an LSD radix sort on the IEEE-754 bit
+ * patterns mapped to unsigned order: 4 passes of 16 bits, skipping passes where every key has the same
+ * digit (the top bits of probabilities in [0, 1] usually). O(N), and several times faster than a
+ * comparison sort of indices in JavaScript. Stable; −0 sorts just before +0, and callers compare values
+ * with `===`, so the two stay one tie group.
+ */
+export function argsortFloat64(values: Float64Array): Uint32Array {
+  const N = values.length;
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * N);
+  const lo = new Uint32Array(N);
+  const hi = new Uint32Array(N);
+  // Little-endian platforms (all Node targets): word 2i is the low half of value i.
+  for (let i = 0; i < N; i++) {
+    const h = words[2 * i + 1];
+    const l = words[2 * i];
+    if (h & 0x80000000) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~l >>> 0;
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = l;
+    }
   }
-  return lo;
-}
-function countAtOrBelow(sorted: Float64Array, x: number, from: number): number {
-  let lo = from;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
+  let order = new Uint32Array(N);
+  for (let i = 0; i < N; i++) order[i] = i;
+  let tmp = new Uint32Array(N);
+  const count = new Uint32Array(65536);
+  const passes: [Uint32Array, number][] = [
+    [lo, 0],
+    [lo, 16],
+    [hi, 0],
+    [hi, 16],
+  ];
+  for (const [key, shift] of passes) {
+    count.fill(0);
+    for (let i = 0; i < N; i++) count[(key[i] >>> shift) & 0xffff]++;
+    if (N > 0 && count[(key[0] >>> shift) & 0xffff] === N) continue; // all equal: pass is a no-op
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (let t = 0; t < N; t++) {
+      const i = order[t];
+      tmp[count[(key[i] >>> shift) & 0xffff]++] = i;
+    }
+    const swap = order;
+    order = tmp;
+    tmp = swap;
   }
-  return lo;
+  return order;
 }
 
 /**
  * Placement values of `score` with `positive[i]` telling whether example i is a positive. Positives and
  * negatives keep their order in the input, so two score vectors over the same examples and labels give
- * aligned components (needed for the paired covariance).
+ * aligned components (needed for the paired covariance). One radix argsort of all scores, then one pass
+ * over tie groups: a positive's V10 is (negatives below + ½·negatives tied)/n, a negative's V01 is
+ * (positives above + ½·positives tied)/m — the midrank formulation of Sun & Xu (2014).
  */
 export function placements(score: ArrayLike<number>, positive: ArrayLike<number | boolean>): Placements {
   const N = score.length;
+  const values = score instanceof Float64Array ? score : Float64Array.from(score);
+  const isPos = new Uint8Array(N);
+  const rankInClass = new Int32Array(N);
   let m = 0;
-  for (let t = 0; t < N; t++) if (positive[t]) m++;
-  const n = N - m;
-  const pos = new Float64Array(m);
-  const neg = new Float64Array(n);
-  let a = 0;
-  let b = 0;
+  let n = 0;
   for (let t = 0; t < N; t++) {
-    if (positive[t]) pos[a++] = score[t];
-    else neg[b++] = score[t];
+    if (positive[t]) {
+      isPos[t] = 1;
+      rankInClass[t] = m++;
+    } else rankInClass[t] = n++;
   }
-  const posSorted = Float64Array.from(pos).sort();
-  const negSorted = Float64Array.from(neg).sort();
   const v10 = new Float64Array(m);
   const v01 = new Float64Array(n);
+  const order = argsortFloat64(values);
+  let posBelow = 0;
+  let negBelow = 0;
   let twiceSum = 0;
-  for (let i = 0; i < m; i++) {
-    const lt = countBelow(negSorted, pos[i]);
-    const le = countAtOrBelow(negSorted, pos[i], lt);
-    twiceSum += lt + le;
-    v10[i] = (lt + le) / (2 * n);
+  let g = 0;
+  while (g < N) {
+    const v = values[order[g]];
+    let end = g;
+    let gp = 0;
+    let gn = 0;
+    while (end < N && values[order[end]] === v) {
+      if (isPos[order[end]]) gp++;
+      else gn++;
+      end++;
+    }
+    const twiceNegCredit = 2 * negBelow + gn; // 2 × (negatives below + ½ tied)
+    const twicePosCredit = 2 * (m - posBelow - gp) + gp; // 2 × (positives above + ½ tied)
+    for (let t = g; t < end; t++) {
+      const i = order[t];
+      if (isPos[i]) {
+        v10[rankInClass[i]] = twiceNegCredit / (2 * n);
+        twiceSum += twiceNegCredit;
+      } else v01[rankInClass[i]] = twicePosCredit / (2 * m);
+    }
+    posBelow += gp;
+    negBelow += gn;
+    g = end;
   }
-  for (let j = 0; j < n; j++) {
-    const lt = countBelow(posSorted, neg[j]);
-    const le = countAtOrBelow(posSorted, neg[j], lt);
-    // positives above y count 1, ties ½: m − (lt + le)/2
-    v01[j] = (2 * m - lt - le) / (2 * m);
-  }
-  // Σ(lt + le) is an exact integer (< 2^53), so the AUC carries a single rounding.
+  // Σ(2·credit) is an exact integer (< 2^53), so the AUC carries a single rounding.
   const auc = m > 0 && n > 0 ? twiceSum / (2 * m * n) : NaN;
   return { auc, m, n, v10, v01 };
 }

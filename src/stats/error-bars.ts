@@ -17,7 +17,7 @@ import type { MetricValue } from '../types.js';
 import { CountResampler, summarizeReplicates } from './bootstrap.js';
 import { delongVariance, placements } from './delong.js';
 import { Z975 } from './distributions.js';
-import { bootstrapExamples } from './example-bootstrap.js';
+import { bootstrapExamples, exampleResamples } from './example-bootstrap.js';
 import { clusteredStderr, meanStats, wilsonInterval } from './intervals.js';
 import { deriveSeed, Rng } from './rng.js';
 
@@ -36,6 +36,11 @@ export interface ErrorBarOptions {
   seed?: number;
   /** Use `ds.cluster` for clustered standard errors of means when present (default true). */
   clusterField?: boolean;
+  /**
+   * Cap on resamples × rows of the bootstrap over examples (`other` metrics; default 2e8): above
+   * 100,000 examples fewer than `bootstrap` resamples are drawn, never fewer than 200.
+   */
+  maxResampledRows?: number;
 }
 
 function undefinedValue(p: MetricPoint, n: number | null): MetricValue {
@@ -89,7 +94,7 @@ function meanErrorBars(
 
 /** Which uncertainty method a metric of this dataset gets (falls back to `other` when data is missing). */
 function effectiveKind(ds: Dataset, name: string): MetricKind {
-  const kind = metricSpec(name)?.kind ?? 'other';
+  const kind = metricSpec(name, ds.task)?.kind ?? 'other';
   if (kind === 'confusion' && (ds.task === 'binary' || ds.task === 'multiclass') && ds.yTrue && ds.yPred) return kind;
   if (kind === 'auc' && ds.task === 'binary' && ds.score && ds.yTrue && ds.posIndex !== undefined) return kind;
   if (kind === 'mean') return kind;
@@ -106,7 +111,9 @@ function effectiveKind(ds: Dataset, name: string): MetricKind {
  *   percentile (2.5%, 97.5%) (`bootstrap`);
  * - `auc`: DeLong variance (Sun & Xu fast algorithm), CI value ± 1.959964·SE clipped to [0, 1]
  *   (`delong`);
- * - `other`: bootstrap over examples (`subsetDataset` + `computeMetrics`); undefined resamples skipped.
+ * - `other`: bootstrap over examples (`subsetDataset` + `computeMetrics`, or an equivalent O(n)
+ *   evaluator for AP, ECE and percentiles); undefined resamples skipped; resamples capped by
+ *   `maxResampledRows` for very large n.
  * Undefined points stay undefined (stderr and ci null). A stderr that cannot be estimated (n < 2, fewer
  * than two defined replicates) is null with ci null.
  */
@@ -132,7 +139,7 @@ export function withErrorBars(
     if (kind === 'mean') {
       const vals = perExampleValues(ds, name, opts.metric);
       if (vals) {
-        out[name] = meanErrorBars(p.value, vals, metricSpec(name)?.binaryOutcome === true, cluster);
+        out[name] = meanErrorBars(p.value, vals, metricSpec(name, ds.task)?.binaryOutcome === true, cluster);
         continue;
       }
       otherNames.push(name);
@@ -171,7 +178,7 @@ export function withErrorBars(
 
   if (otherNames.length > 0) {
     const rng = new Rng(deriveSeed(seed, 'examples'));
-    const reps = bootstrapExamples(ds, otherNames, opts.metric, B, rng);
+    const reps = bootstrapExamples(ds, otherNames, opts.metric, exampleResamples(B, ds.n, opts.maxResampledRows), rng, points);
     for (const name of otherNames) out[name] = fromReplicates(points[name], points[name].n ?? ds.n, reps[name]);
   }
 

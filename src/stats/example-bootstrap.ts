@@ -8,9 +8,27 @@
  */
 import { computeMetrics, subsetDataset, type Dataset, type MetricOptions } from '../metrics/index.js';
 import { resampleIndices } from './bootstrap.js';
+import { buildCellGroups, evaluateGroups, type CellGroup } from './fast-resample.js';
 import type { Rng } from './rng.js';
 
 const SUMMARY = /^(.*)_(mean|p50|p95)$/;
+
+/**
+ * Default cap on the rows a bootstrap over examples may gather in total (resamples × rows). A resample
+ * of these metrics costs O(n) (O(n log n) on the generic path), so with millions of examples the default
+ * 2,000 resamples would take minutes; above 100,000 examples the number of resamples is reduced to
+ * ⌊cap / n⌋, never below 200. Confusion, DeLong, CLT and McNemar methods are not affected.
+ */
+export const DEFAULT_MAX_RESAMPLED_ROWS = 2e8;
+
+/** Fewest resamples the cap may leave (p-values can then go down to 1/201). */
+export const MIN_EXAMPLE_RESAMPLES = 200;
+
+/** Resamples for a bootstrap over n examples under the row cap. */
+export function exampleResamples(B: number, n: number, maxRows: number = DEFAULT_MAX_RESAMPLED_ROWS): number {
+  if (n <= 0) return B;
+  return Math.min(B, Math.max(MIN_EXAMPLE_RESAMPLES, Math.floor(maxRows / n)));
+}
 
 /** Numeric field a summary metric (`<field>_mean/_p50/_p95`) reads, when `name` is one. */
 export function numericFieldOf(ds: Dataset, name: string): string | undefined {
@@ -40,9 +58,25 @@ export function stripForMetrics(ds: Dataset, names: readonly string[]): Dataset 
   return out;
 }
 
+const FAST_CANDIDATE = /^(average_precision|ece|.+_p50|.+_p95)$/;
+
+/** Reference values for the fast evaluators' self-check: the metrics on the rows `rows` (or all rows). */
+function referenceValues(
+  lean: Dataset,
+  names: readonly string[],
+  metricOpts: MetricOptions,
+  rows?: Int32Array,
+  given?: Record<string, { value: number | null }>,
+): Record<string, { value: number | null }> {
+  if (!names.some((n) => FAST_CANDIDATE.test(n))) return {};
+  if (given && !rows) return given;
+  return computeMetrics(rows ? subsetDataset(lean, rows) : lean, metricOpts);
+}
+
 /**
  * B bootstrap replicates of the metrics `names` on `ds`: returns name → Float64Array(B), NaN where the
- * metric is undefined on a resample.
+ * metric is undefined on a resample. `points` (the metrics on all of `ds`, when the caller has them)
+ * saves one computation for the fast evaluators' self-check.
  */
 export function bootstrapExamples(
   ds: Dataset,
@@ -50,15 +84,21 @@ export function bootstrapExamples(
   metricOpts: MetricOptions,
   B: number,
   rng: Rng,
+  points?: Record<string, { value: number | null }>,
 ): Record<string, Float64Array> {
   const out: Record<string, Float64Array> = {};
   for (const name of names) out[name] = new Float64Array(B);
   const lean = stripForMetrics(ds, names);
+  const { groups, handled } = buildCellGroups(ds, names, referenceValues(lean, names, metricOpts, undefined, points));
+  const generic = names.filter((n) => !handled.has(n));
+  const leanGeneric = stripForMetrics(ds, generic);
   const idx = new Int32Array(ds.n);
   for (let b = 0; b < B; b++) {
     resampleIndices(rng, ds.n, idx);
-    const pts = computeMetrics(subsetDataset(lean, idx), metricOpts);
-    for (const name of names) out[name][b] = pts[name]?.value ?? NaN;
+    evaluateGroups(groups, idx, out, b);
+    if (generic.length === 0) continue;
+    const pts = computeMetrics(subsetDataset(leanGeneric, idx), metricOpts);
+    for (const name of generic) out[name][b] = pts[name]?.value ?? NaN;
   }
   return out;
 }
@@ -79,24 +119,44 @@ export function pairedBootstrapExamples(
 ): Record<string, Float64Array> {
   const out: Record<string, Float64Array> = {};
   for (const name of names) out[name] = new Float64Array(B);
-  const leanBase = stripForMetrics(base, names);
-  const leanCur = stripForMetrics(cur, names);
+  const fb = buildCellGroups(base, names, referenceValues(stripForMetrics(base, names), names, metricOpts, baseIdx), baseIdx);
+  const fc = buildCellGroups(cur, names, referenceValues(stripForMetrics(cur, names), names, metricOpts, curIdx), curIdx);
+  // A metric takes the fast path only when both runs can.
+  const fast = new Set([...fb.handled].filter((n) => fc.handled.has(n)));
+  const keep = (g: CellGroup): CellGroup => ({ ...g, stats: g.stats.filter((s) => fast.has(s.name)) });
+  const gb = fb.groups.map(keep).filter((g) => g.stats.length > 0);
+  const gc = fc.groups.map(keep).filter((g) => g.stats.length > 0);
+  const generic = names.filter((n) => !fast.has(n));
+  const leanBase = stripForMetrics(base, generic);
+  const leanCur = stripForMetrics(cur, generic);
   const m = baseIdx.length;
   const pick = new Int32Array(m);
   const bRows = new Int32Array(m);
   const cRows = new Int32Array(m);
+  const vb: Record<string, Float64Array> = {};
+  const vc: Record<string, Float64Array> = {};
+  for (const name of fast) {
+    vb[name] = new Float64Array(1);
+    vc[name] = new Float64Array(1);
+  }
   for (let b = 0; b < B; b++) {
     resampleIndices(rng, m, pick);
     for (let i = 0; i < m; i++) {
       bRows[i] = baseIdx[pick[i]];
       cRows[i] = curIdx[pick[i]];
     }
+    if (fast.size > 0) {
+      evaluateGroups(gb, bRows, vb, 0);
+      evaluateGroups(gc, cRows, vc, 0);
+      for (const name of fast) out[name][b] = vc[name][0] - vb[name][0];
+    }
+    if (generic.length === 0) continue;
     const pb = computeMetrics(subsetDataset(leanBase, bRows), metricOpts);
     const pc = computeMetrics(subsetDataset(leanCur, cRows), metricOpts);
-    for (const name of names) {
-      const vb = pb[name]?.value;
-      const vc = pc[name]?.value;
-      out[name][b] = vb === null || vb === undefined || vc === null || vc === undefined ? NaN : vc - vb;
+    for (const name of generic) {
+      const x = pb[name]?.value;
+      const y = pc[name]?.value;
+      out[name][b] = x === null || x === undefined || y === null || y === undefined ? NaN : y - x;
     }
   }
   return out;

@@ -46,7 +46,8 @@ export function benjaminiHochberg(p: readonly (number | null)[]): (number | null
   let running = 1;
   for (let rank = m - 1; rank >= 0; rank--) {
     const o = order[rank];
-    running = Math.min(running, Math.min(1, (m * vals[o]) / (rank + 1)));
+    // m/j ≥ 1, so an adjusted p is never below the raw one; max() removes a last-bit rounding residue.
+    running = Math.min(running, Math.max(vals[o], Math.min(1, (m * vals[o]) / (rank + 1))));
     out[idx[o]] = running;
   }
   return out;

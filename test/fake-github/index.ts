@@ -2,3 +2,4 @@
 export * from './server.js';
 export { makeZip, readZip } from './zip.js';
 export { OpenApiValidator } from './openapi.js';
+export * from './payloads.js';

@@ -234,6 +234,25 @@ export class FakeGitHub {
     this.server = undefined;
   }
 
+  /** Forgets all state (between tests sharing one server); tokens other than the default one too. */
+  reset(): void {
+    this.commits.clear();
+    this.branches.clear();
+    this.tags.clear();
+    this.workflows = [];
+    this.runs = [];
+    this.artifacts = [];
+    this.comments = [];
+    this.checkRuns = [];
+    this.releases = [];
+    this.pulls = [];
+    this.requests = [];
+    this.violations = [];
+    this.limitRejections = [];
+    this.uploads.clear();
+    this.tokens = new Map([[this.token, FULL]]);
+  }
+
   /** Throws when a request or response broke GitHub's schema or the fake saw a protocol error. */
   assertClean(): void {
     if (this.violations.length) {
@@ -615,7 +634,8 @@ export class FakeGitHub {
       }
       case 'repos/list-pull-requests-associated-with-commit': {
         const sha = m.params.commit_sha;
-        const prs = this.pulls.filter((p) => p.headSha === sha);
+        // Open PRs whose commits include the SHA (not only as their head: a PR that moved on still lists it).
+        const prs = this.pulls.filter((p) => p.state === 'open' && this.ancestors(p.headSha).has(sha) && !this.ancestors(this.branches.get(p.baseRef) ?? '').has(sha));
         const page = this.page(prs, url);
         return { status: 200, headers: page.headers, body: page.items.map((p) => this.pullObject(p, false)) };
       }

@@ -1,0 +1,134 @@
+/**
+ * Artifacts through `@actions/artifact` (v4+ artifact service): download another run's artifact (the
+ * baseline, a fork's report), upload this run's results, and download this run's own artifacts (matrix
+ * shards). The library is imported lazily: the CLI never loads it.
+ */
+import * as core from '@actions/core';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { InputError, UsageError } from '../errors.js';
+
+/** Artifacts above this size (compressed) are not downloaded: a baseline is a small JSON file. */
+export const MAX_ARTIFACT_BYTES = 512 * 1024 * 1024;
+/** Extracted content above this size is refused (zip bombs). */
+export const MAX_EXTRACTED_BYTES = 2 * 1024 * 1024 * 1024;
+
+/** An artifact of this run, as the artifact service lists it. */
+export interface RunArtifact {
+  id: number;
+  name: string;
+  size?: number;
+}
+
+/** What evalgate needs from artifact storage. */
+export interface ArtifactStore {
+  /** Downloads (and unzips) an artifact of another workflow run into `dir`. */
+  downloadFromRun(opts: { artifactId: number; runId: number; dir: string }): Promise<void>;
+  /** Uploads `files` (paths under `rootDir`) as an artifact of this run. */
+  upload(name: string, files: string[], rootDir: string, retentionDays?: number): Promise<{ id?: number; size?: number }>;
+  /** Lists this run's artifacts (uploaded by earlier jobs of the same run). */
+  listCurrent(): Promise<RunArtifact[]>;
+  /** Downloads one of this run's artifacts into `dir`. */
+  downloadCurrent(artifactId: number, dir: string): Promise<void>;
+}
+
+/** ArtifactStore backed by `@actions/artifact`. */
+export class ActionsArtifactStore implements ArtifactStore {
+  constructor(
+    private readonly token: string,
+    private readonly owner: string,
+    private readonly repo: string,
+  ) {}
+
+  private async client() {
+    const { DefaultArtifactClient } = await import('@actions/artifact');
+    return new DefaultArtifactClient();
+  }
+
+  async downloadFromRun(opts: { artifactId: number; runId: number; dir: string }): Promise<void> {
+    mkdirSync(opts.dir, { recursive: true });
+    await (
+      await this.client()
+    ).downloadArtifact(opts.artifactId, {
+      path: opts.dir,
+      findBy: { token: this.token, workflowRunId: opts.runId, repositoryOwner: this.owner, repositoryName: this.repo },
+    });
+    checkExtracted(opts.dir);
+  }
+
+  async upload(name: string, files: string[], rootDir: string, retentionDays?: number): Promise<{ id?: number; size?: number }> {
+    return (await this.client()).uploadArtifact(name, files, rootDir, retentionDays ? { retentionDays } : {});
+  }
+
+  async listCurrent(): Promise<RunArtifact[]> {
+    const { artifacts } = await (await this.client()).listArtifacts({ latest: true });
+    return artifacts.map((a) => ({ id: a.id, name: a.name, size: a.size }));
+  }
+
+  async downloadCurrent(artifactId: number, dir: string): Promise<void> {
+    mkdirSync(dir, { recursive: true });
+    await (await this.client()).downloadArtifact(artifactId, { path: dir });
+    checkExtracted(dir);
+  }
+}
+
+/** Sums the sizes of the files under `dir`; refuses more than MAX_EXTRACTED_BYTES. */
+export function checkExtracted(dir: string, limit = MAX_EXTRACTED_BYTES): number {
+  let total = 0;
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) {
+        total += statSync(p).size;
+        if (total > limit) throw new InputError(`artifact content exceeds ${limit} bytes; refusing to read it`, { file: relative(process.cwd(), dir) || dir });
+      }
+    }
+  };
+  walk(dir);
+  return total;
+}
+
+/** Turns an artifact name pattern (`*` and `?` wildcards) into a matcher. */
+export function artifactMatcher(pattern: string): (name: string) => boolean {
+  if (!/[*?]/.test(pattern)) return (name) => name === pattern;
+  const re = new RegExp(
+    '^' +
+      pattern
+        .split('')
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/]/g, '\\$&')))
+        .join('') +
+      '$',
+  );
+  return (name) => re.test(name);
+}
+
+/**
+ * Downloads this run's artifacts whose names match `pattern` (name or glob, e.g. `eval-shard-*`), each
+ * into its own folder under `dir`; returns the folders in name order. No match is a usage error that
+ * lists what there is.
+ */
+export async function downloadCurrentArtifacts(store: ArtifactStore, pattern: string, dir: string): Promise<string[]> {
+  const all = await store.listCurrent();
+  const match = artifactMatcher(pattern);
+  const hits = all.filter((a) => match(a.name)).sort((a, b) => a.name.localeCompare(b.name));
+  if (hits.length === 0) {
+    const names = all.map((a) => a.name).sort();
+    throw new UsageError(
+      `current-artifact "${pattern}" matches none of this run's artifacts (${names.length ? names.join(', ') : 'there are none'}); ` +
+        'upload the shards in earlier jobs of the same workflow run',
+    );
+  }
+  const out: string[] = [];
+  for (const a of hits) {
+    if (a.size !== undefined && a.size > MAX_ARTIFACT_BYTES) {
+      throw new InputError(`artifact is ${a.size} bytes, more than the ${MAX_ARTIFACT_BYTES} evalgate reads`, { file: a.name });
+    }
+    // One folder per artifact: shards often contain files with the same name.
+    const target = join(dir, a.name.replace(/[^A-Za-z0-9._-]/g, '_'));
+    await store.downloadCurrent(a.id, target);
+    core.info(`Downloaded artifact "${a.name}" of this run into ${target}`);
+    out.push(target);
+  }
+  return out;
+}

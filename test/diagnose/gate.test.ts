@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultConfig, parseConfig } from '../../src/config/load.js';
+import { computeCurrent, loadBaseline, runGate } from '../../src/pipeline.js';
+import { serializeResult } from '../../src/render/json.js';
+import { binaryRun, toJsonl } from '../helpers/gen.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'evalgate-gate-'));
+function write(name: string, rows: object[]): string {
+  const p = join(dir, name);
+  writeFileSync(p, toJsonl(rows));
+  return p;
+}
+
+function gate(baseRows: object[], curRows: object[], config = defaultConfig()) {
+  const b = write(`b${Math.random()}.jsonl`, baseRows);
+  const c = write(`c${Math.random()}.jsonl`, curRows);
+  return runGate({
+    current: computeCurrent([c], config),
+    baseline: loadBaseline([b], config),
+    baselineInfo: { source: 'path', path: b, reason: 'test' },
+    config,
+  });
+}
+
+describe('zero-config gate on generated data (fixed seeds)', () => {
+  it('noise-level differences between two runs of the same model pass', () => {
+    const base = binaryRun(2000, 0.85, 1, 10);
+    const cur = binaryRun(2000, 0.85, 1, 11);
+    const r = gate(base, cur);
+    expect(r.pairing?.paired).toBe(true);
+    expect(r.pairing?.overlap).toBe(2000);
+    const acc = r.comparisons.find((c) => c.metric === 'accuracy' && !c.slice)!;
+    expect(acc.gated).toBe(true);
+    expect(acc.test?.method).toBe('mcnemar-exact');
+    expect(r.verdict).toBe('pass');
+    expect(r.regressions).toBe(0);
+  });
+
+  it('a real 2-point accuracy drop fails, with McNemar p and a Holm-adjusted p', () => {
+    const base = binaryRun(2000, 0.86, 2, 20);
+    const cur = binaryRun(2000, 0.84, 2, 21);
+    const r = gate(base, cur);
+    const acc = r.comparisons.find((c) => c.metric === 'accuracy' && !c.slice)!;
+    expect(acc.delta!).toBeLessThan(-0.015);
+    expect(acc.status).toBe('regressed');
+    expect(acc.test!.p_value!).toBeLessThan(0.05);
+    expect(acc.p_adjusted!).toBeGreaterThanOrEqual(acc.test!.p_value!);
+    expect(acc.test!.ci_delta![1]).toBeLessThan(0);
+    expect(r.verdict).toBe('fail');
+    expect(r.flipped!.worse).toBeGreaterThan(r.flipped!.better);
+  });
+
+  it('an improvement never fails', () => {
+    const r = gate(binaryRun(2000, 0.8, 3, 30), binaryRun(2000, 0.85, 3, 31));
+    expect(r.verdict).toBe('pass');
+    expect(r.comparisons.find((c) => c.metric === 'accuracy' && !c.slice)!.status).toBe('improved');
+  });
+});
+
+describe('configured gate', () => {
+  const cfgText = `slices: [language]
+significance: 0.05
+metrics:
+  accuracy: { max_regression: 0.01, min: 0.5 }
+  f1: { max_regression: 0.01, severity: warn }
+slice_rules: { max_regression: 0.03, min_n: 50 }
+`;
+  it('a slice regression is found and named, thresholds apply', () => {
+    const config = parseConfig(cfgText, 'cfg.yml');
+    const base = binaryRun(1600, 0.88, 4, 40);
+    const cur = binaryRun(1600, 0.88, 4, 41, { de: 0.7 });
+    const r = gate(base, cur, config);
+    const de = r.comparisons.find((c) => c.metric === 'accuracy' && c.slice?.value === 'de')!;
+    expect(de.status).toBe('regressed');
+    expect(de.p_adjusted).not.toBeUndefined();
+    const en = r.comparisons.find((c) => c.metric === 'accuracy' && c.slice?.value === 'en')!;
+    expect(en.status).not.toBe('regressed');
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('min floors fail even without a baseline; thresholds alone decide when significance is null', () => {
+    const config = parseConfig('significance: null\nmetrics:\n  accuracy: { max_regression: 0.001, min: 0.95 }\n', 'c.yml');
+    const c = write('cur-min.jsonl', binaryRun(500, 0.8, 5, 50));
+    const r = runGate({ current: computeCurrent([c], config), baseline: null, baselineInfo: { source: 'none', reason: 'none' }, config });
+    expect(r.verdict).toBe('fail');
+    expect(r.comparisons.find((x) => x.metric === 'accuracy')!.reason).toMatch(/below min 0\.95/);
+    const r2 = gate(binaryRun(500, 0.85, 6, 60), binaryRun(500, 0.845, 6, 61), parseConfig('significance: null\nmetrics:\n  accuracy: { max_regression: 0.0001 }\n', 'c.yml'));
+    const acc = r2.comparisons.find((x) => x.metric === 'accuracy' && !x.slice)!;
+    if (acc.delta! < -0.0001) expect(acc.status).toBe('regressed');
+  });
+
+  it('a stored EvalResult baseline pairs by id like the raw records', () => {
+    const config = defaultConfig();
+    const b = write('raw-base.jsonl', binaryRun(1000, 0.86, 7, 70));
+    const stored = join(dir, 'baseline.json');
+    writeFileSync(stored, serializeResult(computeCurrent([b], config).result));
+    const c = write('raw-cur.jsonl', binaryRun(1000, 0.86, 7, 71));
+    const fromRaw = runGate({ current: computeCurrent([c], config), baseline: loadBaseline([b], config), baselineInfo: { source: 'path', reason: 'x' }, config });
+    const fromStored = runGate({ current: computeCurrent([c], config), baseline: loadBaseline([stored], config), baselineInfo: { source: 'path', reason: 'x' }, config });
+    expect(fromStored.pairing).toEqual(fromRaw.pairing);
+    expect(fromStored.comparisons.map((x) => [x.metric, x.status, x.test?.p_value])).toEqual(
+      fromRaw.comparisons.map((x) => [x.metric, x.status, x.test?.p_value]),
+    );
+  });
+});
+
+describe('pre-aggregated inputs', () => {
+  it('DVC metric maps: every metric is gated by default, unknown-direction metrics are skipped', () => {
+    const real = (p: string) => new URL(`../fixtures/real/${p}`, import.meta.url).pathname;
+    const config = defaultConfig();
+    const r = runGate({
+      current: computeCurrent([real('dvc/metrics_by_geo.d04b732.json')], config),
+      baseline: loadBaseline([real('dvc/metrics_by_geo.4e0544f.json')], config),
+      baselineInfo: { source: 'path', reason: 'x' },
+      config,
+    });
+    expect(r.task).toBe('aggregate');
+    for (const c of r.comparisons) expect(c.gated || c.status === 'skipped').toBe(true);
+    const f1 = r.comparisons.find((c) => c.metric === 'f1')!;
+    expect(f1.status).toBe('regressed');
+    expect(f1.reason).toContain('no significance test possible');
+    const auc = r.comparisons.find((c) => c.metric === 'roc_auc_by_geo.France')!;
+    expect(auc.status).toBe('unchanged');
+    expect(r.verdict).toBe('fail');
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { delongPaired, delongVariance, normalCdf, placements } from '../../src/stats/index.js';
+import { expectClose, fixture } from './helpers.js';
+
+describe('DeLong (Sun & Xu fast algorithm) vs the O(m·n) kernel', () => {
+  const cases = fixture('delong.json').cases;
+
+  it('AUC equals the kernel mean and sklearn roc_auc_score, ties included', () => {
+    for (const c of cases) {
+      const a = placements(c.s1, c.labels);
+      expectClose(a.auc, c.auc1, 1e-14);
+      expectClose(a.auc, c.auc1_sklearn, 1e-12);
+    }
+  });
+
+  it('variance of one AUC and the paired covariance match', () => {
+    for (const c of cases) {
+      const a = placements(c.s1, c.labels);
+      const b = placements(c.s2, c.labels);
+      expectClose(delongVariance(a).variance, c.var1, 1e-9);
+      const r = delongPaired(a, b);
+      expectClose(r.var1, c.var1, 1e-9);
+      expectClose(r.var2, c.var2, 1e-9);
+      expectClose(r.covariance, c.cov, 1e-9, 1e-15);
+      expectClose(r.varianceOfDifference, c.var_diff, 1e-9, 1e-15);
+      expectClose(normalCdf((r.auc2 - r.auc1) / Math.sqrt(r.varianceOfDifference)), c.p_worse, 1e-9);
+    }
+  });
+
+  it('placement values are aligned with the input order of positives and negatives', () => {
+    const p = placements([0.9, 0.1, 0.4, 0.8, 0.3], [1, 0, 1, 0, 0]);
+    expect(p.m).toBe(2);
+    expect(p.n).toBe(3);
+    // positive 0.9 beats all 3 negatives; positive 0.4 beats 0.1 and 0.3
+    expect(Array.from(p.v10)).toEqual([1, 2 / 3]);
+    // negatives 0.1, 0.8, 0.3: share of positives above them
+    expect(Array.from(p.v01)).toEqual([1, 0.5, 1]);
+    expectClose(p.auc, 5 / 6, 1e-15);
+  });
+
+  it('identical score vectors have zero variance of the difference', () => {
+    const c = cases[2];
+    const a = placements(c.s1, c.labels);
+    const r = delongPaired(a, placements(c.s1, c.labels));
+    expect(r.varianceOfDifference).toBeCloseTo(0, 15);
+  });
+
+  it('undefined with fewer than two of a class', () => {
+    expect(placements([0.1, 0.2], [0, 0]).auc).toBeNaN();
+    expect(delongVariance(placements([0.1, 0.2, 0.3], [1, 0, 0])).variance).toBeNaN();
+  });
+});
