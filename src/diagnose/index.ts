@@ -147,16 +147,16 @@ function build(
     cmp.reason = `waived: ${rule.waive}`;
     return row;
   }
-  if (!direction) {
-    cmp.status = 'skipped';
-    cmp.reason = `direction unknown; set metrics."${metric}".direction in the config`;
-    cmp.gated = false;
-    return row;
-  }
   row.absolute = absoluteCheck(rule, cmp.current);
   if (!cur) {
     cmp.status = 'missing';
     cmp.reason = 'in the baseline but not in this run';
+    return row;
+  }
+  if (!direction) {
+    cmp.status = base ? 'skipped' : 'new';
+    cmp.reason = `direction unknown; set metrics."${metric}".direction in the config`;
+    cmp.gated = false;
     return row;
   }
   if (cur.value === null) {
