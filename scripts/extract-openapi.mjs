@@ -124,7 +124,8 @@ function strip(node, inProperties = false) {
   if (!node || typeof node !== 'object') return node;
   const out = {};
   for (const [k, v] of Object.entries(node)) {
-    if (!inProperties && ['example', 'examples', 'description', 'externalDocs', 'title'].includes(k)) continue;
+    if (!inProperties && ['example', 'examples', 'description', 'externalDocs', 'title'].includes(k))
+      continue;
     out[k] = strip(v, !inProperties && (k === 'properties' || k === 'patternProperties'));
   }
   return out;
@@ -140,4 +141,6 @@ const outDir = join(root, 'test', 'fixtures', 'github');
 mkdirSync(outDir, { recursive: true });
 const out = join(outDir, 'openapi-operations.json');
 writeFileSync(out, JSON.stringify(fixture, null, 1) + '\n');
-console.log(`wrote ${out}: ${Object.keys(operations).length} operations, ${Object.keys(schemas).length} schemas`);
+console.log(
+  `wrote ${out}: ${Object.keys(operations).length} operations, ${Object.keys(schemas).length} schemas`,
+);

@@ -2,13 +2,16 @@
 /** CLI entry: only runs `main` and maps an unexpected crash to exit code 3 with its stack. */
 import { main } from './cli/main.js';
 
-try {
-  process.exitCode = main(
-    process.argv.slice(2),
-    (s) => process.stdout.write(s),
-    (s) => process.stderr.write(s),
-  );
-} catch (e) {
-  process.stderr.write(`evalgate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = 3;
-}
+main(
+  process.argv.slice(2),
+  (s) => process.stdout.write(s),
+  (s) => process.stderr.write(s),
+).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`evalgate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -45,7 +45,11 @@ function workDir(): string {
 type MissingPolicy = 'pass' | 'warn' | 'fail';
 
 /** What the step's status will be for this verdict (the check run shows the same). */
-export function stepConclusion(report: Report, inputs: Pick<ActionInputs, 'failOn'>, missingPolicy: MissingPolicy): 'success' | 'neutral' | 'failure' {
+export function stepConclusion(
+  report: Report,
+  inputs: Pick<ActionInputs, 'failOn'>,
+  missingPolicy: MissingPolicy,
+): 'success' | 'neutral' | 'failure' {
   switch (report.verdict) {
     case 'no-baseline':
       return missingPolicy === 'fail' ? 'failure' : missingPolicy === 'warn' ? 'neutral' : 'success';
@@ -63,7 +67,9 @@ function conclude(report: Report, inputs: ActionInputs, missingPolicy: MissingPo
   core.setOutput('verdict', report.verdict);
   core.setOutput('regressions', String(report.regressions));
   if (report.baseline.run_id !== undefined) core.setOutput('baseline-run-id', String(report.baseline.run_id));
-  const failed = report.comparisons.filter((c) => c.status === 'regressed').map((c) => (c.slice ? `${c.metric} [${c.slice.field}=${c.slice.value}]` : c.metric));
+  const failed = report.comparisons
+    .filter((c) => c.status === 'regressed')
+    .map((c) => (c.slice ? `${c.metric} [${c.slice.field}=${c.slice.value}]` : c.metric));
   if (report.verdict === 'no-baseline') {
     const msg = `No baseline: ${report.baseline.reason}`;
     if (missingPolicy === 'fail') core.setFailed(msg);
@@ -72,7 +78,9 @@ function conclude(report: Report, inputs: ActionInputs, missingPolicy: MissingPo
     return;
   }
   if (report.verdict === 'fail' && inputs.failOn !== 'never') {
-    core.setFailed(`evalgate: ${report.regressions} regression${report.regressions === 1 ? '' : 's'}: ${failed.slice(0, 10).join(', ')}`);
+    core.setFailed(
+      `evalgate: ${report.regressions} regression${report.regressions === 1 ? '' : 's'}: ${failed.slice(0, 10).join(', ')}`,
+    );
   } else if (report.verdict === 'warn') {
     const msg = `evalgate: ${report.warnings} warning${report.warnings === 1 ? '' : 's'}`;
     if (inputs.failOn === 'warn') core.setFailed(msg);
@@ -95,7 +103,8 @@ function inActions(): boolean {
 }
 
 async function connect(inputs: ActionInputs, ctx: RunnerContext): Promise<GitHubSide> {
-  if (!inputs.githubToken) throw new UsageError('input "github-token" is empty; it is needed for baselines, comments and checks');
+  if (!inputs.githubToken)
+    throw new UsageError('input "github-token" is empty; it is needed for baselines, comments and checks');
   const client = await createGitHubClient(inputs.githubToken, { baseUrl: ctx.apiUrl });
   return { ctx, client, store: new ActionsArtifactStore(inputs.githubToken, ctx.owner, ctx.repo) };
 }
@@ -104,10 +113,13 @@ async function connect(inputs: ActionInputs, ctx: RunnerContext): Promise<GitHub
 class LocalPathBaselineSource implements BaselineSource<ComputedResult> {
   constructor(
     private readonly path: string,
-    private readonly load: (paths: string[]) => ComputedResult,
+    private readonly load: (paths: string[]) => Promise<ComputedResult>,
   ) {}
   async find(): Promise<BaselineLookup<ComputedResult>> {
-    return { ...this.load([this.path]), info: { source: 'path', path: this.path, reason: 'input baseline-path' } };
+    return {
+      ...(await this.load([this.path])),
+      info: { source: 'path', path: this.path, reason: 'input baseline-path' },
+    };
   }
 }
 
@@ -138,7 +150,9 @@ async function gate(inputs: ActionInputs): Promise<void> {
   if (inputs.currentArtifact) {
     if (!ctx) throw new UsageError('input "current-artifact" works only inside a GitHub Actions run');
     const { store } = await gh();
-    currentPaths.push(...(await downloadCurrentArtifacts(store, inputs.currentArtifact, join(dir, 'current-artifacts'))));
+    currentPaths.push(
+      ...(await downloadCurrentArtifacts(store, inputs.currentArtifact, join(dir, 'current-artifacts'))),
+    );
   }
   const meta = {
     commit: ctx ? headShaOf(ctx) : process.env.GITHUB_SHA,
@@ -148,8 +162,10 @@ async function gate(inputs: ActionInputs): Promise<void> {
     event: process.env.GITHUB_EVENT_NAME,
     created_at: new Date().toISOString(),
   };
-  const current = computeCurrent(currentPaths, config, meta);
-  core.info(`Current: task ${current.result.task}, n = ${current.result.n ?? 'n/a'}, ${Object.keys(current.result.metrics).length} metrics`);
+  const current = await computeCurrent(currentPaths, config, meta);
+  core.info(
+    `Current: task ${current.result.task}, n = ${current.result.n ?? 'n/a'}, ${Object.keys(current.result.metrics).length} metrics`,
+  );
 
   const load = (paths: string[]) => loadBaseline(paths, config);
   let source: BaselineSource<ComputedResult>;
@@ -168,7 +184,13 @@ async function gate(inputs: ActionInputs): Promise<void> {
     });
   } else {
     source = {
-      find: async () => ({ result: null, info: { source: 'none', reason: 'no baseline-path given, and not running in GitHub Actions (no earlier runs to look up)' } }),
+      find: async () => ({
+        result: null,
+        info: {
+          source: 'none',
+          reason: 'no baseline-path given, and not running in GitHub Actions (no earlier runs to look up)',
+        },
+      }),
     };
   }
   const found = await source.find();
@@ -202,7 +224,14 @@ async function gate(inputs: ActionInputs): Promise<void> {
 
   if (ctx && (inputs.comment !== 'never' || inputs.checkName)) {
     const { client, store } = await gh();
-    const publisher = new GitHubPublisher({ client, owner: ctx.owner, repo: ctx.repo, gateId: inputs.gateId, comment: inputs.comment, checkName: inputs.checkName });
+    const publisher = new GitHubPublisher({
+      client,
+      owner: ctx.owner,
+      repo: ctx.repo,
+      gateId: inputs.gateId,
+      comment: inputs.comment,
+      checkName: inputs.checkName,
+    });
     const path = annotationPath(inputs, currentPaths);
     try {
       const res = await publisher.publish({
@@ -243,16 +272,25 @@ async function gate(inputs: ActionInputs): Promise<void> {
   conclude(report, inputs, missingPolicy);
 }
 
-async function uploadResult(side: GitHubSide, inputs: ActionInputs, resultPath: string, dir: string): Promise<void> {
+async function uploadResult(
+  side: GitHubSide,
+  inputs: ActionInputs,
+  resultPath: string,
+  dir: string,
+): Promise<void> {
   try {
     const res = await side.store.upload(inputs.artifactName, [resultPath], dir, inputs.retentionDays);
-    core.info(`Uploaded this run's result as artifact "${inputs.artifactName}"${res.id ? ` (id ${res.id})` : ''}`);
+    core.info(
+      `Uploaded this run's result as artifact "${inputs.artifactName}"${res.id ? ` (id ${res.id})` : ''}`,
+    );
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const hint = /already exists|409/.test(msg)
-      ? ' Another job of this run already uploaded an artifact of this name: give each gate its own artifact-name, or set upload: false in matrix shards.'
+      ? ' This run already has an artifact of this name (from an earlier attempt, or another job): give each gate its own artifact-name, or set upload: false where it is not needed.'
       : '';
-    core.warning(`evalgate could not upload the result as "${inputs.artifactName}": ${msg}.${hint} Later runs will not find this run as a baseline.`);
+    core.warning(
+      `evalgate could not upload the result as "${inputs.artifactName}": ${msg}.${hint} Later runs will not find this run as a baseline.`,
+    );
   }
 }
 
@@ -274,20 +312,27 @@ async function publish(inputs: ActionInputs): Promise<void> {
     artifacts: store,
     publisher,
     artifactName: inputs.artifactName,
-    render: (report, maxChars, detailsUrl) => renderMarkdown(report, { maxChars, detailsUrl, title: inputs.gateId }),
+    render: (report, maxChars, detailsUrl) =>
+      renderMarkdown(report, { maxChars, detailsUrl, title: inputs.gateId }),
   });
   if (res.report) {
     core.setOutput('verdict', res.report.verdict);
     core.setOutput('regressions', String(res.report.regressions));
-    if (res.report.baseline.run_id !== undefined) core.setOutput('baseline-run-id', String(res.report.baseline.run_id));
+    if (res.report.baseline.run_id !== undefined)
+      core.setOutput('baseline-run-id', String(res.report.baseline.run_id));
     const dir = workDir();
     const reportPath = join(dir, 'evalgate-report.json');
     writeFileSync(reportPath, renderJson(res.report));
     core.setOutput('report-path', reportPath);
-    await core.summary.addRaw(renderMarkdown(res.report, { maxChars: 1_000_000, title: inputs.gateId })).write();
+    await core.summary
+      .addRaw(renderMarkdown(res.report, { maxChars: 1_000_000, title: inputs.gateId }))
+      .write();
   }
   if (res.publish?.comment.url) core.setOutput('comment-url', res.publish.comment.url);
-  if (!res.published) core.info(`mode: publish: nothing posted (${res.reason}); looked for artifact "${reportArtifactName(inputs.artifactName)}"`);
+  if (!res.published)
+    core.info(
+      `mode: publish: nothing posted (${res.reason}); looked for artifact "${reportArtifactName(inputs.artifactName)}"`,
+    );
 }
 
 /** The action. */
@@ -309,7 +354,7 @@ export async function run(): Promise<void> {
 
 function safeString(v: unknown): string {
   try {
-    return typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+    return typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
   } catch {
     return String(v);
   }

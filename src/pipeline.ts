@@ -6,7 +6,7 @@ import type { GateConfig } from './config/load.js';
 import { metricOptionsOf, diagnose } from './diagnose/index.js';
 import { InputError } from './errors.js';
 import { buildDataset, computeMetrics, subsetDataset, type Dataset } from './metrics/index.js';
-import { expandInputPaths, readInputFile, type ReadOutput, type RecordMapping } from './readers/index.js';
+import { expandInputPaths, readInputFileAsync, type ReadOutput, type RecordMapping } from './readers/index.js';
 import { withErrorBars } from './stats/index.js';
 import {
   EVAL_RESULT_VERSION,
@@ -27,9 +27,11 @@ export function mappingOf(config: GateConfig): RecordMapping {
 }
 
 /** Reads every input file (folders expanded). */
-export function readInputs(paths: string[], config: GateConfig): ReadOutput[] {
+export async function readInputs(paths: string[], config: GateConfig): Promise<ReadOutput[]> {
   if (paths.length === 0) throw new InputError('no input files given');
-  return expandInputPaths(paths).map((f) => readInputFile(f, mappingOf(config)));
+  const out: ReadOutput[] = [];
+  for (const f of expandInputPaths(paths)) out.push(await readInputFileAsync(f, mappingOf(config)));
+  return out;
 }
 
 function columnsOf(records: ExampleRecord[], config: GateConfig): ExampleColumns {
@@ -186,16 +188,16 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
 }
 
 /** Reads and computes the current run from paths. */
-export function computeCurrent(paths: string[], config: GateConfig, meta?: ResultMeta): ComputedResult {
-  return computeResult(readInputs(paths, config), config, meta);
+export async function computeCurrent(paths: string[], config: GateConfig, meta?: ResultMeta): Promise<ComputedResult> {
+  return computeResult(await readInputs(paths, config), config, meta);
 }
 
 /**
  * Loads a baseline from a file or folder: an EvalResult is used as stored (its examples enable paired
  * tests); raw eval files are computed like the current run.
  */
-export function loadBaseline(paths: string[], config: GateConfig): ComputedResult {
-  const outputs = readInputs(paths, config);
+export async function loadBaseline(paths: string[], config: GateConfig): Promise<ComputedResult> {
+  const outputs = await readInputs(paths, config);
   const results = outputs.filter((o) => o.kind === 'result');
   if (results.length === 1 && outputs.length === 1 && results[0].kind === 'result') {
     const stored = results[0].result;

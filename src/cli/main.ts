@@ -3,7 +3,9 @@
  * Exit codes: 0 pass or warn, 1 regression (fail verdict, or warn with --fail-on warn), 2 bad input or usage.
  * Messages go to stderr; stdout carries only the report.
  */
-import { writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+// Inlined by the bundler: the CLI reports the version it was built from.
+import pkg from '../../package.json' with { type: 'json' };
 import { loadConfig, type GateConfig } from '../config/load.js';
 import { InputError, UsageError, isExpectedError } from '../errors.js';
 import { computeCurrent, loadBaseline, runGate } from '../pipeline.js';
@@ -89,16 +91,11 @@ function configFrom(p: Parsed): GateConfig {
 }
 
 function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    return pkg.version;
-  } catch {
-    return 'unknown';
-  }
+  return pkg.version;
 }
 
 /** Runs the CLI; returns the exit code (never calls process.exit itself, for testability). */
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   try {
     const p = parseArgs(argv);
     if (p.flags.has('version')) {
@@ -113,7 +110,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       const files = [...p.positionals, ...(p.options.current ?? [])];
       if (files.length === 0) throw new UsageError('metrics needs at least one input file');
       const format = one(p, 'format', ['json', 'markdown']) ?? 'json';
-      const { result } = computeCurrent(files, configFrom(p));
+      const { result } = await computeCurrent(files, configFrom(p));
       const save = one(p, 'save-result');
       if (save) writeFileSync(save, serializeResult(result));
       out(format === 'json' ? renderMetricsJson(result) : renderMetricsMarkdown(result));
@@ -127,8 +124,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       const format = one(p, 'format', ['markdown', 'json']) ?? 'markdown';
       const failOn = one(p, 'fail-on', ['regression', 'warn', 'never']) ?? 'regression';
       const config = configFrom(p);
-      const cur = computeCurrent(current, config);
-      const base = loadBaseline(baseline, config);
+      const cur = await computeCurrent(current, config);
+      const base = await loadBaseline(baseline, config);
       const report = runGate({
         current: cur,
         baseline: base,

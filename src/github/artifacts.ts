@@ -25,7 +25,12 @@ export interface ArtifactStore {
   /** Downloads (and unzips) an artifact of another workflow run into `dir`. */
   downloadFromRun(opts: { artifactId: number; runId: number; dir: string }): Promise<void>;
   /** Uploads `files` (paths under `rootDir`) as an artifact of this run. */
-  upload(name: string, files: string[], rootDir: string, retentionDays?: number): Promise<{ id?: number; size?: number }>;
+  upload(
+    name: string,
+    files: string[],
+    rootDir: string,
+    retentionDays?: number,
+  ): Promise<{ id?: number; size?: number }>;
   /** Lists this run's artifacts (uploaded by earlier jobs of the same run). */
   listCurrent(): Promise<RunArtifact[]>;
   /** Downloads one of this run's artifacts into `dir`. */
@@ -51,12 +56,22 @@ export class ActionsArtifactStore implements ArtifactStore {
       await this.client()
     ).downloadArtifact(opts.artifactId, {
       path: opts.dir,
-      findBy: { token: this.token, workflowRunId: opts.runId, repositoryOwner: this.owner, repositoryName: this.repo },
+      findBy: {
+        token: this.token,
+        workflowRunId: opts.runId,
+        repositoryOwner: this.owner,
+        repositoryName: this.repo,
+      },
     });
     checkExtracted(opts.dir);
   }
 
-  async upload(name: string, files: string[], rootDir: string, retentionDays?: number): Promise<{ id?: number; size?: number }> {
+  async upload(
+    name: string,
+    files: string[],
+    rootDir: string,
+    retentionDays?: number,
+  ): Promise<{ id?: number; size?: number }> {
     return (await this.client()).uploadArtifact(name, files, rootDir, retentionDays ? { retentionDays } : {});
   }
 
@@ -81,7 +96,10 @@ export function checkExtracted(dir: string, limit = MAX_EXTRACTED_BYTES): number
       if (e.isDirectory()) walk(p);
       else if (e.isFile()) {
         total += statSync(p).size;
-        if (total > limit) throw new InputError(`artifact content exceeds ${limit} bytes; refusing to read it`, { file: relative(process.cwd(), dir) || dir });
+        if (total > limit)
+          throw new InputError(`artifact content exceeds ${limit} bytes; refusing to read it`, {
+            file: relative(process.cwd(), dir) || dir,
+          });
       }
     }
   };
@@ -108,7 +126,11 @@ export function artifactMatcher(pattern: string): (name: string) => boolean {
  * into its own folder under `dir`; returns the folders in name order. No match is a usage error that
  * lists what there is.
  */
-export async function downloadCurrentArtifacts(store: ArtifactStore, pattern: string, dir: string): Promise<string[]> {
+export async function downloadCurrentArtifacts(
+  store: ArtifactStore,
+  pattern: string,
+  dir: string,
+): Promise<string[]> {
   const all = await store.listCurrent();
   const match = artifactMatcher(pattern);
   const hits = all.filter((a) => match(a.name)).sort((a, b) => a.name.localeCompare(b.name));
@@ -122,7 +144,10 @@ export async function downloadCurrentArtifacts(store: ArtifactStore, pattern: st
   const out: string[] = [];
   for (const a of hits) {
     if (a.size !== undefined && a.size > MAX_ARTIFACT_BYTES) {
-      throw new InputError(`artifact is ${a.size} bytes, more than the ${MAX_ARTIFACT_BYTES} evalgate reads`, { file: a.name });
+      throw new InputError(
+        `artifact is ${a.size} bytes, more than the ${MAX_ARTIFACT_BYTES} evalgate reads`,
+        { file: a.name },
+      );
     }
     // One folder per artifact: shards often contain files with the same name.
     const target = join(dir, a.name.replace(/[^A-Za-z0-9._-]/g, '_'));

@@ -22,8 +22,7 @@ import { apiMessage, httpStatus, type GitHubClient } from './octokit.js';
 
 /** A baseline, or none with the reason. `L` is what the loader returns (at least the EvalResult). */
 export type BaselineLookup<L extends { result: EvalResult } = { result: EvalResult }> =
-  | (L & { info: BaselineInfo })
-  | { result: null; info: BaselineInfo };
+  (L & { info: BaselineInfo }) | { result: null; info: BaselineInfo };
 
 /** Where a baseline comes from (an earlier run's artifact, a local path, …). */
 export interface BaselineSource<L extends { result: EvalResult } = { result: EvalResult }> {
@@ -65,7 +64,7 @@ export interface GitHubBaselineOptions<L extends { result: EvalResult }> {
   /** `baseline-branch`. */
   pinnedBranch?: string;
   /** Reads a downloaded artifact folder into a result (throws InputError when it is not one). */
-  load: (dir: string) => L;
+  load: (dir: string) => L | Promise<L>;
 }
 
 const PUSH_LIKE = new Set(['push', 'schedule', 'workflow_dispatch']);
@@ -77,6 +76,8 @@ type Attempt<L> = { ok: true; loaded: L } | { ok: false; why: string };
 export class GitHubBaselineSource<L extends { result: EvalResult }> implements BaselineSource<L> {
   private readonly o: GitHubBaselineOptions<L>;
   private readonly skipped: string[] = [];
+  /** Runs already tried: the merge-base run is also on the base branch, and fails the same way twice. */
+  private readonly tried = new Map<number, Attempt<L>>();
 
   constructor(opts: GitHubBaselineOptions<L>) {
     this.o = opts;
@@ -104,14 +105,19 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     if (this.o.pinnedRunId !== undefined) return this.pinnedRun(this.o.pinnedRunId);
     if (this.o.pinnedBranch) {
       return this.newestOn(self, this.o.pinnedBranch, {
-        found: (r) => `newest successful run on ${this.o.pinnedBranch} (input baseline-branch), run #${r.run_number}`,
+        found: (r) =>
+          `newest successful run on ${this.o.pinnedBranch} (input baseline-branch), run #${r.run_number}`,
         none: `no successful run on ${this.o.pinnedBranch} (input baseline-branch) with an unexpired "${this.o.artifactName}" artifact among the last ${this.o.lookback} runs`,
         pushLikeOnly: false,
       });
     }
     if (ctx.pullRequest) return this.forPullRequest(self);
     if (ctx.releaseTag) return this.forRelease(self, ctx.releaseTag);
-    if (ctx.refType === 'branch' && ctx.refName && ['schedule', 'workflow_dispatch', 'push'].includes(ctx.eventName)) {
+    if (
+      ctx.refType === 'branch' &&
+      ctx.refName &&
+      ['schedule', 'workflow_dispatch', 'push'].includes(ctx.eventName)
+    ) {
       return this.previousOnBranch(self, ctx.refName);
     }
     const def = await this.defaultBranch();
@@ -129,11 +135,19 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     try {
       run = await this.getRun(runId);
     } catch (e) {
-      if (httpStatus(e) === 404) return this.none(`baseline-run-id ${runId}: no such workflow run in ${this.repo.owner}/${this.repo.repo}`);
+      if (httpStatus(e) === 404)
+        return this.none(
+          `baseline-run-id ${runId}: no such workflow run in ${this.repo.owner}/${this.repo.repo}`,
+        );
       throw e;
     }
     const a = await this.tryRun(run);
-    if (a.ok) return this.found(a.loaded, run, `pinned by baseline-run-id: run #${run.run_number} (${short(run.head_sha)} on ${run.head_branch ?? '?'})`);
+    if (a.ok)
+      return this.found(
+        a.loaded,
+        run,
+        `pinned by baseline-run-id: run #${run.run_number} (${short(run.head_sha)} on ${run.head_branch ?? '?'})`,
+      );
     return this.none(`baseline-run-id ${runId} (run #${run.run_number}): ${a.why}`);
   }
 
@@ -145,7 +159,9 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
       const cmp = await this.compare(pr.baseSha || baseBranch, pr.headSha);
       mergeBase = cmp.merge_base_commit.sha;
     } catch (e) {
-      core.warning(`Could not compute the merge-base of the PR (${apiMessage(e)}); using the newest run on ${baseBranch}`);
+      core.warning(
+        `Could not compute the merge-base of the PR (${apiMessage(e)}); using the newest run on ${baseBranch}`,
+      );
     }
     if (mergeBase) {
       for await (const run of this.runs({ head_sha: mergeBase }, this.o.lookback)) {
@@ -154,15 +170,23 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
         if (a.ok) return this.found(a.loaded, run, `merge-base ${short(mergeBase)}, run #${run.run_number}`);
       }
     }
-    const lead = mergeBase ? `no run with an unexpired "${this.o.artifactName}" artifact at merge-base ${short(mergeBase)}` : 'merge-base unknown';
+    const lead = mergeBase
+      ? `no run with an unexpired "${this.o.artifactName}" artifact at merge-base ${short(mergeBase)}`
+      : 'merge-base unknown';
     for await (const run of this.runs({ branch: baseBranch }, this.o.lookback)) {
       if (run.id === self.id || !this.trusted(run) || !PUSH_LIKE.has(run.event)) continue;
       const a = await this.tryRun(run);
       if (!a.ok) continue;
       const distance = mergeBase ? await this.distance(run.head_sha, mergeBase, 'the merge-base') : '';
-      return this.found(a.loaded, run, `${lead}; newest on ${baseBranch} (run #${run.run_number})${distance ? `, ${distance}` : ''}`);
+      return this.found(
+        a.loaded,
+        run,
+        `${lead}; newest on ${baseBranch} (run #${run.run_number})${distance ? `, ${distance}` : ''}`,
+      );
     }
-    return this.none(`${lead}, and none among the last ${this.o.lookback} successful runs on ${baseBranch}${this.skipNote()}`);
+    return this.none(
+      `${lead}, and none among the last ${this.o.lookback} successful runs on ${baseBranch}${this.skipNote()}`,
+    );
   }
 
   private async forRelease(self: RunSummary, tag: string): Promise<BaselineLookup<L>> {
@@ -170,7 +194,11 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     if (previous) {
       let sha: string | undefined;
       try {
-        const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/commits/{ref}', { ...this.repo, ref: previous, per_page: 1 });
+        const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/commits/{ref}', {
+          ...this.repo,
+          ref: previous,
+          per_page: 1,
+        });
         sha = data.sha;
       } catch (e) {
         core.warning(`Could not resolve the previous release tag ${previous}: ${apiMessage(e)}`);
@@ -179,12 +207,19 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
         for await (const run of this.runs({ head_sha: sha }, this.o.lookback)) {
           if (run.id === self.id || !this.trusted(run)) continue;
           const a = await this.tryRun(run);
-          if (a.ok) return this.found(a.loaded, run, `previous release ${previous} (${short(sha)}), run #${run.run_number}`);
+          if (a.ok)
+            return this.found(
+              a.loaded,
+              run,
+              `previous release ${previous} (${short(sha)}), run #${run.run_number}`,
+            );
         }
       }
     }
     const def = await this.defaultBranch();
-    const lead = previous ? `no run with an unexpired "${this.o.artifactName}" artifact for the previous release ${previous}` : 'no previous release';
+    const lead = previous
+      ? `no run with an unexpired "${this.o.artifactName}" artifact for the previous release ${previous}`
+      : 'no previous release';
     return this.newestOn(self, def, {
       found: (r) => `${lead}; newest on ${def} (run #${r.run_number})`,
       none: `${lead}, and no successful run on ${def} with the artifact among the last ${this.o.lookback} runs`,
@@ -198,9 +233,16 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
       // "Earlier": a run that started after this one is not its predecessor.
       if (run.created_at > self.created_at) continue;
       const a = await this.tryRun(run);
-      if (a.ok) return this.found(a.loaded, run, `previous successful run on ${branch} (run #${run.run_number}, ${short(run.head_sha)}, ${run.event})`);
+      if (a.ok)
+        return this.found(
+          a.loaded,
+          run,
+          `previous successful run on ${branch} (run #${run.run_number}, ${short(run.head_sha)}, ${run.event})`,
+        );
     }
-    return this.none(`no earlier successful run on ${branch} with an unexpired "${this.o.artifactName}" artifact among the last ${this.o.lookback} runs${this.skipNote()}`);
+    return this.none(
+      `no earlier successful run on ${branch} with an unexpired "${this.o.artifactName}" artifact among the last ${this.o.lookback} runs${this.skipNote()}`,
+    );
   }
 
   private async newestOn(
@@ -220,19 +262,25 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
   // ------------------------------------------------------------------ helpers
 
   /** Runs of this workflow, newest first, successful only, at most `limit` of them. */
-  private async *runs(filter: { branch?: string; head_sha?: string }, limit: number): AsyncGenerator<RunSummary> {
+  private async *runs(
+    filter: { branch?: string; head_sha?: string },
+    limit: number,
+  ): AsyncGenerator<RunSummary> {
     const workflowId = (await this.getRun(this.o.context.runId)).workflow_id;
     const perPage = Math.max(1, Math.min(100, limit));
     let seen = 0;
     for (let page = 1; seen < limit; page++) {
-      const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
-        ...this.repo,
-        workflow_id: workflowId,
-        status: 'success',
-        per_page: perPage,
-        page,
-        ...filter,
-      });
+      const { data } = await this.o.client.request(
+        'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+        {
+          ...this.repo,
+          workflow_id: workflowId,
+          status: 'success',
+          per_page: perPage,
+          page,
+          ...filter,
+        },
+      );
       const runs = data.workflow_runs as unknown as RunSummary[];
       for (const r of runs) {
         if (seen >= limit) return;
@@ -247,7 +295,10 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
 
   private getRun(runId: number): Promise<RunSummary> {
     const fetchRun = async (): Promise<RunSummary> => {
-      const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { ...this.repo, run_id: runId });
+      const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
+        ...this.repo,
+        run_id: runId,
+      });
       return data as unknown as RunSummary;
     };
     if (runId !== this.o.context.runId) return fetchRun();
@@ -263,34 +314,52 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
 
   /** Tries one run: its newest unexpired artifact of the configured name, downloaded and loaded. */
   private async tryRun(run: RunSummary): Promise<Attempt<L>> {
+    const before = this.tried.get(run.id);
+    if (before) return before;
+    const attempt = await this.tryRunOnce(run);
+    this.tried.set(run.id, attempt);
+    return attempt;
+  }
+
+  private async tryRunOnce(run: RunSummary): Promise<Attempt<L>> {
     const label = `run #${run.run_number}`;
-    const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
-      ...this.repo,
-      run_id: run.id,
-      name: this.o.artifactName,
-      per_page: 100,
-    });
-    const arts = (data.artifacts as unknown as ArtifactSummary[]).filter((a) => a.name === this.o.artifactName).sort((a, b) => b.id - a.id);
+    const { data } = await this.o.client.request(
+      'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
+      {
+        ...this.repo,
+        run_id: run.id,
+        name: this.o.artifactName,
+        per_page: 100,
+      },
+    );
+    const arts = (data.artifacts as unknown as ArtifactSummary[])
+      .filter((a) => a.name === this.o.artifactName)
+      .sort((a, b) => b.id - a.id);
     if (arts.length === 0) return this.skip(label, 'no artifact');
     const art = arts.find((a) => !a.expired);
     if (!art) return this.skip(label, 'artifact expired');
-    if (art.size_in_bytes > MAX_ARTIFACT_BYTES) return this.skip(label, `artifact too large (${art.size_in_bytes} bytes)`);
+    if (art.size_in_bytes > MAX_ARTIFACT_BYTES)
+      return this.skip(label, `artifact too large (${art.size_in_bytes} bytes)`);
     const dir = mkdtempSync(join(this.o.context.tempDir, `evalgate-baseline-${run.id}-`));
     try {
       await this.o.artifacts.downloadFromRun({ artifactId: art.id, runId: run.id, dir });
     } catch (e) {
       if (httpStatus(e) === 410) return this.skip(label, 'artifact expired (410 on download)');
       if (httpStatus(e) === 404) return this.skip(label, 'artifact gone (404 on download)');
-      core.warning(`Could not download the baseline artifact of ${label}: ${apiMessage(e)}; trying the next candidate`);
+      core.warning(
+        `Could not download the baseline artifact of ${label}: ${apiMessage(e)}; trying the next candidate`,
+      );
       return this.skip(label, 'download failed');
     }
     try {
-      const loaded = this.o.load(dir);
+      const loaded = await this.o.load(dir);
       core.info(`Baseline candidate ${label} (${short(run.head_sha)}): artifact "${art.name}" loaded`);
       return { ok: true, loaded };
     } catch (e) {
       if (!isExpectedError(e)) throw e;
-      core.warning(`The "${art.name}" artifact of ${label} is not a readable evalgate result (${e.message}); trying the next candidate`);
+      core.warning(
+        `The "${art.name}" artifact of ${label} is not a readable evalgate result (${e.message}); trying the next candidate`,
+      );
       return this.skip(label, 'unreadable artifact');
     }
   }
@@ -323,7 +392,8 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
       const c = await this.compare(from, to);
       const plural = (n: number) => `${n} commit${n === 1 ? '' : 's'}`;
       // compare(from...to): ahead_by = commits of `to` missing in `from`, i.e. how far `from` is behind.
-      if (c.ahead_by && c.behind_by) return `${plural(c.ahead_by)} behind and ${plural(c.behind_by)} ahead of ${toName}`;
+      if (c.ahead_by && c.behind_by)
+        return `${plural(c.ahead_by)} behind and ${plural(c.behind_by)} ahead of ${toName}`;
       if (c.ahead_by) return `${plural(c.ahead_by)} behind ${toName}`;
       if (c.behind_by) return `${plural(c.behind_by)} ahead of ${toName}`;
       return `at ${toName}`;
@@ -342,10 +412,20 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
 
   /** The release before `tag`: newest non-draft release published before it (stable releases for a stable tag). */
   private async previousRelease(tag: string): Promise<string | undefined> {
-    type Rel = { tag_name: string; draft: boolean; prerelease: boolean; created_at: string; published_at: string | null };
+    type Rel = {
+      tag_name: string;
+      draft: boolean;
+      prerelease: boolean;
+      created_at: string;
+      published_at: string | null;
+    };
     const releases: Rel[] = [];
     for (let page = 1; page <= 3; page++) {
-      const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/releases', { ...this.repo, per_page: 100, page });
+      const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/releases', {
+        ...this.repo,
+        per_page: 100,
+        page,
+      });
       releases.push(...(data as unknown as Rel[]));
       if (data.length < 100) break;
     }

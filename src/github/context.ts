@@ -73,7 +73,10 @@ function int(v: string | undefined): number | undefined {
 }
 
 /** Reads the event payload at `GITHUB_EVENT_PATH` (an empty object when there is none). */
-export function readEventPayload(path: string | undefined, read: (p: string) => string = (p) => readFileSync(p, 'utf8')): Record<string, unknown> {
+export function readEventPayload(
+  path: string | undefined,
+  read: (p: string) => string = (p) => readFileSync(p, 'utf8'),
+): Record<string, unknown> {
   if (!path) return {};
   let text: string;
   try {
@@ -93,13 +96,21 @@ export function readRunnerContext(env: Env = process.env, payload?: Record<strin
   const repository = env.GITHUB_REPOSITORY ?? '';
   const [owner, repo] = repository.split('/');
   if (!owner || !repo) {
-    throw new UsageError('GITHUB_REPOSITORY is not set (owner/repo): evalgate must run inside a GitHub Actions job for this');
+    throw new UsageError(
+      'GITHUB_REPOSITORY is not set (owner/repo): evalgate must run inside a GitHub Actions job for this',
+    );
   }
   const runId = int(env.GITHUB_RUN_ID);
-  if (runId === undefined) throw new UsageError('GITHUB_RUN_ID is not set: evalgate must run inside a GitHub Actions job for this');
+  if (runId === undefined)
+    throw new UsageError('GITHUB_RUN_ID is not set: evalgate must run inside a GitHub Actions job for this');
   const ev = payload ?? readEventPayload(env.GITHUB_EVENT_PATH);
   const ref = env.GITHUB_REF ?? '';
-  const refType = env.GITHUB_REF_TYPE === 'tag' || ref.startsWith('refs/tags/') ? 'tag' : env.GITHUB_REF_TYPE === 'branch' || ref.startsWith('refs/heads/') ? 'branch' : '';
+  const refType =
+    env.GITHUB_REF_TYPE === 'tag' || ref.startsWith('refs/tags/')
+      ? 'tag'
+      : env.GITHUB_REF_TYPE === 'branch' || ref.startsWith('refs/heads/')
+        ? 'branch'
+        : '';
   const ctx: RunnerContext = {
     owner,
     repo,

@@ -42,12 +42,26 @@ export async function createGitHubClient(token: string, opts: ClientOptions): Pr
         opts.throttle === false
           ? { enabled: false }
           : {
-              onRateLimit: (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
-                core.warning(`GitHub rate limit hit for ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+              onRateLimit: (
+                retryAfter: number,
+                options: { method?: string; url?: string },
+                _o: unknown,
+                retryCount: number,
+              ) => {
+                core.warning(
+                  `GitHub rate limit hit for ${options.method} ${options.url}; retrying in ${retryAfter}s`,
+                );
                 return retryCount < 2;
               },
-              onSecondaryRateLimit: (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
-                core.warning(`GitHub secondary rate limit hit for ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+              onSecondaryRateLimit: (
+                retryAfter: number,
+                options: { method?: string; url?: string },
+                _o: unknown,
+                retryCount: number,
+              ) => {
+                core.warning(
+                  `GitHub secondary rate limit hit for ${options.method} ${options.url}; retrying in ${retryAfter}s`,
+                );
                 return retryCount < 1;
               },
             },

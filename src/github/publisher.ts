@@ -85,7 +85,11 @@ function normalize(body: string): string {
 }
 
 /** Cuts text to `max` characters at a line boundary, with a note (a last resort; renderers fit first). */
-export function fitText(text: string, max: number, note = '\n\n_…truncated: the full report is in the job summary._\n'): string {
+export function fitText(
+  text: string,
+  max: number,
+  note = '\n\n_…truncated: the full report is in the job summary._\n',
+): string {
   if (text.length <= max) return text;
   const cut = text.lastIndexOf('\n', max - note.length - 1);
   return text.slice(0, Math.max(0, cut)) + note;
@@ -108,16 +112,20 @@ export function checkTitle(report: Report): string {
 
 /**
  * Annotations for the check run: one per regressed or warned comparison, attached to `path` (the
- * config file or the eval file, so they show next to something in the repository).
+ * config file or the eval file, so they show next to something in the repository). Capped: beyond a
+ * few screens they help nobody, and every 50 cost one more write request (GitHub asks for ≥ 1 s
+ * between writes, which the throttling plugin enforces).
  */
-export function annotationsFor(report: Report, path: string, max = 500): CheckAnnotation[] {
-  const bad = report.comparisons.filter((c): c is Comparison => c.status === 'regressed' || c.status === 'warn');
+export function annotationsFor(report: Report, path: string, max = 150): CheckAnnotation[] {
+  const bad = report.comparisons.filter(
+    (c): c is Comparison => c.status === 'regressed' || c.status === 'warn',
+  );
   return bad.slice(0, max).map((c) => ({
     path,
     start_line: 1,
     end_line: 1,
     annotation_level: c.status === 'regressed' && c.severity === 'fail' ? 'failure' : 'warning',
-    title: (`${c.metric}${c.slice ? ` [${c.slice.field}=${c.slice.value}]` : ''} ${c.status}`).slice(0, 255),
+    title: `${c.metric}${c.slice ? ` [${c.slice.field}=${c.slice.value}]` : ''} ${c.status}`.slice(0, 255),
     message: c.reason.slice(0, 64_000) || c.status,
   }));
 }
@@ -131,7 +139,11 @@ export class GitHubPublisher implements Publisher {
   }
 
   async publish(req: PublishRequest): Promise<PublishResult> {
-    const result: PublishResult = { comment: { action: 'skipped', deleted: 0 }, check: { action: 'skipped' }, denied: [] };
+    const result: PublishResult = {
+      comment: { action: 'skipped', deleted: 0 },
+      check: { action: 'skipped' },
+      denied: [],
+    };
     if (req.prNumber === undefined) result.comment.action = 'no-pr';
     else if (this.o.comment !== 'never') {
       try {
@@ -168,11 +180,14 @@ export class GitHubPublisher implements Publisher {
   /** Every comment on the PR that carries this gate's marker, oldest first (all pages). */
   async findSticky(prNumber: number): Promise<{ id: number; body: string; html_url: string }[]> {
     const marker = commentMarker(this.o.gateId);
-    const comments = await this.o.client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-      ...this.repo,
-      issue_number: prNumber,
-      per_page: 100,
-    });
+    const comments = await this.o.client.paginate(
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      {
+        ...this.repo,
+        issue_number: prNumber,
+        per_page: 100,
+      },
+    );
     return comments
       .filter((c) => typeof c.body === 'string' && c.body.startsWith(marker))
       .map((c) => ({ id: c.id, body: c.body as string, html_url: c.html_url }))
@@ -181,14 +196,20 @@ export class GitHubPublisher implements Publisher {
 
   private async stickyComment(req: PublishRequest, prNumber: number): Promise<PublishResult['comment']> {
     const marker = commentMarker(this.o.gateId);
-    const body = fitText(`${marker}\n${req.render(MAX_COMMENT_CHARS - marker.length - 1)}`, MAX_COMMENT_CHARS);
+    const body = fitText(
+      `${marker}\n${req.render(MAX_COMMENT_CHARS - marker.length - 1)}`,
+      MAX_COMMENT_CHARS,
+    );
     const existing = await this.findSticky(prNumber);
     const [keep, ...dupes] = existing;
     let deleted = 0;
     // Two jobs racing can both create the comment; the oldest one stays, so links to it keep working.
     for (const d of dupes) {
       try {
-        await this.o.client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...this.repo, comment_id: d.id });
+        await this.o.client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+          ...this.repo,
+          comment_id: d.id,
+        });
         deleted++;
       } catch (e) {
         if (httpStatus(e) !== 404) throw e;
@@ -201,11 +222,14 @@ export class GitHubPublisher implements Publisher {
         core.info(`No PR comment: verdict ${req.report.verdict} and comment: on-regression`);
         return { action: 'skipped', deleted };
       }
-      const { data } = await this.o.client.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-        ...this.repo,
-        issue_number: prNumber,
-        body,
-      });
+      const { data } = await this.o.client.request(
+        'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        {
+          ...this.repo,
+          issue_number: prNumber,
+          body,
+        },
+      );
       core.info(`Posted the evalgate comment on #${prNumber}: ${data.html_url}`);
       return { action: 'created', url: data.html_url, deleted };
     }
@@ -230,7 +254,8 @@ export class GitHubPublisher implements Publisher {
     const summary = fitText(req.render(MAX_CHECK_CHARS), MAX_CHECK_CHARS);
     const annotations = req.annotations ?? [];
     const batches: CheckAnnotation[][] = [];
-    for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+    for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
+      batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
     const { data } = await this.o.client.request('POST /repos/{owner}/{repo}/check-runs', {
       ...this.repo,
       name: this.o.checkName,
@@ -249,7 +274,9 @@ export class GitHubPublisher implements Publisher {
         output: { title, summary, annotations: batch },
       });
     }
-    core.info(`Created check run "${this.o.checkName}" (${req.conclusion}) on ${req.headSha.slice(0, 7)}: ${data.html_url ?? data.url}`);
+    core.info(
+      `Created check run "${this.o.checkName}" (${req.conclusion}) on ${req.headSha.slice(0, 7)}: ${data.html_url ?? data.url}`,
+    );
     return { action: 'created', id: Number(data.id), url: data.html_url ?? undefined };
   }
 }

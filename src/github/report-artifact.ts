@@ -44,7 +44,14 @@ export interface ReportArtifactMeta {
 /** Writes the report artifact's files into a fresh folder and uploads them. */
 export async function uploadReportArtifact(
   store: ArtifactStore,
-  opts: { artifactName: string; dir: string; markdown: string; reportJson: string; meta: ReportArtifactMeta; retentionDays?: number },
+  opts: {
+    artifactName: string;
+    dir: string;
+    markdown: string;
+    reportJson: string;
+    meta: ReportArtifactMeta;
+    retentionDays?: number;
+  },
 ): Promise<string> {
   const name = reportArtifactName(opts.artifactName);
   mkdirSync(opts.dir, { recursive: true });
@@ -58,14 +65,25 @@ export async function uploadReportArtifact(
     return p;
   });
   await store.upload(name, files, opts.dir, opts.retentionDays);
-  core.info(`Uploaded the report as artifact "${name}" for a workflow_run workflow to publish (mode: publish)`);
+  core.info(
+    `Uploaded the report as artifact "${name}" for a workflow_run workflow to publish (mode: publish)`,
+  );
   return name;
 }
 
 // ---------------------------------------------------------------------- validation of untrusted input
 
 const VERDICTS: Verdict[] = ['pass', 'warn', 'fail', 'no-baseline'];
-const STATUSES: Status[] = ['regressed', 'warn', 'improved', 'unchanged', 'new', 'missing', 'skipped', 'waived'];
+const STATUSES: Status[] = [
+  'regressed',
+  'warn',
+  'improved',
+  'unchanged',
+  'new',
+  'missing',
+  'skipped',
+  'waived',
+];
 const CONCLUSIONS = ['success', 'neutral', 'failure'] as const;
 
 class Checker {
@@ -90,7 +108,8 @@ class Checker {
     return v as number;
   }
   int(v: unknown, field: string): number {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) this.fail(field, 'must be a non-negative integer');
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      this.fail(field, 'must be a non-negative integer');
     return v as number;
   }
   ci(v: unknown, field: string): [number, number] | null {
@@ -148,7 +167,11 @@ export function parseUntrustedReport(text: string, file: string, allowedUrlPrefi
       severity: k.oneOf(c.severity, ['fail', 'warn'] as const, `${f}.severity`),
       reason: k.str(c.reason ?? '', `${f}.reason`, 1000),
     };
-    if (slice) out.slice = { field: k.str(slice.field, `${f}.slice.field`, 200), value: k.str(slice.value, `${f}.slice.value`, 200) };
+    if (slice)
+      out.slice = {
+        field: k.str(slice.field, `${f}.slice.field`, 200),
+        value: k.str(slice.value, `${f}.slice.value`, 200),
+      };
     if (test) {
       out.test = {
         method: k.str(test.method, `${f}.test.method`, 100),
@@ -169,18 +192,27 @@ export function parseUntrustedReport(text: string, file: string, allowedUrlPrefi
     schema: 'evalgate/report',
     version: k.int(r.version, 'version'),
     verdict: k.oneOf(r.verdict, VERDICTS, 'verdict'),
-    task: k.oneOf(r.task, ['binary', 'multiclass', 'multilabel', 'regression', 'generation', 'aggregate'] as const, 'task'),
+    task: k.oneOf(
+      r.task,
+      ['binary', 'multiclass', 'multilabel', 'regression', 'generation', 'aggregate'] as const,
+      'task',
+    ),
     baseline,
     current: { n: k.num(cur.n, 'current.n') },
     comparisons,
     // Counts are recomputed: they drive the title and must agree with the rows shown.
     regressions: comparisons.filter((c) => c.status === 'regressed').length,
     warnings: comparisons.filter((c) => c.status === 'warn').length,
-    settings: { significance: k.num(settings.significance, 'settings.significance'), correction: k.str(settings.correction ?? '', 'settings.correction', 100) },
+    settings: {
+      significance: k.num(settings.significance, 'settings.significance'),
+      correction: k.str(settings.correction ?? '', 'settings.correction', 100),
+    },
     notes: Array.isArray(r.notes) ? r.notes.slice(0, 50).map((n, i) => k.str(n, `notes[${i}]`, 1000)) : [],
   };
   if (typeof r.regressions === 'number' && r.regressions !== report.regressions) {
-    core.warning(`The report's regression count (${r.regressions}) disagrees with its rows (${report.regressions}); using the rows`);
+    core.warning(
+      `The report's regression count (${r.regressions}) disagrees with its rows (${report.regressions}); using the rows`,
+    );
   }
   if (cur.commit !== undefined) report.current.commit = k.str(cur.commit, 'current.commit', 64);
   if (cur.run_id !== undefined) report.current.run_id = k.int(cur.run_id, 'current.run_id');
@@ -245,7 +277,8 @@ function parseMeta(text: string, file: string): ReportArtifactMeta {
 
 function readBounded(path: string): string {
   const size = statSync(path).size;
-  if (size > MAX_REPORT_BYTES) throw new InputError(`file is ${size} bytes; more than ${MAX_REPORT_BYTES} is not read`, { file: path });
+  if (size > MAX_REPORT_BYTES)
+    throw new InputError(`file is ${size} bytes; more than ${MAX_REPORT_BYTES} is not read`, { file: path });
   return readFileSync(path, 'utf8');
 }
 
@@ -280,22 +313,39 @@ export async function runPublishMode(o: PublishModeOptions): Promise<PublishMode
   const ctx = o.context;
   const trigger = ctx.workflowRun;
   if (!trigger || !Number.isInteger(trigger.id) || trigger.id <= 0) {
-    throw new UsageError('mode "publish" must run in a workflow triggered by workflow_run (github.event.workflow_run is missing)');
+    throw new UsageError(
+      'mode "publish" must run in a workflow triggered by workflow_run (github.event.workflow_run is missing)',
+    );
   }
   const repo = { owner: ctx.owner, repo: ctx.repo };
   const name = reportArtifactName(o.artifactName);
-  const { data } = await o.client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', { ...repo, run_id: trigger.id, name, per_page: 100 });
+  const { data } = await o.client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
+    ...repo,
+    run_id: trigger.id,
+    name,
+    per_page: 100,
+  });
   const art = data.artifacts.filter((a) => a.name === name && !a.expired).sort((a, b) => b.id - a.id)[0];
   if (!art) {
     const reason = `run ${trigger.id} has no "${name}" artifact (the gate published itself, or it did not run)`;
     core.info(`Nothing to publish: ${reason}`);
     return { published: false, reason };
   }
+  if (art.size_in_bytes > MAX_REPORT_BYTES) {
+    throw new InputError(
+      `artifact is ${art.size_in_bytes} bytes; a report artifact is small, more than ${MAX_REPORT_BYTES} is not read`,
+      { file: name },
+    );
+  }
   const dir = mkdtempSync(join(ctx.tempDir, `evalgate-publish-${trigger.id}-`));
   await o.artifacts.downloadFromRun({ artifactId: art.id, runId: trigger.id, dir });
   const meta = parseMeta(readBounded(join(dir, REPORT_FILES.meta)), `${name}/${REPORT_FILES.meta}`);
   const runPrefix = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/`;
-  const report = parseUntrustedReport(readBounded(join(dir, REPORT_FILES.json)), `${name}/${REPORT_FILES.json}`, runPrefix);
+  const report = parseUntrustedReport(
+    readBounded(join(dir, REPORT_FILES.json)),
+    `${name}/${REPORT_FILES.json}`,
+    runPrefix,
+  );
 
   if (meta.head_sha !== trigger.headSha) {
     const reason = `the report is for ${short(meta.head_sha)} but run ${trigger.id} built ${short(trigger.headSha)}`;
@@ -305,7 +355,11 @@ export async function runPublishMode(o: PublishModeOptions): Promise<PublishMode
   let candidates = trigger.pullRequests;
   if (candidates.length === 0) {
     // GitHub leaves workflow_run.pull_requests empty for fork PRs: ask which PRs have this head commit.
-    const { data: prs } = await o.client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { ...repo, commit_sha: trigger.headSha, per_page: 100 });
+    const { data: prs } = await o.client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
+      ...repo,
+      commit_sha: trigger.headSha,
+      per_page: 100,
+    });
     candidates = prs.filter((p) => p.state === 'open').map((p) => p.number);
   }
   if (!candidates.includes(meta.pr_number)) {
@@ -318,7 +372,10 @@ export async function runPublishMode(o: PublishModeOptions): Promise<PublishMode
   const prNumber = meta.pr_number;
   let headNow: string;
   try {
-    const { data: pr } = await o.client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...repo, pull_number: prNumber });
+    const { data: pr } = await o.client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+      ...repo,
+      pull_number: prNumber,
+    });
     headNow = pr.head.sha;
     if (pr.state !== 'open') {
       const reason = `PR #${prNumber} is ${pr.state}`;
@@ -350,8 +407,12 @@ export async function runPublishMode(o: PublishModeOptions): Promise<PublishMode
     throw new Error(`publishing to PR #${prNumber} failed: ${apiMessage(e)}`, { cause: e });
   }
   if (result.denied.length) {
-    core.warning(`mode: publish needs ${result.denied.map((d) => `\`${d}\``).join(' and ')} in the workflow_run workflow's permissions`);
+    core.warning(
+      `mode: publish needs ${result.denied.map((d) => `\`${d}\``).join(' and ')} in the workflow_run workflow's permissions`,
+    );
   }
-  core.info(`Published the report of run ${trigger.id} (${runUrl({ ...ctx, runId: trigger.id, runAttempt: undefined })}) to PR #${prNumber}`);
+  core.info(
+    `Published the report of run ${trigger.id} (${runUrl({ ...ctx, runId: trigger.id, runAttempt: undefined })}) to PR #${prNumber}`,
+  );
   return { published: true, prNumber, report, publish: result };
 }

@@ -12,11 +12,12 @@ import { isEvalResult, readEvalResult } from './eval-result.js';
 import { parseJsonl } from './jsonl.js';
 import { isLmEvalResults, readLmEvalResults } from './lm-eval.js';
 import { flattenMetricMap } from './metric-map.js';
+import { readParquet } from './parquet.js';
 import type { ReadOutput, RecordMapping } from './types.js';
 
 export type { ReadOutput, RecordMapping } from './types.js';
 
-const SUPPORTED = ['.jsonl', '.ndjson', '.jsonl.gz', '.ndjson.gz', '.csv', '.tsv', '.json', '.yaml', '.yml'];
+const SUPPORTED = ['.jsonl', '.ndjson', '.jsonl.gz', '.ndjson.gz', '.csv', '.tsv', '.parquet', '.json', '.yaml', '.yml'];
 
 function readText(file: string): string {
   let buf: Buffer;
@@ -48,7 +49,15 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
-/** Reads one input file. */
+/** Reads one input file of any supported format (Parquet decoding is asynchronous). */
+export async function readInputFileAsync(file: string, mapping: RecordMapping): Promise<ReadOutput> {
+  if (file.toLowerCase().endsWith('.parquet')) {
+    return { kind: 'records', file, format: 'parquet', records: await readParquet(file, mapping) };
+  }
+  return readInputFile(file, mapping);
+}
+
+/** Reads one input file of a text format (everything but Parquet). */
 export function readInputFile(file: string, mapping: RecordMapping): ReadOutput {
   const lower = file.toLowerCase();
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || lower.endsWith('.jsonl.gz') || lower.endsWith('.ndjson.gz')) {

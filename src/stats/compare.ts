@@ -21,7 +21,13 @@ import { delongPaired, placements } from './delong.js';
 import { Z975 } from './distributions.js';
 import { DEFAULT_BOOTSTRAP } from './error-bars.js';
 import { exampleResamples, pairedBootstrapExamples } from './example-bootstrap.js';
-import { mcnemarExact, pairedClusteredTest, pairedProportionCi, pairedTTest, zTestWorse } from './hypothesis.js';
+import {
+  mcnemarExact,
+  pairedClusteredTest,
+  pairedProportionCi,
+  pairedTTest,
+  zTestWorse,
+} from './hypothesis.js';
 import { percentileInterval } from './intervals.js';
 import { deriveSeed, Rng } from './rng.js';
 
@@ -81,7 +87,8 @@ export function pairDatasets(base: Dataset, cur: Dataset): Pairing {
     curIdx = Int32Array.from(c);
   }
   const overlap = baseIdx.length;
-  const compatible = base.task === cur.task && (base.task !== 'binary' || positiveName(base) === positiveName(cur));
+  const compatible =
+    base.task === cur.task && (base.task !== 'binary' || positiveName(base) === positiveName(cur));
   const denom = Math.max(base.n, cur.n);
   return {
     info: {
@@ -160,7 +167,12 @@ function compareMean(
 }
 
 /** Paired DeLong test of binary ROC AUC; undefined when a run lacks scores or the labels disagree. */
-function compareAuc(base: Dataset, cur: Dataset, pairing: Pairing, direction: Direction): TestResult | undefined {
+function compareAuc(
+  base: Dataset,
+  cur: Dataset,
+  pairing: Pairing,
+  direction: Direction,
+): TestResult | undefined {
   if (base.task !== 'binary' || cur.task !== 'binary') return undefined;
   if (!base.score || !cur.score || !base.yTrue || !cur.yTrue) return undefined;
   if (base.posIndex === undefined || cur.posIndex === undefined) return undefined;
@@ -184,7 +196,8 @@ function compareAuc(base: Dataset, cur: Dataset, pairing: Pairing, direction: Di
   if (!(a.m > 0 && a.n > 0)) return undefined;
   const r = delongPaired(a, b);
   const delta = r.auc2 - r.auc1;
-  if (!Number.isFinite(r.varianceOfDifference)) return { method: 'delong', paired: true, p_value: null, ci_delta: null };
+  if (!Number.isFinite(r.varianceOfDifference))
+    return { method: 'delong', paired: true, p_value: null, ci_delta: null };
   const se = Math.sqrt(r.varianceOfDifference);
   const p = se > 0 ? zTestWorse(delta, se, direction) : isBad(delta, direction) ? 0 : 1;
   return { method: 'delong', paired: true, p_value: p, ci_delta: [delta - Z975 * se, delta + Z975 * se] };
@@ -288,7 +301,8 @@ function fromPairedReplicates(deltas: Float64Array, direction: Direction): TestR
   return { method: 'paired-bootstrap', paired: true, p_value: p, ci_delta: percentileInterval(deltas) };
 }
 
-const hasConfusion = (ds: Dataset) => (ds.task === 'binary' || ds.task === 'multiclass') && !!ds.yTrue && !!ds.yPred;
+const hasConfusion = (ds: Dataset) =>
+  (ds.task === 'binary' || ds.task === 'multiclass') && !!ds.yTrue && !!ds.yPred;
 
 /**
  * Paired one-sided tests of `names` between two runs (SPEC §5), keyed by metric name:
@@ -315,7 +329,8 @@ export function compareDatasets(
   if (!pairing.info.paired || pairing.baseIdx.length === 0) return out;
   const B = Math.max(1, Math.floor(opts.bootstrap ?? DEFAULT_BOOTSTRAP));
   const seed = opts.seed ?? 0;
-  const dirOf = (name: string): Direction => opts.directions?.[name] ?? metricSpec(name, cur.task)?.direction ?? 'higher';
+  const dirOf = (name: string): Direction =>
+    opts.directions?.[name] ?? metricSpec(name, cur.task)?.direction ?? 'higher';
   const confusionNames: string[] = [];
   const otherNames: string[] = [];
   for (const name of names) {
@@ -402,7 +417,12 @@ export function unpairedTest(
   const se = Math.sqrt(sb * sb + sc * sc);
   if (!(se > 0)) return none;
   const delta = vc - vb;
-  return { method: 'unpaired-z', paired: false, p_value: zTestWorse(delta, se, direction), ci_delta: [delta - Z975 * se, delta + Z975 * se] };
+  return {
+    method: 'unpaired-z',
+    paired: false,
+    p_value: zTestWorse(delta, se, direction),
+    ci_delta: [delta - Z975 * se, delta + Z975 * se],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -454,7 +474,12 @@ function selected(matrix: Uint8Array, classes: string[], i: number): string[] {
  * Regression: change of the absolute error, worse = larger error, listed by the size of the change.
  * Null when the runs are not paired.
  */
-export function flippedExamples(base: Dataset, cur: Dataset, pairing: Pairing, opts: FlipOptions): Flips | null {
+export function flippedExamples(
+  base: Dataset,
+  cur: Dataset,
+  pairing: Pairing,
+  opts: FlipOptions,
+): Flips | null {
   if (!pairing.info.paired) return null;
   const topN = Math.max(0, Math.floor(opts.topN ?? 10));
   const { baseIdx, curIdx } = pairing;
@@ -495,7 +520,8 @@ export function flippedExamples(base: Dataset, cur: Dataset, pairing: Pairing, o
     for (let j = 0; j < baseIdx.length; j++) {
       const i = baseIdx[j];
       const l = curIdx[j];
-      const change = Math.abs(cur.yTrueNum[l] - cur.yPredNum[l]) - Math.abs(base.yTrueNum[i] - base.yPredNum[i]);
+      const change =
+        Math.abs(cur.yTrueNum[l] - cur.yPredNum[l]) - Math.abs(base.yTrueNum[i] - base.yPredNum[i]);
       if (!Number.isFinite(change) || change === 0) continue;
       if (change > 0) worse++;
       else better++;

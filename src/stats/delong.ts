@@ -161,7 +161,14 @@ export function delongVariance(p: Placements): { auc: number; variance: number }
 export function delongPaired(
   a: Placements,
   b: Placements,
-): { auc1: number; auc2: number; var1: number; var2: number; covariance: number; varianceOfDifference: number } {
+): {
+  auc1: number;
+  auc2: number;
+  var1: number;
+  var2: number;
+  covariance: number;
+  varianceOfDifference: number;
+} {
   if (a.m !== b.m || a.n !== b.n) throw new Error('delongPaired: placements over different example sets');
   const m = a.m;
   const n = a.n;

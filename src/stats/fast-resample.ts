@@ -16,19 +16,19 @@
  */
 import type { Dataset } from '../metrics/index.js';
 
-/** A metric computable from per-cell draw counts. */
-export interface CellStat {
-  name: string;
-  evaluate(counts: Float64Array): number;
-}
-
-/** Cells shared by several statistics: `cellOf[row]` is the row's cell, −1 when the row never counts. */
+/**
+ * Metrics computable from per-cell draw counts, sharing one cell layout: `cellOf[row]` is the row's
+ * cell, −1 when the row never counts. `evaluate` writes one value per name into `out`.
+ */
 export interface CellGroup {
+  names: string[];
   cellOf: Int32Array;
   cells: number;
-  stats: CellStat[];
+  evaluate(counts: Float64Array, total: number, out: Float64Array): void;
   /** Scratch counts, one per cell. */
   counts: Float64Array;
+  /** Scratch output, one per name. */
+  values: Float64Array;
 }
 
 /** Must match the metric engine's ECE (checked at run time, see the module comment). */
@@ -36,29 +36,57 @@ const ECE_BINS = 15;
 
 const PERCENTILE = /^(.*)_(p50|p95)$/;
 
-/** numpy's `linear` percentile of the expanded sorted values, by a scan over ranked cell counts. */
-function percentileFromCounts(values: Float64Array, counts: Float64Array, q: number): number {
-  let total = 0;
-  for (let i = 0; i < counts.length; i++) total += counts[i];
+/**
+ * Values at 0-based positions `pos` and `pos + 1` of the expanded sorted values, in one scan from the
+ * nearer end (p95 looks at the top 5% of cells only). Writes them into `pair`.
+ */
+function orderStatistics(
+  values: Float64Array,
+  counts: Float64Array,
+  total: number,
+  pos: number,
+  pair: Float64Array,
+): void {
+  pair[0] = NaN;
+  pair[1] = NaN;
+  if (pos < total / 2) {
+    let seen = 0;
+    for (let i = 0; i < counts.length; i++) {
+      seen += counts[i];
+      if (pair[0] !== pair[0] && seen > pos) pair[0] = values[i];
+      if (seen > pos + 1) {
+        pair[1] = values[i];
+        return;
+      }
+    }
+  } else {
+    let above = 0; // drawn values in cells after i
+    for (let i = counts.length - 1; i >= 0; i--) {
+      above += counts[i];
+      const first = total - above; // position of the first copy of values[i]
+      if (pair[1] !== pair[1] && first <= pos + 1) pair[1] = values[i];
+      if (first <= pos) {
+        pair[0] = values[i];
+        return;
+      }
+    }
+  }
+}
+
+const PAIR = new Float64Array(2);
+
+/** numpy's `linear` percentile (as the metric engine computes it) of the expanded sorted values. */
+function percentileFromCounts(values: Float64Array, counts: Float64Array, total: number, q: number): number {
   if (total === 0) return NaN;
   const virtual = (total - 1) * (q / 100);
-  const lo = virtual >= total - 1 ? total - 1 : Math.floor(virtual);
-  // values at expanded positions lo and lo + 1
-  let seen = 0;
-  let a = NaN;
-  let b = NaN;
-  for (let i = 0; i < counts.length; i++) {
-    const c = counts[i];
-    if (c === 0) continue;
-    if (a !== a && seen + c > lo) a = values[i];
-    if (seen + c > lo + 1) {
-      b = values[i];
-      break;
-    }
-    seen += c;
+  if (virtual >= total - 1) {
+    orderStatistics(values, counts, total, total - 1, PAIR);
+    return PAIR[0];
   }
-  if (virtual >= total - 1) return a;
-  if (b !== b) b = a;
+  const lo = Math.floor(virtual);
+  orderStatistics(values, counts, total, lo, PAIR);
+  const a = PAIR[0];
+  const b = PAIR[1];
   const t = virtual - lo;
   const diff = b - a;
   return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
@@ -89,29 +117,13 @@ function scoreCells(ds: Dataset): { cellOf: Int32Array; groupScore: Float64Array
   return { cellOf, groupScore };
 }
 
-function averagePrecision(counts: Float64Array, groups: number): number {
-  let P = 0;
-  for (let g = 0; g < groups; g++) P += counts[2 * g + 1];
-  if (P === 0) return 0;
-  let tp = 0;
-  let fp = 0;
-  let ap = 0;
-  let prevRecall = 0;
-  for (let g = groups - 1; g >= 0; g--) {
-    const tpG = counts[2 * g + 1];
-    const fpG = counts[2 * g];
-    if (tpG + fpG === 0) continue;
-    tp += tpG;
-    fp += fpG;
-    const recall = tp / P;
-    ap += (recall - prevRecall) * (tp / (tp + fp));
-    prevRecall = recall;
-  }
-  return ap;
-}
-
-/** ECE evaluator over (score group, label) cells; bins and scratch sums are prepared once. */
-function eceEvaluator(groupScore: Float64Array): (counts: Float64Array) => number {
+/**
+ * Average precision and ECE of the resample in one pass over the (score group, label) cells, from the
+ * highest score down. AP = Σ_groups tp_g·precision_g / P, the same sum as sklearn's Σ ΔR·P regrouped
+ * (equal up to rounding); ECE = Σ_bins |mean(y) − mean(p)|·n_bin/n with 15 equal-width bins. Empty cells
+ * add exactly 0 to every sum, so the loop needs no branch on them.
+ */
+function scoreEvaluator(groupScore: Float64Array): (counts: Float64Array) => [number, number] {
   const G = groupScore.length;
   const binOf = new Int32Array(G);
   for (let g = 0; g < G; g++) binOf[g] = Math.min(ECE_BINS - 1, Math.floor(groupScore[g] * ECE_BINS));
@@ -122,24 +134,32 @@ function eceEvaluator(groupScore: Float64Array): (counts: Float64Array) => numbe
     count.fill(0);
     sumY.fill(0);
     sumP.fill(0);
-    let n = 0;
-    for (let g = 0; g < G; g++) {
+    let g = G - 1;
+    // Skip the empty groups above the first drawn score: precision is undefined (0/0) there.
+    while (g >= 0 && counts[2 * g] + counts[2 * g + 1] === 0) g--;
+    let tp = 0;
+    let fp = 0;
+    let apSum = 0;
+    for (; g >= 0; g--) {
+      const c0 = counts[2 * g];
       const c1 = counts[2 * g + 1];
-      const c = counts[2 * g] + c1;
-      if (c === 0) continue;
+      tp += c1;
+      fp += c0;
+      apSum += c1 * (tp / (tp + fp));
       const bin = binOf[g];
+      const c = c0 + c1;
       count[bin] += c;
       sumY[bin] += c1;
       sumP[bin] += c * groupScore[g];
-      n += c;
     }
-    let e = 0;
+    const n = tp + fp;
+    let ece = 0;
     for (let b = 0; b < ECE_BINS; b++) {
       const c = count[b];
       if (c === 0) continue;
-      e += (Math.abs(sumY[b] / c - sumP[b] / c) * c) / n;
+      ece += (Math.abs(sumY[b] / c - sumP[b] / c) * c) / n;
     }
-    return e;
+    return [tp === 0 ? 0 : apSum / tp, ece];
   };
 }
 
@@ -185,19 +205,28 @@ export function buildCellGroups(
   ) {
     const { cellOf, groupScore } = scoreCells(ds);
     const G = groupScore.length;
-    const stats: CellStat[] = [];
-    const all = onesFor(cellOf, 2 * G);
-    for (const name of wantsScore) {
-      const stat: CellStat =
-        name === 'average_precision'
-          ? { name, evaluate: (c) => averagePrecision(c, G) }
-          : { name, evaluate: eceEvaluator(groupScore) };
-      if (close(stat.evaluate(all), reference[name]?.value)) {
-        stats.push(stat);
-        handled.add(name);
-      }
+    const evalScores = scoreEvaluator(groupScore);
+    const [ap, ece] = evalScores(onesFor(cellOf, 2 * G));
+    const ok = wantsScore.filter((name) =>
+      close(name === 'average_precision' ? ap : ece, reference[name]?.value),
+    );
+    if (ok.length > 0) {
+      const apAt = ok.indexOf('average_precision');
+      const eceAt = ok.indexOf('ece');
+      for (const name of ok) handled.add(name);
+      groups.push({
+        names: ok,
+        cellOf,
+        cells: 2 * G,
+        counts: new Float64Array(2 * G),
+        values: new Float64Array(ok.length),
+        evaluate: (counts, _total, out) => {
+          const r = evalScores(counts);
+          if (apAt >= 0) out[apAt] = r[0];
+          if (eceAt >= 0) out[eceAt] = r[1];
+        },
+      });
     }
-    if (stats.length > 0) groups.push({ cellOf, cells: 2 * G, stats, counts: new Float64Array(2 * G) });
   }
 
   const byField = new Map<string, string[]>();
@@ -217,21 +246,34 @@ export function buildCellGroups(
     const cellOf = new Int32Array(col.length).fill(-1);
     order.forEach((row, rank) => (cellOf[row] = rank));
     const all = onesFor(cellOf, values.length);
-    const stats: CellStat[] = [];
+    const allTotal = all.reduce((a, b) => a + b, 0);
+    const qs: number[] = [];
+    const ok: string[] = [];
     for (const name of fieldNames) {
       const q = name.endsWith('_p50') ? 50 : 95;
-      const stat: CellStat = { name, evaluate: (c) => percentileFromCounts(values, c, q) };
-      if (close(stat.evaluate(all), reference[name]?.value)) {
-        stats.push(stat);
+      if (close(percentileFromCounts(values, all, allTotal, q), reference[name]?.value)) {
+        ok.push(name);
+        qs.push(q);
         handled.add(name);
       }
     }
-    if (stats.length > 0) groups.push({ cellOf, cells: values.length, stats, counts: new Float64Array(values.length) });
+    if (ok.length > 0) {
+      groups.push({
+        names: ok,
+        cellOf,
+        cells: values.length,
+        counts: new Float64Array(values.length),
+        values: new Float64Array(ok.length),
+        evaluate: (counts, total, out) => {
+          for (let i = 0; i < qs.length; i++) out[i] = percentileFromCounts(values, counts, total, qs[i]);
+        },
+      });
+    }
   }
   return { groups, handled };
 }
 
-/** Counts the drawn rows into each group's cells and evaluates its statistics into `out[name][b]`. */
+/** Counts the drawn rows into each group's cells and evaluates its metrics into `out[name][b]`. */
 export function evaluateGroups(
   groups: CellGroup[],
   drawnRows: Int32Array,
@@ -239,13 +281,21 @@ export function evaluateGroups(
   b: number,
 ): void {
   for (const g of groups) {
-    const counts = g.counts;
-    counts.fill(0);
-    const cellOf = g.cellOf;
-    for (let i = 0; i < drawnRows.length; i++) {
-      const c = cellOf[drawnRows[i]];
-      if (c >= 0) counts[c]++;
-    }
-    for (const s of g.stats) out[s.name][b] = s.evaluate(counts);
+    const total = countCells(g.cellOf, drawnRows, g.counts);
+    g.evaluate(g.counts, total, g.values);
+    for (let i = 0; i < g.names.length; i++) out[g.names[i]][b] = g.values[i];
   }
+}
+
+function countCells(cellOf: Int32Array, drawnRows: Int32Array, counts: Float64Array): number {
+  counts.fill(0);
+  let total = 0;
+  for (let i = 0; i < drawnRows.length; i++) {
+    const c = cellOf[drawnRows[i]];
+    if (c >= 0) {
+      counts[c]++;
+      total++;
+    }
+  }
+  return total;
 }

@@ -24,7 +24,12 @@ export function mcnemarExact(worse: number, better: number): number {
  * δ = (n01 − n10)/m, SE = sqrt(n01 + n10 − (n01 − n10)²/m)/m (the textbook form, e.g. Agresti,
  * "Categorical Data Analysis", §10.1; equal to the paired-differences SE with an m denominator).
  */
-export function pairedProportionCi(n01: number, n10: number, m: number, z: number = Z975): [number, number] | null {
+export function pairedProportionCi(
+  n01: number,
+  n10: number,
+  m: number,
+  z: number = Z975,
+): [number, number] | null {
   if (!(m > 0)) return null;
   const d = (n01 - n10) / m;
   const se = Math.sqrt(Math.max(0, n01 + n10 - ((n01 - n10) * (n01 - n10)) / m)) / m;

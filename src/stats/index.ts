@@ -47,7 +47,13 @@ export {
   type PairedTResult,
 } from './hypothesis.js';
 export { DEFAULT_MAX_RESAMPLED_ROWS, MIN_EXAMPLE_RESAMPLES, exampleResamples } from './example-bootstrap.js';
-export { withErrorBars, DEFAULT_BOOTSTRAP, WILSON_BELOW_N, type ErrorBarOptions } from './error-bars.js';
+export {
+  withErrorBars,
+  aucInterval,
+  DEFAULT_BOOTSTRAP,
+  WILSON_BELOW_N,
+  type ErrorBarOptions,
+} from './error-bars.js';
 export {
   pairDatasets,
   compareDatasets,

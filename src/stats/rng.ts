@@ -81,11 +81,8 @@ export class Rng {
     const buf = new DataView(new ArrayBuffer(8));
     if (Number.isSafeInteger(seed) && seed >= 0) buf.setBigUint64(0, BigInt(seed));
     else buf.setFloat64(0, seed);
-    let state = buf.getBigUint64(0);
-    let a: bigint;
-    let b: bigint;
-    [state, a] = splitmix64(state);
-    [state, b] = splitmix64(state);
+    const [state1, a] = splitmix64(buf.getBigUint64(0));
+    const [, b] = splitmix64(state1);
     this.s0 = Number(a & 0xffffffffn) | 0;
     this.s1 = Number(a >> 32n) | 0;
     this.s2 = Number(b & 0xffffffffn) | 0;
@@ -221,7 +218,11 @@ export class Rng {
    * x_j ~ Binomial(n − Σ_{i<j} x_i, w_j / Σ_{i≥j} w_i), so a draw costs O(cells), not O(n).
    * Writes into `out` (length ≥ weights.length) and returns it.
    */
-  multinomial<T extends Float64Array | Int32Array | Uint32Array>(n: number, weights: ArrayLike<number>, out: T): T {
+  multinomial<T extends Float64Array | Int32Array | Uint32Array>(
+    n: number,
+    weights: ArrayLike<number>,
+    out: T,
+  ): T {
     const k = weights.length;
     let total = 0;
     for (let j = 0; j < k; j++) total += weights[j];

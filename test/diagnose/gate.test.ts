@@ -14,22 +14,22 @@ function write(name: string, rows: object[]): string {
   return p;
 }
 
-function gate(baseRows: object[], curRows: object[], config = defaultConfig()) {
+async function gate(baseRows: object[], curRows: object[], config = defaultConfig()) {
   const b = write(`b${Math.random()}.jsonl`, baseRows);
   const c = write(`c${Math.random()}.jsonl`, curRows);
   return runGate({
-    current: computeCurrent([c], config),
-    baseline: loadBaseline([b], config),
+    current: await computeCurrent([c], config),
+    baseline: await loadBaseline([b], config),
     baselineInfo: { source: 'path', path: b, reason: 'test' },
     config,
   });
 }
 
 describe('zero-config gate on generated data (fixed seeds)', () => {
-  it('noise-level differences between two runs of the same model pass', () => {
+  it('noise-level differences between two runs of the same model pass', async () => {
     const base = binaryRun(2000, 0.85, 1, 10);
     const cur = binaryRun(2000, 0.85, 1, 11);
-    const r = gate(base, cur);
+    const r = await gate(base, cur);
     expect(r.pairing?.paired).toBe(true);
     expect(r.pairing?.overlap).toBe(2000);
     const acc = r.comparisons.find((c) => c.metric === 'accuracy' && !c.slice)!;
@@ -39,10 +39,10 @@ describe('zero-config gate on generated data (fixed seeds)', () => {
     expect(r.regressions).toBe(0);
   });
 
-  it('a real 2-point accuracy drop fails, with McNemar p and a Holm-adjusted p', () => {
+  it('a real 2-point accuracy drop fails, with McNemar p and a Holm-adjusted p', async () => {
     const base = binaryRun(2000, 0.86, 2, 20);
     const cur = binaryRun(2000, 0.84, 2, 21);
-    const r = gate(base, cur);
+    const r = await gate(base, cur);
     const acc = r.comparisons.find((c) => c.metric === 'accuracy' && !c.slice)!;
     expect(acc.delta!).toBeLessThan(-0.015);
     expect(acc.status).toBe('regressed');
@@ -53,8 +53,8 @@ describe('zero-config gate on generated data (fixed seeds)', () => {
     expect(r.flipped!.worse).toBeGreaterThan(r.flipped!.better);
   });
 
-  it('an improvement never fails', () => {
-    const r = gate(binaryRun(2000, 0.8, 3, 30), binaryRun(2000, 0.85, 3, 31));
+  it('an improvement never fails', async () => {
+    const r = await gate(binaryRun(2000, 0.8, 3, 30), binaryRun(2000, 0.85, 3, 31));
     expect(r.verdict).toBe('pass');
     expect(r.comparisons.find((c) => c.metric === 'accuracy' && !c.slice)!.status).toBe('improved');
   });
@@ -68,11 +68,11 @@ metrics:
   f1: { max_regression: 0.01, severity: warn }
 slice_rules: { max_regression: 0.03, min_n: 50 }
 `;
-  it('a slice regression is found and named, thresholds apply', () => {
+  it('a slice regression is found and named, thresholds apply', async () => {
     const config = parseConfig(cfgText, 'cfg.yml');
     const base = binaryRun(1600, 0.88, 4, 40);
     const cur = binaryRun(1600, 0.88, 4, 41, { de: 0.7 });
-    const r = gate(base, cur, config);
+    const r = await gate(base, cur, config);
     const de = r.comparisons.find((c) => c.metric === 'accuracy' && c.slice?.value === 'de')!;
     expect(de.status).toBe('regressed');
     expect(de.p_adjusted).not.toBeUndefined();
@@ -81,25 +81,25 @@ slice_rules: { max_regression: 0.03, min_n: 50 }
     expect(r.verdict).toBe('fail');
   });
 
-  it('min floors fail even without a baseline; thresholds alone decide when significance is null', () => {
+  it('min floors fail even without a baseline; thresholds alone decide when significance is null', async () => {
     const config = parseConfig('significance: null\nmetrics:\n  accuracy: { max_regression: 0.001, min: 0.95 }\n', 'c.yml');
     const c = write('cur-min.jsonl', binaryRun(500, 0.8, 5, 50));
-    const r = runGate({ current: computeCurrent([c], config), baseline: null, baselineInfo: { source: 'none', reason: 'none' }, config });
+    const r = runGate({ current: await computeCurrent([c], config), baseline: null, baselineInfo: { source: 'none', reason: 'none' }, config });
     expect(r.verdict).toBe('fail');
     expect(r.comparisons.find((x) => x.metric === 'accuracy')!.reason).toMatch(/below min 0\.95/);
-    const r2 = gate(binaryRun(500, 0.85, 6, 60), binaryRun(500, 0.845, 6, 61), parseConfig('significance: null\nmetrics:\n  accuracy: { max_regression: 0.0001 }\n', 'c.yml'));
+    const r2 = await gate(binaryRun(500, 0.85, 6, 60), binaryRun(500, 0.845, 6, 61), parseConfig('significance: null\nmetrics:\n  accuracy: { max_regression: 0.0001 }\n', 'c.yml'));
     const acc = r2.comparisons.find((x) => x.metric === 'accuracy' && !x.slice)!;
     if (acc.delta! < -0.0001) expect(acc.status).toBe('regressed');
   });
 
-  it('a stored EvalResult baseline pairs by id like the raw records', () => {
+  it('a stored EvalResult baseline pairs by id like the raw records', async () => {
     const config = defaultConfig();
     const b = write('raw-base.jsonl', binaryRun(1000, 0.86, 7, 70));
     const stored = join(dir, 'baseline.json');
-    writeFileSync(stored, serializeResult(computeCurrent([b], config).result));
+    writeFileSync(stored, serializeResult((await computeCurrent([b], config)).result));
     const c = write('raw-cur.jsonl', binaryRun(1000, 0.86, 7, 71));
-    const fromRaw = runGate({ current: computeCurrent([c], config), baseline: loadBaseline([b], config), baselineInfo: { source: 'path', reason: 'x' }, config });
-    const fromStored = runGate({ current: computeCurrent([c], config), baseline: loadBaseline([stored], config), baselineInfo: { source: 'path', reason: 'x' }, config });
+    const fromRaw = runGate({ current: await computeCurrent([c], config), baseline: await loadBaseline([b], config), baselineInfo: { source: 'path', reason: 'x' }, config });
+    const fromStored = runGate({ current: await computeCurrent([c], config), baseline: await loadBaseline([stored], config), baselineInfo: { source: 'path', reason: 'x' }, config });
     expect(fromStored.pairing).toEqual(fromRaw.pairing);
     expect(fromStored.comparisons.map((x) => [x.metric, x.status, x.test?.p_value])).toEqual(
       fromRaw.comparisons.map((x) => [x.metric, x.status, x.test?.p_value]),
@@ -108,12 +108,12 @@ slice_rules: { max_regression: 0.03, min_n: 50 }
 });
 
 describe('pre-aggregated inputs', () => {
-  it('DVC metric maps: every metric is gated by default, unknown-direction metrics are skipped', () => {
+  it('DVC metric maps: every metric is gated by default, unknown-direction metrics are skipped', async () => {
     const real = (p: string) => new URL(`../fixtures/real/${p}`, import.meta.url).pathname;
     const config = defaultConfig();
     const r = runGate({
-      current: computeCurrent([real('dvc/metrics_by_geo.d04b732.json')], config),
-      baseline: loadBaseline([real('dvc/metrics_by_geo.4e0544f.json')], config),
+      current: await computeCurrent([real('dvc/metrics_by_geo.d04b732.json')], config),
+      baseline: await loadBaseline([real('dvc/metrics_by_geo.4e0544f.json')], config),
       baselineInfo: { source: 'path', reason: 'x' },
       config,
     });

@@ -85,7 +85,9 @@ export interface Step {
 
 /** Runs `node dist/index.js` as one step and collects what it left. */
 export async function runStep(s: Step): Promise<StepResult> {
-  const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
   const temp = mkdtempSync(join(tmpdir(), 'evalgate-runner-'));
   const outputFile = join(temp, 'output.txt');
   const summaryFile = join(temp, 'summary.md');
@@ -140,7 +142,11 @@ export async function runStep(s: Step): Promise<StepResult> {
   }
   for (const [k, v] of Object.entries(s.inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
 
-  const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], { cwd: s.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'dist', 'index.js')], {
+    cwd: s.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));

@@ -3,7 +3,13 @@
  * for a push to main and for a pull request (real event payloads, the bundled action).
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { FakeGitHub, pullRequestPayload, pushPayload, type FakeRun, type FakeWorkflow } from '../fake-github/index.js';
+import {
+  FakeGitHub,
+  pullRequestPayload,
+  pushPayload,
+  type FakeRun,
+  type FakeWorkflow,
+} from '../fake-github/index.js';
 import { runStep, workspace, type StepResult } from './runner.js';
 
 export const REPO = { fullName: 'acme/model', defaultBranch: 'main' };
@@ -69,11 +75,26 @@ export interface PrStepOptions {
 }
 
 /** A pull_request run of the PR (head `head`, base main) evaluating `file`. */
-export async function prStep(fake: FakeGitHub, wf: FakeWorkflow, head: string, o: PrStepOptions = {}): Promise<{ run: FakeRun; step: StepResult }> {
+export async function prStep(
+  fake: FakeGitHub,
+  wf: FakeWorkflow,
+  head: string,
+  o: PrStepOptions = {},
+): Promise<{ run: FakeRun; step: StepResult }> {
   const number = o.number ?? 7;
   const headRepo = o.headRepo ?? REPO.fullName;
-  if (!fake.pulls.some((p) => p.number === number)) fake.addPull({ number, headSha: head, headRef: 'feature', headRepo });
-  const run = o.run ?? fake.addRun({ workflowId: wf.id, headSha: head, headBranch: 'feature', event: 'pull_request', status: 'in_progress', headRepo });
+  if (!fake.pulls.some((p) => p.number === number))
+    fake.addPull({ number, headSha: head, headRef: 'feature', headRepo });
+  const run =
+    o.run ??
+    fake.addRun({
+      workflowId: wf.id,
+      headSha: head,
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+      headRepo,
+    });
   const file = o.file ?? 'pr-regressed.jsonl';
   const name = file.endsWith('.json') ? 'metrics.json' : 'preds.jsonl';
   const merge = fake.addCommit({ parents: [fake.branches.get('main')!, head], message: 'merge' });
@@ -81,7 +102,14 @@ export async function prStep(fake: FakeGitHub, wf: FakeWorkflow, head: string, o
     fake,
     run,
     event: 'pull_request',
-    payload: pullRequestPayload(REPO, { number, headSha: head, headRef: 'feature', baseRef: 'main', baseSha: fake.branches.get('main')!, headRepo }),
+    payload: pullRequestPayload(REPO, {
+      number,
+      headSha: head,
+      headRef: 'feature',
+      baseRef: 'main',
+      baseSha: fake.branches.get('main')!,
+      headRepo,
+    }),
     ref: `refs/pull/${number}/merge`,
     sha: merge,
     inputs: { current: name, ...o.inputs },

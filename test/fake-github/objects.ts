@@ -13,12 +13,42 @@ export interface Hosts {
 }
 
 const REPO_URL_FIELDS = [
-  'archive_url', 'assignees_url', 'blobs_url', 'branches_url', 'collaborators_url', 'comments_url', 'commits_url',
-  'compare_url', 'contents_url', 'contributors_url', 'deployments_url', 'downloads_url', 'events_url', 'forks_url',
-  'git_commits_url', 'git_refs_url', 'git_tags_url', 'issue_comment_url', 'issue_events_url', 'issues_url',
-  'keys_url', 'labels_url', 'languages_url', 'merges_url', 'milestones_url', 'notifications_url', 'pulls_url',
-  'releases_url', 'stargazers_url', 'statuses_url', 'subscribers_url', 'subscription_url', 'tags_url',
-  'teams_url', 'trees_url', 'hooks_url',
+  'archive_url',
+  'assignees_url',
+  'blobs_url',
+  'branches_url',
+  'collaborators_url',
+  'comments_url',
+  'commits_url',
+  'compare_url',
+  'contents_url',
+  'contributors_url',
+  'deployments_url',
+  'downloads_url',
+  'events_url',
+  'forks_url',
+  'git_commits_url',
+  'git_refs_url',
+  'git_tags_url',
+  'issue_comment_url',
+  'issue_events_url',
+  'issues_url',
+  'keys_url',
+  'labels_url',
+  'languages_url',
+  'merges_url',
+  'milestones_url',
+  'notifications_url',
+  'pulls_url',
+  'releases_url',
+  'stargazers_url',
+  'statuses_url',
+  'subscribers_url',
+  'subscription_url',
+  'tags_url',
+  'teams_url',
+  'trees_url',
+  'hooks_url',
 ];
 
 function numericId(s: string): number {
@@ -115,7 +145,10 @@ export function repository(
 }
 
 /** A `commit` object (GET /commits/{ref}, compare). */
-export function commit(h: Hosts, c: { sha: string; parents: string[]; message: string; date: string }): Record<string, unknown> {
+export function commit(
+  h: Hosts,
+  c: { sha: string; parents: string[]; message: string; date: string },
+): Record<string, unknown> {
   const url = `${h.api}/repos/${h.owner}/${h.repo}/commits/${c.sha}`;
   const person = { name: 'Dev', email: 'dev@example.com', date: c.date };
   return {
@@ -130,7 +163,10 @@ export function commit(h: Hosts, c: { sha: string; parents: string[]; message: s
       committer: person,
       message: c.message,
       comment_count: 0,
-      tree: { sha: c.sha.split('').reverse().join(''), url: `${h.api}/repos/${h.owner}/${h.repo}/git/trees/${c.sha}` },
+      tree: {
+        sha: c.sha.split('').reverse().join(''),
+        url: `${h.api}/repos/${h.owner}/${h.repo}/git/trees/${c.sha}`,
+      },
     },
     author: user(h, 'dev'),
     committer: user(h, 'web-flow'),

@@ -9,7 +9,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 
-const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'github', 'openapi-operations.json');
+const FIXTURE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'fixtures',
+  'github',
+  'openapi-operations.json',
+);
 const DOC_ID = 'https://evalgate.test/github-openapi.json';
 
 interface Parameter {
@@ -160,7 +166,9 @@ export class OpenApiValidator {
   /** Validates a response status and JSON body; returns error strings (empty = valid). */
   validateResponse(m: MatchedOperation, status: number, body: unknown): string[] {
     if (!(String(status) in m.op.responses)) {
-      return [`status ${status} is not a documented response of ${m.id} (${Object.keys(m.op.responses).join(', ')})`];
+      return [
+        `status ${status} is not a documented response of ${m.id} (${Object.keys(m.op.responses).join(', ')})`,
+      ];
     }
     const schema = m.op.responses[String(status)];
     if (!schema) return body === undefined ? [] : [`status ${status} of ${m.id} has no body, got one`];
@@ -170,7 +178,8 @@ export class OpenApiValidator {
 }
 
 function coerce(raw: string, schema: Record<string, unknown>): unknown {
-  if (schema.type === 'integer' || schema.type === 'number') return raw.trim() !== '' && !isNaN(Number(raw)) ? Number(raw) : raw;
+  if (schema.type === 'integer' || schema.type === 'number')
+    return raw.trim() !== '' && !isNaN(Number(raw)) ? Number(raw) : raw;
   if (schema.type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
   return raw;
 }
@@ -178,6 +187,9 @@ function coerce(raw: string, schema: Record<string, unknown>): unknown {
 function fmt(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? [])
     .slice(0, 8)
-    .map((e) => `${e.instancePath || '/'} ${e.message}${e.params && Object.keys(e.params).length ? ' ' + JSON.stringify(e.params) : ''}`)
+    .map(
+      (e) =>
+        `${e.instancePath || '/'} ${e.message}${e.params && Object.keys(e.params).length ? ' ' + JSON.stringify(e.params) : ''}`,
+    )
     .join('; ');
 }

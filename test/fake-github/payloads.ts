@@ -43,7 +43,14 @@ export interface PayloadRepo {
 /** `pull_request` (action `synchronize`). */
 export function pullRequestPayload(
   repo: PayloadRepo,
-  pr: { number: number; headSha: string; headRef: string; baseRef: string; baseSha: string; headRepo?: string },
+  pr: {
+    number: number;
+    headSha: string;
+    headRef: string;
+    baseRef: string;
+    baseSha: string;
+    headRepo?: string;
+  },
 ): Json {
   const ev = example('pull_request', (e) => e.action === 'synchronize' || e.action === 'opened');
   ev.action = 'synchronize';
@@ -53,7 +60,13 @@ export function pullRequestPayload(
   const baseRepo = retarget((p.base as Json).repo as Json, repo.fullName, repo.defaultBranch);
   const headRepo = retarget((p.head as Json).repo as Json, pr.headRepo ?? repo.fullName, repo.defaultBranch);
   if (pr.headRepo && pr.headRepo !== repo.fullName) headRepo.fork = true;
-  p.head = { ...(p.head as Json), sha: pr.headSha, ref: pr.headRef, label: `${(pr.headRepo ?? repo.fullName).split('/')[0]}:${pr.headRef}`, repo: headRepo };
+  p.head = {
+    ...(p.head as Json),
+    sha: pr.headSha,
+    ref: pr.headRef,
+    label: `${(pr.headRepo ?? repo.fullName).split('/')[0]}:${pr.headRef}`,
+    repo: headRepo,
+  };
   p.base = { ...(p.base as Json), sha: pr.baseSha, ref: pr.baseRef, repo: baseRepo };
   ev.repository = retarget(ev.repository as Json, repo.fullName, repo.defaultBranch);
   return ev;
@@ -85,7 +98,15 @@ export function releasePayload(repo: PayloadRepo, rel: { tag: string; prerelease
 /** `workflow_run` (action `completed`) for a triggering run. */
 export function workflowRunPayload(
   repo: PayloadRepo,
-  run: { id: number; headSha: string; headBranch: string; event: string; conclusion: string; headRepo?: string; pullRequests?: { number: number; headSha: string; headRef: string; baseRef: string }[] },
+  run: {
+    id: number;
+    headSha: string;
+    headBranch: string;
+    event: string;
+    conclusion: string;
+    headRepo?: string;
+    pullRequests?: { number: number; headSha: string; headRef: string; baseRef: string }[];
+  },
 ): Json {
   const ev = example('workflow_run', (e) => e.action === 'completed');
   const w = ev.workflow_run as Json;
@@ -100,8 +121,24 @@ export function workflowRunPayload(
       number: p.number,
       url: `https://api.github.com/repos/${repo.fullName}/pulls/${p.number}`,
       id: p.number * 1000,
-      head: { ref: p.headRef, sha: p.headSha, repo: { id: 1, url: `https://api.github.com/repos/${repo.fullName}`, name: repo.fullName.split('/')[1] } },
-      base: { ref: p.baseRef, sha: '0'.repeat(40), repo: { id: 1, url: `https://api.github.com/repos/${repo.fullName}`, name: repo.fullName.split('/')[1] } },
+      head: {
+        ref: p.headRef,
+        sha: p.headSha,
+        repo: {
+          id: 1,
+          url: `https://api.github.com/repos/${repo.fullName}`,
+          name: repo.fullName.split('/')[1],
+        },
+      },
+      base: {
+        ref: p.baseRef,
+        sha: '0'.repeat(40),
+        repo: {
+          id: 1,
+          url: `https://api.github.com/repos/${repo.fullName}`,
+          name: repo.fullName.split('/')[1],
+        },
+      },
     })),
   });
   w.repository = retarget(w.repository as Json, repo.fullName, repo.defaultBranch);

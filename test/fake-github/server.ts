@@ -140,12 +140,33 @@ interface Reply {
   headers?: Record<string, string>;
 }
 
-const FULL: TokenPermissions = { actions: 'write', checks: 'write', contents: 'write', issues: 'write', 'pull-requests': 'write' };
+const FULL: TokenPermissions = {
+  actions: 'write',
+  checks: 'write',
+  contents: 'write',
+  issues: 'write',
+  'pull-requests': 'write',
+};
 /** What `GITHUB_TOKEN` gets on a pull_request run from a fork. */
-export const FORK_PERMISSIONS: TokenPermissions = { actions: 'read', checks: 'read', contents: 'read', issues: 'read', 'pull-requests': 'read' };
+export const FORK_PERMISSIONS: TokenPermissions = {
+  actions: 'read',
+  checks: 'read',
+  contents: 'read',
+  issues: 'read',
+  'pull-requests': 'read',
+};
 
 const DOCS = 'https://docs.github.com/rest';
-const CONCLUSIONS = new Set(['action_required', 'cancelled', 'failure', 'neutral', 'skipped', 'stale', 'success', 'timed_out']);
+const CONCLUSIONS = new Set([
+  'action_required',
+  'cancelled',
+  'failure',
+  'neutral',
+  'skipped',
+  'stale',
+  'success',
+  'timed_out',
+]);
 const TRUNCATE_COMMENT = 65536;
 const MAX_CHECK_TEXT = 65535;
 
@@ -195,8 +216,19 @@ export class FakeGitHub {
   private base = '';
   private readonly validator = new OpenApiValidator();
   private clock = Date.now() - 30 * 24 * 3600 * 1000;
-  private nextIds = { run: 9000, artifact: 500, comment: 70000, check: 4000, release: 300, workflow: 100, commit: 0 };
-  private uploads = new Map<string, { runId: number; name: string; blocks: Map<string, Buffer>; committed?: Buffer; expiresAt?: string }>();
+  private nextIds = {
+    run: 9000,
+    artifact: 500,
+    comment: 70000,
+    check: 4000,
+    release: 300,
+    workflow: 100,
+    commit: 0,
+  };
+  private uploads = new Map<
+    string,
+    { runId: number; name: string; blocks: Map<string, Buffer>; committed?: Buffer; expiresAt?: string }
+  >();
   private readonly blobSecret = randomBytes(8).toString('hex');
 
   constructor(opts: FakeGitHubOptions = {}) {
@@ -285,7 +317,12 @@ export class FakeGitHub {
     const n = ++this.nextIds.commit;
     const sha = opts.sha ?? sha1(`commit ${n} ${this.blobSecret}`);
     for (const p of opts.parents ?? []) if (!this.commits.has(p)) throw new Error(`unknown parent ${p}`);
-    this.commits.set(sha, { sha, parents: opts.parents ?? [], message: opts.message ?? `commit ${n}`, date: this.tick() });
+    this.commits.set(sha, {
+      sha,
+      parents: opts.parents ?? [],
+      message: opts.message ?? `commit ${n}`,
+      date: this.tick(),
+    });
     return sha;
   }
 
@@ -336,7 +373,9 @@ export class FakeGitHub {
       createdAt: this.tick(),
       headRepo: opts.headRepo ?? `${this.owner}/${this.repo}`,
       pullRequests: opts.pullRequests ?? [],
-      backendId: randomBytes(16).toString('hex').replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'),
+      backendId: randomBytes(16)
+        .toString('hex')
+        .replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'),
     };
     this.runs.push(run);
     return run;
@@ -366,7 +405,9 @@ export class FakeGitHub {
       name,
       zip,
       createdAt,
-      expiresAt: expired ? iso(Date.now() - 24 * 3600 * 1000) : iso(Date.parse(createdAt) + 90 * 24 * 3600 * 1000),
+      expiresAt: expired
+        ? iso(Date.now() - 24 * 3600 * 1000)
+        : iso(Date.parse(createdAt) + 90 * 24 * 3600 * 1000),
       expired,
       goneOnDownload: opts.goneOnDownload ?? false,
       digest: 'sha256:' + createHash('sha256').update(zip).digest('hex'),
@@ -376,7 +417,15 @@ export class FakeGitHub {
   }
 
   /** Adds an open pull request. */
-  addPull(opts: { number: number; headSha: string; headRef: string; baseRef?: string; headRepo?: string; title?: string; login?: string }): FakePull {
+  addPull(opts: {
+    number: number;
+    headSha: string;
+    headRef: string;
+    baseRef?: string;
+    headRepo?: string;
+    title?: string;
+    login?: string;
+  }): FakePull {
     const pr: FakePull = {
       number: opts.number,
       title: opts.title ?? `PR #${opts.number}`,
@@ -400,7 +449,13 @@ export class FakeGitHub {
   }
 
   /** Adds a release whose tag points at a commit. */
-  addRelease(opts: { tag: string; sha: string; draft?: boolean; prerelease?: boolean; name?: string }): FakeRelease {
+  addRelease(opts: {
+    tag: string;
+    sha: string;
+    draft?: boolean;
+    prerelease?: boolean;
+    name?: string;
+  }): FakeRelease {
     this.tags.set(opts.tag, opts.sha);
     const at = this.tick();
     const rel: FakeRelease = {
@@ -480,7 +535,13 @@ export class FakeGitHub {
       reply = r.reply;
       operation = r.operation;
     }
-    this.requests.push({ method: req.method ?? '', path: url.pathname, query: url.search, status: reply.status, operation });
+    this.requests.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      query: url.search,
+      status: reply.status,
+      operation,
+    });
     const headers: Record<string, string> = { ...reply.headers };
     let payload: Buffer | undefined;
     if (Buffer.isBuffer(reply.body)) payload = reply.body;
@@ -504,12 +565,16 @@ export class FakeGitHub {
     if (reply.status >= 400 && !(String(reply.status) in m.op.responses)) {
       // GitHub documents few error statuses per operation; all errors share the basic-error shape.
       const body = reply.body as Record<string, unknown>;
-      if (!body || typeof body.message !== 'string') this.violations.push(`${m.id} ${reply.status}: error body without message`);
+      if (!body || typeof body.message !== 'string')
+        this.violations.push(`${m.id} ${reply.status}: error body without message`);
     } else {
       const errs = this.validator.validateResponse(m, reply.status, reply.body);
       if (errs.length) {
         this.violations.push(`response of ${m.id} breaks GitHub's schema: ${errs.join(' | ')}`);
-        return { reply: { status: 500, body: { message: 'fake response broke the schema' } }, operation: m.id };
+        return {
+          reply: { status: 500, body: { message: 'fake response broke the schema' } },
+          operation: m.id,
+        };
       }
     }
     return { reply, operation: m.id };
@@ -535,12 +600,26 @@ export class FakeGitHub {
     const limit = this.checkLimits(m.id, body);
     if (limit) {
       this.limitRejections.push(`${m.id}: ${limit}`);
-      return { status: 422, body: { message: 'Validation Failed', errors: [{ resource: m.id, code: 'custom', message: limit }], documentation_url: DOCS } };
+      return {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [{ resource: m.id, code: 'custom', message: limit }],
+          documentation_url: DOCS,
+        },
+      };
     }
     const errs = this.validator.validateRequest(m, url.searchParams, body);
     if (errs.length) {
       this.violations.push(`request to ${m.id} breaks GitHub's schema: ${errs.join(' | ')}`);
-      return { status: 422, body: { message: 'Validation Failed', errors: errs.map((e) => ({ code: 'invalid', message: e })), documentation_url: DOCS } };
+      return {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: errs.map((e) => ({ code: 'invalid', message: e })),
+          documentation_url: DOCS,
+        },
+      };
     }
     const denied = this.checkPermission(m, perms);
     if (denied) return denied;
@@ -550,14 +629,17 @@ export class FakeGitHub {
   private checkLimits(op: string, body: unknown): string | undefined {
     const b = body as Record<string, unknown> | undefined;
     if ((op === 'issues/create-comment' || op === 'issues/update-comment') && typeof b?.body === 'string') {
-      if (b.body.length > TRUNCATE_COMMENT) return `body is too long (maximum is ${TRUNCATE_COMMENT} characters)`;
+      if (b.body.length > TRUNCATE_COMMENT)
+        return `body is too long (maximum is ${TRUNCATE_COMMENT} characters)`;
     }
     if (op === 'checks/create' || op === 'checks/update') {
       const out = b?.output as Record<string, unknown> | undefined;
       for (const k of ['summary', 'text'] as const) {
-        if (typeof out?.[k] === 'string' && (out[k] as string).length > MAX_CHECK_TEXT) return `output.${k} is too long (maximum is ${MAX_CHECK_TEXT} characters)`;
+        if (typeof out?.[k] === 'string' && (out[k] as string).length > MAX_CHECK_TEXT)
+          return `output.${k} is too long (maximum is ${MAX_CHECK_TEXT} characters)`;
       }
-      if (Array.isArray(out?.annotations) && out.annotations.length > 50) return 'Only 50 annotations may be sent per request';
+      if (Array.isArray(out?.annotations) && out.annotations.length > 50)
+        return 'Only 50 annotations may be sent per request';
     }
     return undefined;
   }
@@ -567,13 +649,20 @@ export class FakeGitHub {
       level === 'read' ? perms[scope] !== 'none' : perms[scope] === 'write';
     let ok = true;
     if (m.id.startsWith('actions/')) ok = need('actions', 'read');
-    else if (m.id === 'issues/create-comment' || m.id === 'issues/update-comment' || m.id === 'issues/delete-comment') {
+    else if (
+      m.id === 'issues/create-comment' ||
+      m.id === 'issues/update-comment' ||
+      m.id === 'issues/delete-comment'
+    ) {
       ok = need('pull-requests', 'write') || need('issues', 'write');
     } else if (m.id.startsWith('checks/')) ok = need('checks', 'write');
     else if (m.id === 'issues/list-comments') ok = need('pull-requests', 'read') || need('issues', 'read');
     else ok = need('contents', 'read');
     if (ok) return undefined;
-    return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' } };
+    return {
+      status: 403,
+      body: { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' },
+    };
   }
 
   private notFound(): Reply {
@@ -596,13 +685,20 @@ export class FakeGitHub {
         if (!wf) return this.notFound();
         let runs = this.runs.filter((r) => r.workflowId === wf.id);
         const status = q.get('status');
-        if (status) runs = runs.filter((r) => (CONCLUSIONS.has(status) ? r.conclusion === status : r.status === status));
+        if (status)
+          runs = runs.filter((r) =>
+            CONCLUSIONS.has(status) ? r.conclusion === status : r.status === status,
+          );
         if (q.get('branch')) runs = runs.filter((r) => r.headBranch === q.get('branch'));
         if (q.get('event')) runs = runs.filter((r) => r.event === q.get('event'));
         if (q.get('head_sha')) runs = runs.filter((r) => r.headSha === q.get('head_sha'));
         runs.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
         const page = this.page(runs, url);
-        return { status: 200, headers: page.headers, body: { total_count: runs.length, workflow_runs: page.items.map((r) => this.runObject(r)) } };
+        return {
+          status: 200,
+          headers: page.headers,
+          body: { total_count: runs.length, workflow_runs: page.items.map((r) => this.runObject(r)) },
+        };
       }
       case 'actions/list-workflow-run-artifacts': {
         const runId = Number(m.params.run_id);
@@ -611,14 +707,22 @@ export class FakeGitHub {
         if (q.get('name')) arts = arts.filter((a) => a.name === q.get('name'));
         arts.sort((a, b) => (q.get('direction') === 'asc' ? a.id - b.id : b.id - a.id));
         const page = this.page(arts, url);
-        return { status: 200, headers: page.headers, body: { total_count: arts.length, artifacts: page.items.map((a) => this.artifactObject(a)) } };
+        return {
+          status: 200,
+          headers: page.headers,
+          body: { total_count: arts.length, artifacts: page.items.map((a) => this.artifactObject(a)) },
+        };
       }
       case 'actions/download-artifact': {
         const art = this.artifacts.find((a) => a.id === Number(m.params.artifact_id));
         if (!art) return this.notFound();
         if (m.params.archive_format !== 'zip') return this.notFound();
-        if (art.expired || art.goneOnDownload) return { status: 410, body: { message: 'Artifact has expired', documentation_url: DOCS } };
-        return { status: 302, headers: { location: this.signedBlobUrl(`artifacts/${art.id}`, `${art.name}.zip`) } };
+        if (art.expired || art.goneOnDownload)
+          return { status: 410, body: { message: 'Artifact has expired', documentation_url: DOCS } };
+        return {
+          status: 302,
+          headers: { location: this.signedBlobUrl(`artifacts/${art.id}`, `${art.name}.zip`) },
+        };
       }
       case 'repos/compare-commits':
         return this.compare(m.params.base, m.params.head, url);
@@ -629,13 +733,29 @@ export class FakeGitHub {
       }
       case 'repos/get-commit': {
         const sha = this.resolve(m.params.ref);
-        if (!sha) return { status: 422, body: { message: `No commit found for SHA: ${m.params.ref}`, documentation_url: DOCS } };
-        return { status: 200, body: { ...commitObject(h, this.commits.get(sha)!), stats: { additions: 1, deletions: 0, total: 1 }, files: [] } };
+        if (!sha)
+          return {
+            status: 422,
+            body: { message: `No commit found for SHA: ${m.params.ref}`, documentation_url: DOCS },
+          };
+        return {
+          status: 200,
+          body: {
+            ...commitObject(h, this.commits.get(sha)!),
+            stats: { additions: 1, deletions: 0, total: 1 },
+            files: [],
+          },
+        };
       }
       case 'repos/list-pull-requests-associated-with-commit': {
         const sha = m.params.commit_sha;
         // Open PRs whose commits include the SHA (not only as their head: a PR that moved on still lists it).
-        const prs = this.pulls.filter((p) => p.state === 'open' && this.ancestors(p.headSha).has(sha) && !this.ancestors(this.branches.get(p.baseRef) ?? '').has(sha));
+        const prs = this.pulls.filter(
+          (p) =>
+            p.state === 'open' &&
+            this.ancestors(p.headSha).has(sha) &&
+            !this.ancestors(this.branches.get(p.baseRef) ?? '').has(sha),
+        );
         const page = this.page(prs, url);
         return { status: 200, headers: page.headers, body: page.items.map((p) => this.pullObject(p, false)) };
       }
@@ -653,7 +773,11 @@ export class FakeGitHub {
         const n = Number(m.params.issue_number);
         if (!this.pulls.some((p) => p.number === n)) return this.notFound();
         const c = this.addComment(n, String(body!.body), this.botLogin);
-        return { status: 201, headers: { location: `${h.api}/repos/${this.owner}/${this.repo}/issues/comments/${c.id}` }, body: this.commentObject(c) };
+        return {
+          status: 201,
+          headers: { location: `${h.api}/repos/${this.owner}/${this.repo}/issues/comments/${c.id}` },
+          body: this.commentObject(c),
+        };
       }
       case 'issues/update-comment': {
         const c = this.comments.find((x) => x.id === Number(m.params.comment_id));
@@ -684,7 +808,11 @@ export class FakeGitHub {
           externalId: (b.external_id as string | undefined) ?? null,
           startedAt: (b.started_at as string | undefined) ?? at,
           completedAt: status === 'completed' ? ((b.completed_at as string | undefined) ?? at) : null,
-          output: { title: (out.title as string) ?? null, summary: (out.summary as string) ?? null, text: (out.text as string) ?? null },
+          output: {
+            title: (out.title as string) ?? null,
+            summary: (out.summary as string) ?? null,
+            text: (out.text as string) ?? null,
+          },
           annotations: [...((out.annotations as Record<string, unknown>[]) ?? [])],
           requests: 1,
         };
@@ -733,7 +861,10 @@ export class FakeGitHub {
     if (page < last) links.push(link(page + 1, 'next'));
     if (page < last) links.push(link(last, 'last'));
     if (page > 1) links.push(link(1, 'first'));
-    return { items: items.slice((page - 1) * perPage, page * perPage), headers: links.length ? { link: links.join(', ') } : {} };
+    return {
+      items: items.slice((page - 1) * perPage, page * perPage),
+      headers: links.length ? { link: links.join(', ') } : {},
+    };
   }
 
   /** Resolves a branch, tag, full SHA or unique SHA prefix (≥ 7) to a commit SHA. */
@@ -771,10 +902,19 @@ export class FakeGitHub {
     const common = [...ah].filter((s) => ab.has(s));
     const mergeBase = common.find((c) => !common.some((o) => o !== c && this.ancestors(o).has(c)));
     if (!mergeBase) return this.notFound();
-    const ahead = [...ah].filter((s) => !ab.has(s)).sort((a, b) => this.commits.get(a)!.date.localeCompare(this.commits.get(b)!.date));
+    const ahead = [...ah]
+      .filter((s) => !ab.has(s))
+      .sort((a, b) => this.commits.get(a)!.date.localeCompare(this.commits.get(b)!.date));
     const behind = [...ab].filter((s) => !ah.has(s));
     const h = this.hosts();
-    const status = ahead.length && behind.length ? 'diverged' : ahead.length ? 'ahead' : behind.length ? 'behind' : 'identical';
+    const status =
+      ahead.length && behind.length
+        ? 'diverged'
+        : ahead.length
+          ? 'ahead'
+          : behind.length
+            ? 'behind'
+            : 'identical';
     const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 250));
     const pageNo = Number(url.searchParams.get('page') ?? 1);
     const basehead = `${baseRef}...${headRef}`;
@@ -792,7 +932,9 @@ export class FakeGitHub {
         ahead_by: ahead.length,
         behind_by: behind.length,
         total_commits: ahead.length,
-        commits: ahead.slice((pageNo - 1) * perPage, pageNo * perPage).map((s) => commitObject(h, this.commits.get(s)!)),
+        commits: ahead
+          .slice((pageNo - 1) * perPage, pageNo * perPage)
+          .map((s) => commitObject(h, this.commits.get(s)!)),
         files: [],
       },
     };
@@ -828,7 +970,11 @@ export class FakeGitHub {
           number: n,
           url: `${api}/pulls/${n}`,
           head: { ref: pr?.headRef ?? 'feature', sha: pr?.headSha ?? r.headSha, repo: repoRef },
-          base: { ref: pr?.baseRef ?? this.defaultBranch, sha: this.branches.get(pr?.baseRef ?? this.defaultBranch) ?? r.headSha, repo: repoRef },
+          base: {
+            ref: pr?.baseRef ?? this.defaultBranch,
+            sha: this.branches.get(pr?.baseRef ?? this.defaultBranch) ?? r.headSha,
+            repo: repoRef,
+          },
         };
       }),
       created_at: r.createdAt,
@@ -875,7 +1021,13 @@ export class FakeGitHub {
       expires_at: a.expiresAt,
       updated_at: a.createdAt,
       digest: a.digest,
-      workflow_run: { id: run.id, repository_id: 1, head_repository_id: 1, head_branch: run.headBranch ?? '', head_sha: run.headSha },
+      workflow_run: {
+        id: run.id,
+        repository_id: 1,
+        head_repository_id: 1,
+        head_branch: run.headBranch ?? '',
+        head_sha: run.headSha,
+      },
     };
   }
 
@@ -994,8 +1146,20 @@ export class FakeGitHub {
       assignees: [],
       requested_reviewers: [],
       requested_teams: [],
-      head: { label: `${headOwner}:${p.headRef}`, ref: p.headRef, sha: p.headSha, user: user(h, headOwner), repo: repository(h, p.headRepo, 'repository') },
-      base: { label: `${this.owner}:${p.baseRef}`, ref: p.baseRef, sha: baseSha, user: user(h, this.owner), repo: repository(h, `${this.owner}/${this.repo}`, 'repository', this.defaultBranch) },
+      head: {
+        label: `${headOwner}:${p.headRef}`,
+        ref: p.headRef,
+        sha: p.headSha,
+        user: user(h, headOwner),
+        repo: repository(h, p.headRepo, 'repository'),
+      },
+      base: {
+        label: `${this.owner}:${p.baseRef}`,
+        ref: p.baseRef,
+        sha: baseSha,
+        user: user(h, this.owner),
+        repo: repository(h, `${this.owner}/${this.repo}`, 'repository', this.defaultBranch),
+      },
       _links: {
         self: link(`${api}/pulls/${p.number}`),
         html: link(`${h.web}/${this.owner}/${this.repo}/pull/${p.number}`),
@@ -1051,8 +1215,13 @@ export class FakeGitHub {
     const auth = String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
     let scope: { run: string; job: string } | undefined;
     try {
-      const payload = JSON.parse(Buffer.from(auth.split('.')[1] ?? '', 'base64url').toString('utf8')) as { scp?: string };
-      const s = payload.scp?.split(' ').find((x) => x.startsWith('Actions.Results:'))?.split(':');
+      const payload = JSON.parse(Buffer.from(auth.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+        scp?: string;
+      };
+      const s = payload.scp
+        ?.split(' ')
+        .find((x) => x.startsWith('Actions.Results:'))
+        ?.split(':');
       if (s && s.length === 3) scope = { run: s[1], job: s[2] };
     } catch {
       scope = undefined;
@@ -1066,10 +1235,32 @@ export class FakeGitHub {
       return fail(400, 'malformed', 'bad json');
     }
     const spec: Record<string, Record<string, string>> = {
-      CreateArtifact: { workflow_run_backend_id: 'string', workflow_job_run_backend_id: 'string', name: 'string', expires_at: 'timestamp', version: 'number', mime_type: 'string' },
-      FinalizeArtifact: { workflow_run_backend_id: 'string', workflow_job_run_backend_id: 'string', name: 'string', size: 'int64', hash: 'string' },
-      ListArtifacts: { workflow_run_backend_id: 'string', workflow_job_run_backend_id: 'string', name_filter: 'string', id_filter: 'int64' },
-      GetSignedArtifactURL: { workflow_run_backend_id: 'string', workflow_job_run_backend_id: 'string', name: 'string' },
+      CreateArtifact: {
+        workflow_run_backend_id: 'string',
+        workflow_job_run_backend_id: 'string',
+        name: 'string',
+        expires_at: 'timestamp',
+        version: 'number',
+        mime_type: 'string',
+      },
+      FinalizeArtifact: {
+        workflow_run_backend_id: 'string',
+        workflow_job_run_backend_id: 'string',
+        name: 'string',
+        size: 'int64',
+        hash: 'string',
+      },
+      ListArtifacts: {
+        workflow_run_backend_id: 'string',
+        workflow_job_run_backend_id: 'string',
+        name_filter: 'string',
+        id_filter: 'int64',
+      },
+      GetSignedArtifactURL: {
+        workflow_run_backend_id: 'string',
+        workflow_job_run_backend_id: 'string',
+        name: 'string',
+      },
     };
     const fields = spec[method];
     if (!fields) {
@@ -1079,11 +1270,15 @@ export class FakeGitHub {
     for (const [k, v] of Object.entries(body)) {
       const t = fields[k];
       const ok =
-        t === 'string' ? typeof v === 'string'
-        : t === 'number' ? typeof v === 'number'
-        : t === 'int64' ? typeof v === 'string' && /^\d+$/.test(v)
-        : t === 'timestamp' ? typeof v === 'string' && !isNaN(Date.parse(v))
-        : false;
+        t === 'string'
+          ? typeof v === 'string'
+          : t === 'number'
+            ? typeof v === 'number'
+            : t === 'int64'
+              ? typeof v === 'string' && /^\d+$/.test(v)
+              : t === 'timestamp'
+                ? typeof v === 'string' && !isNaN(Date.parse(v))
+                : false;
       if (!ok) this.violations.push(`twirp ${method}: bad field ${k}=${JSON.stringify(v)}`);
     }
     if (body.workflow_run_backend_id !== scope.run || body.workflow_job_run_backend_id !== scope.job) {
@@ -1095,22 +1290,36 @@ export class FakeGitHub {
     switch (method) {
       case 'CreateArtifact': {
         if (!name) return fail(400, 'invalid_argument', 'name required');
-        if (body.version !== 7) this.violations.push(`twirp CreateArtifact: unexpected version ${String(body.version)}`);
+        if (body.version !== 7)
+          this.violations.push(`twirp CreateArtifact: unexpected version ${String(body.version)}`);
         if (this.artifactsOf(run.id).some((a) => a.name === name)) {
           return fail(409, 'already_exists', 'an artifact with this name already exists on the workflow run');
         }
         const id = randomBytes(8).toString('hex');
-        this.uploads.set(id, { runId: run.id, name, blocks: new Map(), expiresAt: body.expires_at as string | undefined });
-        return { status: 200, body: { ok: true, signed_upload_url: this.signedBlobUrl(`upload/${id}`, `${name}.zip`) } };
+        this.uploads.set(id, {
+          runId: run.id,
+          name,
+          blocks: new Map(),
+          expiresAt: body.expires_at as string | undefined,
+        });
+        return {
+          status: 200,
+          body: { ok: true, signed_upload_url: this.signedBlobUrl(`upload/${id}`, `${name}.zip`) },
+        };
       }
       case 'FinalizeArtifact': {
         const entry = [...this.uploads.entries()].find(([, u]) => u.runId === run.id && u.name === name);
-        if (!entry || !entry[1].committed) return fail(404, 'not_found', 'no committed upload for this artifact');
+        if (!entry || !entry[1].committed)
+          return fail(404, 'not_found', 'no committed upload for this artifact');
         const [id, up] = entry;
         this.uploads.delete(id);
-        if (String(up.committed!.length) !== body.size) this.violations.push(`FinalizeArtifact: size ${String(body.size)} != uploaded ${up.committed!.length}`);
+        if (String(up.committed!.length) !== body.size)
+          this.violations.push(
+            `FinalizeArtifact: size ${String(body.size)} != uploaded ${up.committed!.length}`,
+          );
         const hash = 'sha256:' + createHash('sha256').update(up.committed!).digest('hex');
-        if (body.hash !== undefined && body.hash !== hash) this.violations.push(`FinalizeArtifact: hash ${String(body.hash)} != ${hash}`);
+        if (body.hash !== undefined && body.hash !== hash)
+          this.violations.push(`FinalizeArtifact: hash ${String(body.hash)} != ${hash}`);
         const art = this.addArtifact(run.id, up.name, up.committed!);
         if (up.expiresAt) art.expiresAt = iso(Date.parse(up.expiresAt));
         return { status: 200, body: { ok: true, artifact_id: String(art.id) } };
@@ -1137,7 +1346,10 @@ export class FakeGitHub {
       case 'GetSignedArtifactURL': {
         const art = this.artifactsOf(run.id).find((a) => a.name === name && !a.expired);
         if (!art) return fail(404, 'not_found', 'artifact not found');
-        return { status: 200, body: { signed_url: this.signedBlobUrl(`artifacts/${art.id}`, `${art.name}.zip`) } };
+        return {
+          status: 200,
+          body: { signed_url: this.signedBlobUrl(`artifacts/${art.id}`, `${art.name}.zip`) },
+        };
       }
     }
     return fail(404, 'bad_route', method);
@@ -1162,7 +1374,11 @@ export class FakeGitHub {
       if (!art) return { status: 404 };
       return {
         status: 200,
-        headers: { ...azureHeaders(), 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${encodeURIComponent(art.name)}.zip"` },
+        headers: {
+          ...azureHeaders(),
+          'content-type': 'application/zip',
+          'content-disposition': `attachment; filename="${encodeURIComponent(art.name)}.zip"`,
+        },
         body: art.zip,
       };
     }
@@ -1177,7 +1393,9 @@ export class FakeGitHub {
         return { status: 201, headers: { ...azureHeaders(), 'x-ms-request-server-encrypted': 'true' } };
       }
       if (comp === 'blocklist') {
-        const ids = [...raw.toString('utf8').matchAll(/<(Latest|Uncommitted|Committed)>([^<]*)<\/\1>/g)].map((m) => m[2]);
+        const ids = [...raw.toString('utf8').matchAll(/<(Latest|Uncommitted|Committed)>([^<]*)<\/\1>/g)].map(
+          (m) => m[2],
+        );
         const parts: Buffer[] = [];
         for (const b of ids) {
           const block = up.blocks.get(b);
@@ -1188,11 +1406,17 @@ export class FakeGitHub {
           parts.push(block);
         }
         up.committed = Buffer.concat(parts);
-        return { status: 201, headers: { ...azureHeaders(), etag: '"0x1"', 'last-modified': new Date().toUTCString() } };
+        return {
+          status: 201,
+          headers: { ...azureHeaders(), etag: '"0x1"', 'last-modified': new Date().toUTCString() },
+        };
       }
       if (!comp && req.headers['x-ms-blob-type'] === 'BlockBlob') {
         up.committed = raw;
-        return { status: 201, headers: { ...azureHeaders(), etag: '"0x1"', 'last-modified': new Date().toUTCString() } };
+        return {
+          status: 201,
+          headers: { ...azureHeaders(), etag: '"0x1"', 'last-modified': new Date().toUTCString() },
+        };
       }
     }
     this.violations.push(`unsupported blob request ${req.method} ${url.pathname}${url.search}`);

@@ -87,13 +87,19 @@ export function readZip(zip: Buffer): Record<string, Buffer> {
     let localOffset = zip.readUInt32LE(p + 42);
     const name = zip.subarray(p + 46, p + 46 + nameLen).toString('utf8');
     const extra = zip.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
-    for (let e = 0; e + 4 <= extra.length; ) {
+    for (let e = 0; e + 4 <= extra.length;) {
       const id = extra.readUInt16LE(e);
       const len = extra.readUInt16LE(e + 2);
       if (id === 0x0001) {
         let q = e + 4;
-        if (usize === 0xffffffff) (usize = Number(extra.readBigUInt64LE(q))), (q += 8);
-        if (csize === 0xffffffff) (csize = Number(extra.readBigUInt64LE(q))), (q += 8);
+        if (usize === 0xffffffff) {
+          usize = Number(extra.readBigUInt64LE(q));
+          q += 8;
+        }
+        if (csize === 0xffffffff) {
+          csize = Number(extra.readBigUInt64LE(q));
+          q += 8;
+        }
         if (localOffset === 0xffffffff) localOffset = Number(extra.readBigUInt64LE(q));
       }
       e += 4 + len;

@@ -2,7 +2,12 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError, UsageError } from '../../src/errors.js';
-import { ActionsArtifactStore, artifactMatcher, checkExtracted, downloadCurrentArtifacts } from '../../src/github/artifacts.js';
+import {
+  ActionsArtifactStore,
+  artifactMatcher,
+  checkExtracted,
+  downloadCurrentArtifacts,
+} from '../../src/github/artifacts.js';
 import { useFakeGitHub } from './helpers.js';
 
 const { fake } = useFakeGitHub();
@@ -50,7 +55,7 @@ describe('upload through @actions/artifact', () => {
   });
 });
 
-describe('current-artifact: this run\'s shards', () => {
+describe("current-artifact: this run's shards", () => {
   test('downloads every artifact matching the glob into its own folder', async () => {
     const run = thisRun();
     fake.addArtifact(run.id, 'eval-shard-1', { 'preds.jsonl': '{"id":1}\n' });

@@ -8,7 +8,10 @@ import { clientFor, contextFor, loadDir, resultArtifact, useFakeGitHub, warnings
 const { fake, out } = useFakeGitHub();
 const NAME = 'evalgate-results';
 
-async function source(ctx: RunnerContext, extra: { lookback?: number; pinnedRunId?: number; pinnedBranch?: string; token?: string } = {}) {
+async function source(
+  ctx: RunnerContext,
+  extra: { lookback?: number; pinnedRunId?: number; pinnedBranch?: string; token?: string } = {},
+) {
   const token = extra.token ?? fake.token;
   return new GitHubBaselineSource({
     client: await clientFor(fake, token),
@@ -34,14 +37,27 @@ function history(f: FakeGitHub) {
   return { wf, m1, m2, m3, m4, f1 };
 }
 
-function prContext(f: FakeGitHub, runId: number, h: ReturnType<typeof history>, headRepo = 'acme/model'): RunnerContext {
+function prContext(
+  f: FakeGitHub,
+  runId: number,
+  h: ReturnType<typeof history>,
+  headRepo = 'acme/model',
+): RunnerContext {
   f.addPull({ number: 5, headSha: h.f1, headRef: 'feature', headRepo });
   return contextFor(f, runId, {
     eventName: 'pull_request',
     ref: 'refs/pull/5/merge',
     refName: '5/merge',
     refType: '',
-    pullRequest: { number: 5, headSha: h.f1, headRef: 'feature', headRepo, baseRef: 'main', baseSha: h.m4, isFork: headRepo !== 'acme/model' },
+    pullRequest: {
+      number: 5,
+      headSha: h.f1,
+      headRef: 'feature',
+      headRepo,
+      baseRef: 'main',
+      baseSha: h.m4,
+      isFork: headRepo !== 'acme/model',
+    },
   });
 }
 
@@ -52,10 +68,22 @@ describe('pull request', () => {
     fake.addArtifact(atBase.id, NAME, resultArtifact(0.81));
     const newer = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
     fake.addArtifact(newer.id, NAME, resultArtifact(0.9));
-    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.f1, headBranch: 'feature', event: 'pull_request', status: 'in_progress' });
+    const self = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.f1,
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+    });
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found.result?.metrics.accuracy.value).toBe(0.81);
-    expect(found.info).toMatchObject({ source: 'artifact', run_id: atBase.id, run_number: atBase.runNumber, commit: h.m2, branch: 'main' });
+    expect(found.info).toMatchObject({
+      source: 'artifact',
+      run_id: atBase.id,
+      run_number: atBase.runNumber,
+      commit: h.m2,
+      branch: 'main',
+    });
     expect(found.info.reason).toBe(`merge-base ${h.m2.slice(0, 7)}, run #${atBase.runNumber}`);
     expect(found.info.url).toBe(`https://github.com/acme/model/actions/runs/${atBase.id}`);
   });
@@ -66,7 +94,13 @@ describe('pull request', () => {
     fake.addArtifact(old.id, NAME, resultArtifact(0.7));
     const newest = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
     fake.addArtifact(newest.id, NAME, resultArtifact(0.88));
-    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.f1, headBranch: 'feature', event: 'pull_request', status: 'in_progress' });
+    const self = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.f1,
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+    });
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found.result?.metrics.accuracy.value).toBe(0.88);
     expect(found.info.reason).toBe(
@@ -78,9 +112,17 @@ describe('pull request', () => {
     const h = history(fake);
     const old = fake.addRun({ workflowId: h.wf.id, headSha: h.m1 });
     fake.addArtifact(old.id, NAME, resultArtifact(0.7));
-    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.f1, headBranch: 'feature', event: 'pull_request', status: 'in_progress' });
+    const self = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.f1,
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+    });
     const found = await (await source(prContext(fake, self.id, h))).find();
-    expect(found.info.reason).toContain(`newest on main (run #${old.runNumber}), 1 commit behind the merge-base`);
+    expect(found.info.reason).toContain(
+      `newest on main (run #${old.runNumber}), 1 commit behind the merge-base`,
+    );
   });
 
   test('an expired artifact, and a 410 on download, fall through to the next candidate', async () => {
@@ -92,23 +134,69 @@ describe('pull request', () => {
     // Newest on main, listed as unexpired, but already gone when downloaded.
     const gone = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
     fake.addArtifact(gone.id, NAME, resultArtifact(0.6), { goneOnDownload: true });
-    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.f1, headBranch: 'feature', event: 'pull_request', status: 'in_progress' });
+    const self = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.f1,
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+    });
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found.result?.metrics.accuracy.value).toBe(0.77);
     expect(found.info.run_id).toBe(good.id);
     expect(fake.calls('actions/download-artifact').map((c) => c.status)).toEqual([410, 302]);
     // The expired one was never downloaded: its listing said so.
-    expect(fake.calls('actions/download-artifact').some((c) => c.path.includes(`/${fake.artifactsOf(expired.id)[0].id}/`))).toBe(false);
+    expect(
+      fake
+        .calls('actions/download-artifact')
+        .some((c) => c.path.includes(`/${fake.artifactsOf(expired.id)[0].id}/`)),
+    ).toBe(false);
+  });
+
+  test('a candidate that failed at the merge-base is not downloaded again in the fallback', async () => {
+    const h = history(fake);
+    const gone = fake.addRun({ workflowId: h.wf.id, headSha: h.m2 });
+    fake.addArtifact(gone.id, NAME, resultArtifact(0.6), { goneOnDownload: true });
+    const self = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.f1,
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+    });
+    const found = await (await source(prContext(fake, self.id, h))).find();
+    expect(found.result).toBeNull();
+    expect(fake.calls('actions/download-artifact')).toHaveLength(1);
+    expect(found.info.reason).toContain(
+      `(skipped run #${gone.runNumber}: artifact expired (410 on download))`,
+    );
   });
 
   test('never takes a baseline from pull request runs or from forks', async () => {
     const h = history(fake);
     // A fork PR whose head branch is called "main", with a run at the merge-base commit: poison.
-    const poisonPr = fake.addRun({ workflowId: h.wf.id, headSha: h.m2, headBranch: 'main', event: 'pull_request' });
+    const poisonPr = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.m2,
+      headBranch: 'main',
+      event: 'pull_request',
+    });
     fake.addArtifact(poisonPr.id, NAME, resultArtifact(0.01));
-    const poisonFork = fake.addRun({ workflowId: h.wf.id, headSha: h.m4, headBranch: 'main', event: 'push', headRepo: 'mallory/model' });
+    const poisonFork = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.m4,
+      headBranch: 'main',
+      event: 'push',
+      headRepo: 'mallory/model',
+    });
     fake.addArtifact(poisonFork.id, NAME, resultArtifact(0.02));
-    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.f1, headBranch: 'feature', event: 'pull_request', status: 'in_progress' });
+    const self = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.f1,
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+    });
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found.result).toBeNull();
     expect(found.info.source).toBe('none');
@@ -120,7 +208,13 @@ describe('pull request', () => {
     const noArtifact = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
     const failed = fake.addRun({ workflowId: h.wf.id, headSha: h.m3, conclusion: 'failure' });
     fake.addArtifact(failed.id, NAME, resultArtifact(0.9));
-    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.f1, headBranch: 'feature', event: 'pull_request', status: 'in_progress' });
+    const self = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.f1,
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+    });
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found).toEqual({
       result: null,
@@ -136,7 +230,13 @@ describe('pull request', () => {
     const withArtifact = fake.addRun({ workflowId: h.wf.id, headSha: h.m1 });
     fake.addArtifact(withArtifact.id, NAME, resultArtifact(0.66));
     for (let i = 0; i < 120; i++) fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
-    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.f1, headBranch: 'feature', event: 'pull_request', status: 'in_progress' });
+    const self = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.f1,
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+    });
     const ctx = prContext(fake, self.id, h);
 
     const short = await (await source(ctx, { lookback: 100 })).find();
@@ -147,7 +247,9 @@ describe('pull request', () => {
     const long = await (await source(ctx, { lookback: 130 })).find();
     expect(long.result?.metrics.accuracy.value).toBe(0.66);
     // Page 1 and page 2 of the base-branch runs (100 per page), after the empty merge-base query.
-    const pages = fake.calls('actions/list-workflow-runs').map((c) => new URLSearchParams(c.query).get('page'));
+    const pages = fake
+      .calls('actions/list-workflow-runs')
+      .map((c) => new URLSearchParams(c.query).get('page'));
     expect(pages).toEqual(['1', '1', '2']);
   });
 
@@ -157,7 +259,13 @@ describe('pull request', () => {
     fake.addArtifact(junk.id, NAME, { 'something.txt': 'hello' });
     const good = fake.addRun({ workflowId: h.wf.id, headSha: h.m1 });
     fake.addArtifact(good.id, NAME, resultArtifact(0.8));
-    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.f1, headBranch: 'feature', event: 'pull_request', status: 'in_progress' });
+    const self = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.f1,
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+    });
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found.info.run_id).toBe(good.id);
     expect(warnings(out()).join('\n')).toMatch(/not a readable evalgate result/);
@@ -177,7 +285,9 @@ describe('nightly and branch runs', () => {
     fake.addArtifact(later.id, NAME, resultArtifact(0.3));
     const found = await (await source(contextFor(fake, self.id, { eventName: 'schedule' }))).find();
     expect(found.info.run_id).toBe(prev.id);
-    expect(found.info.reason).toBe(`previous successful run on main (run #${prev.runNumber}, ${h.m3.slice(0, 7)}, schedule)`);
+    expect(found.info.reason).toBe(
+      `previous successful run on main (run #${prev.runNumber}, ${h.m3.slice(0, 7)}, schedule)`,
+    );
   });
 
   test('a workflow in another file is not "the same workflow"', async () => {
@@ -205,7 +315,16 @@ describe('release', () => {
     fake.addRelease({ tag: 'v1.1.0', sha: h.m4 });
     const self = fake.addRun({ workflowId: h.wf.id, headSha: h.m4, headBranch: 'v1.1.0', event: 'release' });
     const found = await (
-      await source(contextFor(fake, self.id, { eventName: 'release', ref: 'refs/tags/v1.1.0', refName: 'v1.1.0', refType: 'tag', releaseTag: 'v1.1.0', releasePrerelease: false }))
+      await source(
+        contextFor(fake, self.id, {
+          eventName: 'release',
+          ref: 'refs/tags/v1.1.0',
+          refName: 'v1.1.0',
+          refType: 'tag',
+          releaseTag: 'v1.1.0',
+          releasePrerelease: false,
+        }),
+      )
     ).find();
     expect(found.info.run_id).toBe(relRun.id);
     expect(found.info.reason).toBe(`previous release v1.0.0 (${h.m1.slice(0, 7)}), run #${relRun.runNumber}`);
@@ -218,10 +337,21 @@ describe('release', () => {
     fake.addArtifact(main.id, NAME, resultArtifact(0.7));
     const self = fake.addRun({ workflowId: h.wf.id, headSha: h.m4, headBranch: 'v1.1.0', event: 'push' });
     const found = await (
-      await source(contextFor(fake, self.id, { eventName: 'push', ref: 'refs/tags/v1.1.0', refName: 'v1.1.0', refType: 'tag', releaseTag: 'v1.1.0', defaultBranch: undefined }))
+      await source(
+        contextFor(fake, self.id, {
+          eventName: 'push',
+          ref: 'refs/tags/v1.1.0',
+          refName: 'v1.1.0',
+          refType: 'tag',
+          releaseTag: 'v1.1.0',
+          defaultBranch: undefined,
+        }),
+      )
     ).find();
     expect(found.info.run_id).toBe(main.id);
-    expect(found.info.reason).toBe(`no run with an unexpired "${NAME}" artifact for the previous release v1.0.0; newest on main (run #${main.runNumber})`);
+    expect(found.info.reason).toBe(
+      `no run with an unexpired "${NAME}" artifact for the previous release v1.0.0; newest on main (run #${main.runNumber})`,
+    );
     // The default branch came from the API, since the context did not know it.
     expect(fake.calls('repos/get')).toHaveLength(1);
   });
@@ -234,10 +364,18 @@ describe('pins and permissions', () => {
     fake.addArtifact(pinned.id, NAME, resultArtifact(0.5));
     const newer = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
     fake.addArtifact(newer.id, NAME, resultArtifact(0.9));
-    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.f1, headBranch: 'feature', event: 'pull_request', status: 'in_progress' });
+    const self = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.f1,
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+    });
     const found = await (await source(prContext(fake, self.id, h), { pinnedRunId: pinned.id })).find();
     expect(found.info.run_id).toBe(pinned.id);
-    expect(found.info.reason).toBe(`pinned by baseline-run-id: run #${pinned.runNumber} (${h.m1.slice(0, 7)} on main)`);
+    expect(found.info.reason).toBe(
+      `pinned by baseline-run-id: run #${pinned.runNumber} (${h.m1.slice(0, 7)} on main)`,
+    );
     const missing = await (await source(prContext(fake, self.id, h), { pinnedRunId: 424242 })).find();
     expect(missing.info.reason).toBe('baseline-run-id 424242: no such workflow run in acme/model');
   });
@@ -249,10 +387,18 @@ describe('pins and permissions', () => {
     fake.addArtifact(rel.id, NAME, resultArtifact(0.6));
     const atBase = fake.addRun({ workflowId: h.wf.id, headSha: h.m2 });
     fake.addArtifact(atBase.id, NAME, resultArtifact(0.9));
-    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.f1, headBranch: 'feature', event: 'pull_request', status: 'in_progress' });
+    const self = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.f1,
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+    });
     const found = await (await source(prContext(fake, self.id, h), { pinnedBranch: 'release/1.x' })).find();
     expect(found.info.run_id).toBe(rel.id);
-    expect(found.info.reason).toBe(`newest successful run on release/1.x (input baseline-branch), run #${rel.runNumber}`);
+    expect(found.info.reason).toBe(
+      `newest successful run on release/1.x (input baseline-branch), run #${rel.runNumber}`,
+    );
   });
 
   test('a token without actions: read means no baseline and a warning, not a crash', async () => {

@@ -16,8 +16,18 @@ describe('limits GitHub enforces', () => {
   test('comment bodies over 65,536 characters get 422', async () => {
     pr();
     const gh = await clientFor(fake);
-    await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: 1, body: 'x'.repeat(65_536) });
-    await expect(gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...repo, issue_number: 1, body: 'x'.repeat(65_537) })).rejects.toMatchObject({ status: 422 });
+    await gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      ...repo,
+      issue_number: 1,
+      body: 'x'.repeat(65_536),
+    });
+    await expect(
+      gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...repo,
+        issue_number: 1,
+        body: 'x'.repeat(65_537),
+      }),
+    ).rejects.toMatchObject({ status: 422 });
     expect(fake.limitRejections).toHaveLength(1);
   });
 
@@ -26,10 +36,22 @@ describe('limits GitHub enforces', () => {
     const gh = await clientFor(fake);
     const a = { path: 'x', start_line: 1, end_line: 1, annotation_level: 'warning' as const, message: 'm' };
     await expect(
-      gh.request('POST /repos/{owner}/{repo}/check-runs', { ...repo, name: 'c', head_sha: head, conclusion: 'success', output: { title: 't', summary: 's'.repeat(65_536) } }),
+      gh.request('POST /repos/{owner}/{repo}/check-runs', {
+        ...repo,
+        name: 'c',
+        head_sha: head,
+        conclusion: 'success',
+        output: { title: 't', summary: 's'.repeat(65_536) },
+      }),
     ).rejects.toMatchObject({ status: 422 });
     await expect(
-      gh.request('POST /repos/{owner}/{repo}/check-runs', { ...repo, name: 'c', head_sha: head, conclusion: 'success', output: { title: 't', summary: 's', annotations: Array(51).fill(a) } }),
+      gh.request('POST /repos/{owner}/{repo}/check-runs', {
+        ...repo,
+        name: 'c',
+        head_sha: head,
+        conclusion: 'success',
+        output: { title: 't', summary: 's', annotations: Array(51).fill(a) },
+      }),
     ).rejects.toMatchObject({ status: 422 });
     expect(fake.limitRejections).toHaveLength(2);
     expect(fake.checkRuns).toHaveLength(0);
@@ -41,7 +63,12 @@ describe('schema validation', () => {
     const head = pr();
     const gh = await clientFor(fake);
     await expect(
-      gh.request('POST /repos/{owner}/{repo}/check-runs', { ...repo, name: 'c', head_sha: head, conclusion: 'great' as never }),
+      gh.request('POST /repos/{owner}/{repo}/check-runs', {
+        ...repo,
+        name: 'c',
+        head_sha: head,
+        conclusion: 'great' as never,
+      }),
     ).rejects.toMatchObject({ status: 422 });
     expect(fake.violations.join('\n')).toMatch(/conclusion must be equal to one of the allowed values/);
     expect(() => fake.assertClean()).toThrow(/1 violation/);
@@ -49,7 +76,9 @@ describe('schema validation', () => {
 
   test('an unknown endpoint is a violation', async () => {
     const gh = await clientFor(fake);
-    await expect(gh.request('GET /repos/{owner}/{repo}/nonsense', repo)).rejects.toMatchObject({ status: 404 });
+    await expect(gh.request('GET /repos/{owner}/{repo}/nonsense', repo)).rejects.toMatchObject({
+      status: 404,
+    });
     expect(fake.violations).toHaveLength(1);
     fake.violations = [];
   });
@@ -66,11 +95,19 @@ describe('lists and artifacts', () => {
     const sha = fake.commitOn('main');
     for (let i = 0; i < 7; i++) fake.addRun({ workflowId: wf.id, headSha: sha });
     const gh = await clientFor(fake);
-    const first = await gh.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', { ...repo, workflow_id: wf.id, per_page: 3 });
+    const first = await gh.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
+      ...repo,
+      workflow_id: wf.id,
+      per_page: 3,
+    });
     expect(first.data.total_count).toBe(7);
     expect(first.data.workflow_runs).toHaveLength(3);
     expect(first.headers.link).toContain('rel="next"');
-    const all = await gh.paginate('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', { ...repo, workflow_id: wf.id, per_page: 3 });
+    const all = await gh.paginate('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
+      ...repo,
+      workflow_id: wf.id,
+      per_page: 3,
+    });
     expect(all.map((r) => r.run_number)).toEqual([7, 6, 5, 4, 3, 2, 1]);
   });
 
@@ -80,13 +117,23 @@ describe('lists and artifacts', () => {
     const live = fake.addArtifact(run.id, 'a', { 'f.txt': 'hello' });
     const dead = fake.addArtifact(run.id, 'b', { 'f.txt': 'bye' }, { expired: true });
     const gh = await clientFor(fake);
-    const r = await gh.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', { ...repo, artifact_id: live.id, archive_format: 'zip', request: { redirect: 'manual' } });
+    const r = await gh.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
+      ...repo,
+      artifact_id: live.id,
+      archive_format: 'zip',
+      request: { redirect: 'manual' },
+    });
     expect(r.status).toBe(302);
     const blob = await fetch(String(r.headers.location));
     expect(blob.headers.get('content-type')).toBe('application/zip');
     expect(readZip(Buffer.from(await blob.arrayBuffer()))['f.txt'].toString()).toBe('hello');
     await expect(
-      gh.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', { ...repo, artifact_id: dead.id, archive_format: 'zip', request: { redirect: 'manual' } }),
+      gh.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
+        ...repo,
+        artifact_id: dead.id,
+        archive_format: 'zip',
+        request: { redirect: 'manual' },
+      }),
     ).rejects.toMatchObject({ status: 410 });
     // Without the signature the blob store refuses.
     const unsigned = new URL(String(r.headers.location));

@@ -18,7 +18,14 @@ import { FakeGitHub } from '../fake-github/index.js';
 export function useFakeGitHub(): { fake: FakeGitHub; out: () => string } {
   const fake = new FakeGitHub();
   const saved: Record<string, string | undefined> = {};
-  const keys = ['GITHUB_API_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_RUNTIME_TOKEN', 'GITHUB_SERVER_URL', 'GITHUB_WORKSPACE', 'RUNNER_TEMP'];
+  const keys = [
+    'GITHUB_API_URL',
+    'ACTIONS_RESULTS_URL',
+    'ACTIONS_RUNTIME_TOKEN',
+    'GITHUB_SERVER_URL',
+    'GITHUB_WORKSPACE',
+    'RUNNER_TEMP',
+  ];
   let captured = '';
   let realWrite: typeof process.stdout.write | undefined;
   beforeAll(async () => {
@@ -60,7 +67,11 @@ export function clientFor(fake: FakeGitHub, token = fake.token): Promise<GitHubC
 }
 
 /** A RunnerContext for a run of the fake. */
-export function contextFor(fake: FakeGitHub, runId: number, extra: Partial<RunnerContext> = {}): RunnerContext {
+export function contextFor(
+  fake: FakeGitHub,
+  runId: number,
+  extra: Partial<RunnerContext> = {},
+): RunnerContext {
   return {
     owner: fake.owner,
     repo: fake.repo,
@@ -86,7 +97,15 @@ export function evalResult(accuracy: number, commit = ''): EvalResult {
     version: 1,
     task: 'binary',
     n: 100,
-    metrics: { accuracy: { value: accuracy, n: 100, stderr: 0.04, ci: [accuracy - 0.08, accuracy + 0.08], method: 'wilson' } },
+    metrics: {
+      accuracy: {
+        value: accuracy,
+        n: 100,
+        stderr: 0.04,
+        ci: [accuracy - 0.08, accuracy + 0.08],
+        method: 'wilson',
+      },
+    },
     slices: {},
     sources: [{ file: 'preds.jsonl', format: 'jsonl' }],
     meta: { commit },
@@ -116,5 +135,10 @@ export function warnings(stdout: string): string[] {
   return stdout
     .split('\n')
     .filter((l) => l.startsWith('::warning'))
-    .map((l) => l.replace(/^::warning[^:]*::/, '').replace(/%0A/g, '\n').replace(/%25/g, '%'));
+    .map((l) =>
+      l
+        .replace(/^::warning[^:]*::/, '')
+        .replace(/%0A/g, '\n')
+        .replace(/%25/g, '%'),
+    );
 }

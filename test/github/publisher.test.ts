@@ -32,7 +32,10 @@ function comparison(metric: string, status: Comparison['status'], slice?: Compar
   };
 }
 
-function report(verdict: Verdict, comparisons: Comparison[] = [comparison('accuracy', verdict === 'fail' ? 'regressed' : 'unchanged')]): Report {
+function report(
+  verdict: Verdict,
+  comparisons: Comparison[] = [comparison('accuracy', verdict === 'fail' ? 'regressed' : 'unchanged')],
+): Report {
   return {
     schema: 'evalgate/report',
     version: 1,
@@ -49,7 +52,11 @@ function report(verdict: Verdict, comparisons: Comparison[] = [comparison('accur
   };
 }
 
-function request(r: Report, text = `report: ${r.verdict}`, extra: Partial<PublishRequest> = {}): PublishRequest {
+function request(
+  r: Report,
+  text = `report: ${r.verdict}`,
+  extra: Partial<PublishRequest> = {},
+): PublishRequest {
   return {
     report: r,
     render: (max) => fitText(text, max),
@@ -60,7 +67,9 @@ function request(r: Report, text = `report: ${r.verdict}`, extra: Partial<Publis
   };
 }
 
-async function publisher(opts: { comment?: CommentMode; checkName?: string; gateId?: string; token?: string } = {}) {
+async function publisher(
+  opts: { comment?: CommentMode; checkName?: string; gateId?: string; token?: string } = {},
+) {
   return new GitHubPublisher({
     client: await clientFor(fake, opts.token),
     owner: fake.owner,
@@ -160,7 +169,10 @@ describe('sticky comment', () => {
   test('never, or no pull request, means no comment requests at all', async () => {
     setup();
     await (await publisher({ comment: 'never' })).publish(request(report('fail')));
-    expect((await (await publisher()).publish(request(report('fail'), 'x', { prNumber: undefined }))).comment.action).toBe('no-pr');
+    expect(
+      (await (await publisher()).publish(request(report('fail'), 'x', { prNumber: undefined }))).comment
+        .action,
+    ).toBe('no-pr');
     expect(fake.requests.filter((r) => r.operation?.startsWith('issues/'))).toHaveLength(0);
   });
 
@@ -180,7 +192,14 @@ describe('sticky comment', () => {
 describe('check run', () => {
   test('created on the head SHA with conclusion, title and summary', async () => {
     const head = setup();
-    const res = await (await publisher({ checkName: 'model-gate' })).publish(request(report('fail'), 'the report', { headSha: head, detailsUrl: 'https://github.com/acme/model/actions/runs/1' }));
+    const res = await (
+      await publisher({ checkName: 'model-gate' })
+    ).publish(
+      request(report('fail'), 'the report', {
+        headSha: head,
+        detailsUrl: 'https://github.com/acme/model/actions/runs/1',
+      }),
+    );
     expect(res.check.action).toBe('created');
     expect(fake.checkRuns).toHaveLength(1);
     expect(fake.checkRuns[0]).toMatchObject({
@@ -195,15 +214,23 @@ describe('check run', () => {
 
   test('annotations go in batches of at most 50', async () => {
     const head = setup();
-    const rows = Array.from({ length: 120 }, (_, i) => comparison('f1', 'regressed', { field: 'lang', value: `l${i}` }));
+    const rows = Array.from({ length: 120 }, (_, i) =>
+      comparison('f1', 'regressed', { field: 'lang', value: `l${i}` }),
+    );
     const r = report('fail', rows);
     const annotations = annotationsFor(r, '.github/evalgate.yml');
     expect(annotations).toHaveLength(120);
-    await (await publisher({ checkName: 'evalgate' })).publish(request(r, 'x', { headSha: head, annotations }));
+    await (
+      await publisher({ checkName: 'evalgate' })
+    ).publish(request(r, 'x', { headSha: head, annotations }));
     expect(fake.calls('checks/create')).toHaveLength(1);
     expect(fake.calls('checks/update')).toHaveLength(2);
     expect(fake.checkRuns[0].annotations).toHaveLength(120);
-    expect(fake.checkRuns[0].annotations[119]).toMatchObject({ path: '.github/evalgate.yml', annotation_level: 'failure', title: 'f1 [lang=l119] regressed' });
+    expect(fake.checkRuns[0].annotations[119]).toMatchObject({
+      path: '.github/evalgate.yml',
+      annotation_level: 'failure',
+      title: 'f1 [lang=l119] regressed',
+    });
     expect(fake.limitRejections).toEqual([]);
   });
 
@@ -228,7 +255,9 @@ describe('read-only token (fork pull request)', () => {
     expect(w).toContain('`checks: write`');
     expect(w).toContain('mode: publish');
     // The runner swallows `::add-mask::` commands (they register the secret); nothing else may show it.
-    const shown = out().split('\n').filter((l) => !l.startsWith('::add-mask::'));
+    const shown = out()
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'));
     expect(shown.join('\n')).not.toContain(token);
   });
 
@@ -236,6 +265,8 @@ describe('read-only token (fork pull request)', () => {
     // PR 999 does not exist: 404 is a real error, not a permission problem.
     setup();
     const p = await publisher();
-    await expect(p.publish(request(report('fail'), 'x', { prNumber: 999 }))).rejects.toMatchObject({ status: 404 });
+    await expect(p.publish(request(report('fail'), 'x', { prNumber: 999 }))).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { InputError, UsageError } from '../../src/errors.js';
 import { ActionsArtifactStore } from '../../src/github/artifacts.js';
 import { commentMarker, GitHubPublisher } from '../../src/github/publisher.js';
-import { parseUntrustedReport, reportArtifactName, runPublishMode, type ReportArtifactMeta } from '../../src/github/report-artifact.js';
+import {
+  parseUntrustedReport,
+  reportArtifactName,
+  runPublishMode,
+  type ReportArtifactMeta,
+} from '../../src/github/report-artifact.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import type { Report } from '../../src/types.js';
 import { clientFor, contextFor, useFakeGitHub } from './helpers.js';
@@ -17,7 +22,15 @@ function report(extra: Partial<Report> = {}): Report {
     verdict: 'fail',
     gate_id: 'evalgate-results',
     task: 'binary',
-    baseline: { source: 'artifact', run_id: 11, run_number: 3, commit: 'c'.repeat(40), branch: 'main', url: `${PREFIX}11`, reason: 'merge-base ccccccc, run #3' },
+    baseline: {
+      source: 'artifact',
+      run_id: 11,
+      run_number: 3,
+      commit: 'c'.repeat(40),
+      branch: 'main',
+      url: `${PREFIX}11`,
+      reason: 'merge-base ccccccc, run #3',
+    },
     current: { n: 200, commit: 'd'.repeat(40) },
     comparisons: [
       {
@@ -56,13 +69,18 @@ describe('parseUntrustedReport', () => {
       return () => parseUntrustedReport(JSON.stringify(r), 'report.json', PREFIX);
     };
     expect(bad((r) => (r.verdict = 'great'))).toThrow(/report\.json field "verdict": must be one of/);
-    expect(bad((r) => ((r.comparisons as Record<string, unknown>[])[0].current = '0.8'))).toThrow(/comparisons\[0\]\.current/);
+    expect(bad((r) => ((r.comparisons as Record<string, unknown>[])[0].current = '0.8'))).toThrow(
+      /comparisons\[0\]\.current/,
+    );
     expect(bad((r) => (r.comparisons = {}))).toThrow(InputError);
     expect(() => parseUntrustedReport('nope', 'report.json', PREFIX)).toThrow(/not JSON/);
   });
 
   test('links off this repository are dropped; counts come from the rows', () => {
-    const r = report({ regressions: 0, baseline: { source: 'artifact', url: 'https://evil.example/phish', reason: 'x' } });
+    const r = report({
+      regressions: 0,
+      baseline: { source: 'artifact', url: 'https://evil.example/phish', reason: 'x' },
+    });
     const parsed = parseUntrustedReport(JSON.stringify(r), 'report.json', PREFIX);
     expect(parsed.baseline.url).toBeUndefined();
     expect(parsed.regressions).toBe(1);
@@ -75,7 +93,13 @@ function forkScenario(opts: { metaPr?: number; listPrs?: boolean } = {}) {
   const base = fake.commitOn('main');
   fake.branchAt('mallory-main', base);
   const head = fake.commitOn('mallory-main', 'fork change');
-  const pr = fake.addPull({ number: 9, headSha: head, headRef: 'main', headRepo: 'mallory/model', login: 'mallory' });
+  const pr = fake.addPull({
+    number: 9,
+    headSha: head,
+    headRef: 'main',
+    headRepo: 'mallory/model',
+    login: 'mallory',
+  });
   const gateRun = fake.addRun({
     workflowId: wf.id,
     headSha: head,
@@ -85,17 +109,38 @@ function forkScenario(opts: { metaPr?: number; listPrs?: boolean } = {}) {
     headRepo: 'mallory/model',
     pullRequests: opts.listPrs ? [9] : [],
   });
-  const meta: ReportArtifactMeta = { schema: 'evalgate/pr-report', version: 1, pr_number: opts.metaPr ?? 9, head_sha: head, gate_id: 'evalgate-results', conclusion: 'failure', run_id: gateRun.id };
+  const meta: ReportArtifactMeta = {
+    schema: 'evalgate/pr-report',
+    version: 1,
+    pr_number: opts.metaPr ?? 9,
+    head_sha: head,
+    gate_id: 'evalgate-results',
+    conclusion: 'failure',
+    run_id: gateRun.id,
+  };
   fake.addArtifact(gateRun.id, reportArtifactName('evalgate-results'), {
     'report.md': '@everyone <img src=x onerror=alert(1)> click https://evil.example',
     'report.json': JSON.stringify(report()),
     'pr.json': JSON.stringify(meta),
   });
   const publishWf = fake.addWorkflow('publish', '.github/workflows/evalgate-publish.yml');
-  const self = fake.addRun({ workflowId: publishWf.id, headSha: base, event: 'workflow_run', status: 'in_progress' });
+  const self = fake.addRun({
+    workflowId: publishWf.id,
+    headSha: base,
+    event: 'workflow_run',
+    status: 'in_progress',
+  });
   const ctx = contextFor(fake, self.id, {
     eventName: 'workflow_run',
-    workflowRun: { id: gateRun.id, headSha: head, headBranch: 'main', event: 'pull_request', conclusion: 'failure', headRepo: 'mallory/model', pullRequests: opts.listPrs ? [9] : [] },
+    workflowRun: {
+      id: gateRun.id,
+      headSha: head,
+      headBranch: 'main',
+      event: 'pull_request',
+      conclusion: 'failure',
+      headRepo: 'mallory/model',
+      pullRequests: opts.listPrs ? [9] : [],
+    },
   });
   return { ctx, head, pr, gateRun };
 }
@@ -106,14 +151,21 @@ async function publish(ctx: ReturnType<typeof forkScenario>['ctx']) {
     client,
     context: ctx,
     artifacts: new ActionsArtifactStore(fake.token, fake.owner, fake.repo),
-    publisher: new GitHubPublisher({ client, owner: fake.owner, repo: fake.repo, gateId: 'evalgate-results', comment: 'always', checkName: 'evalgate' }),
+    publisher: new GitHubPublisher({
+      client,
+      owner: fake.owner,
+      repo: fake.repo,
+      gateId: 'evalgate-results',
+      comment: 'always',
+      checkName: 'evalgate',
+    }),
     artifactName: 'evalgate-results',
     render: (r, max, url) => renderMarkdown(r, { maxChars: max, detailsUrl: url }),
   });
 }
 
 describe('mode: publish', () => {
-  test('posts the fork\'s report, re-rendered from JSON, with a check on the PR head', async () => {
+  test("posts the fork's report, re-rendered from JSON, with a check on the PR head", async () => {
     const { ctx, head } = forkScenario();
     const res = await publish(ctx);
     expect(res).toMatchObject({ published: true, prNumber: 9 });
@@ -122,7 +174,12 @@ describe('mode: publish', () => {
     expect(c.body).toContain('accuracy');
     expect(c.body).not.toContain('onerror');
     expect(c.body).not.toContain('@everyone');
-    expect(fake.checkRuns[0]).toMatchObject({ name: 'evalgate', headSha: head, conclusion: 'failure', output: { title: 'Fail: 1 regression' } });
+    expect(fake.checkRuns[0]).toMatchObject({
+      name: 'evalgate',
+      headSha: head,
+      conclusion: 'failure',
+      output: { title: 'Fail: 1 regression' },
+    });
     // GitHub lists no PRs on a fork's run: the PR came from the commit.
     expect(fake.calls('repos/list-pull-requests-associated-with-commit')).toHaveLength(1);
     // A second publish (re-run) updates the same comment.

@@ -145,3 +145,22 @@ describe('paths', () => {
     expect(() => readInputFile(file('x.txt', 'x'), mapping)).toThrow(/unsupported file type/);
   });
 });
+
+describe('parquet reader', () => {
+  it('reads the same records as the JSONL it was written from (INT64 → number)', async () => {
+    const { readInputFileAsync } = await import('../../src/readers/index.js');
+    const pq = await readInputFileAsync(new URL('../fixtures/parquet/sentiment-baseline.parquet', import.meta.url).pathname, { ...mapping, slices: ['language'], ignoreFields: ['text'] });
+    const js = readInputFile(new URL('../../examples/sentiment/baseline.jsonl', import.meta.url).pathname, { ...mapping, slices: ['language'], ignoreFields: ['text'] });
+    if (pq.kind !== 'records' || js.kind !== 'records') throw new Error('records expected');
+    expect(pq.format).toBe('parquet');
+    expect(pq.records).toHaveLength(600);
+    const strip = (r: (typeof pq.records)[number]) => ({ ...r, source: undefined });
+    expect(pq.records.map(strip)).toEqual(js.records.map(strip));
+    expect(pq.records[4].source.line).toBe(5);
+  });
+
+  it('a file that is not Parquet is an input error', async () => {
+    const { readInputFileAsync } = await import('../../src/readers/index.js');
+    await expect(readInputFileAsync(file('fake.parquet', 'not parquet'), mapping)).rejects.toThrow(/fake\.parquet: not a readable Parquet file/);
+  });
+});

@@ -25,14 +25,32 @@ import { expectClose } from './helpers.js';
 const base = binaryDataset({ n: 800, seed: 21 }, 1);
 const cur = binaryDataset({ n: 800, seed: 21, worse: 0.25 }, 2);
 const same = binaryDataset({ n: 800, seed: 21 }, 3);
-const NAMES = ['accuracy', 'f1', 'precision', 'mcc', 'roc_auc', 'log_loss', 'brier', 'average_precision', 'ece', 'latency_ms_mean', 'latency_ms_p95'];
+const NAMES = [
+  'accuracy',
+  'f1',
+  'precision',
+  'mcc',
+  'roc_auc',
+  'log_loss',
+  'brier',
+  'average_precision',
+  'ece',
+  'latency_ms_mean',
+  'latency_ms_p95',
+];
 
 describe('pairDatasets', () => {
   it('pairs on the id intersection in the current order', () => {
     const b = binaryDataset({ n: 100, seed: 5 }, 1);
     const c = binaryDataset({ n: 100, seed: 5, idOffset: 60 }, 1);
     const p = pairDatasets(b, c);
-    expect(p.info).toEqual({ paired: true, n_baseline: 100, n_current: 100, overlap: 40, overlap_ratio: 0.4 });
+    expect(p.info).toEqual({
+      paired: true,
+      n_baseline: 100,
+      n_current: 100,
+      overlap: 40,
+      overlap_ratio: 0.4,
+    });
     expect(p.curIdx[0]).toBe(0);
     expect(p.baseIdx[0]).toBe(60);
     for (let j = 0; j < 40; j++) expect(b.ids[p.baseIdx[j]]).toBe(c.ids[p.curIdx[j]]);
@@ -75,7 +93,10 @@ describe('compareDatasets (paired, one-sided)', () => {
   });
 
   it('an improvement gives p near 1 (one-sided)', () => {
-    const back = compareDatasets(cur, base, ['accuracy', 'f1', 'roc_auc', 'log_loss'], { metric: BINARY, bootstrap: 600 });
+    const back = compareDatasets(cur, base, ['accuracy', 'f1', 'roc_auc', 'log_loss'], {
+      metric: BINARY,
+      bootstrap: 600,
+    });
     for (const t of Object.values(back)) expect(t.p_value).toBeGreaterThan(0.95);
   });
 
@@ -92,7 +113,10 @@ describe('compareDatasets (paired, one-sided)', () => {
     expectClose(res.accuracy.p_value, binomialSf(b, b + c, 0.5), 1e-15);
     expect(res.accuracy.ci_delta).toEqual(pairedProportionCi(c, b, base.n));
     // lower-is-better roles swap
-    const low = compareDatasets(base, cur, ['accuracy'], { metric: BINARY, directions: { accuracy: 'lower' } });
+    const low = compareDatasets(base, cur, ['accuracy'], {
+      metric: BINARY,
+      directions: { accuracy: 'lower' },
+    });
     expectClose(low.accuracy.p_value, binomialSf(c, b + c, 0.5), 1e-15);
   });
 
@@ -151,14 +175,22 @@ describe('compareDatasets (paired, one-sided)', () => {
     expect(again).toEqual(res);
     expect(compareMetric(base, cur, 'f1', { metric: BINARY, bootstrap: 600, seed: 1 })).toEqual(res.f1);
     expect(compareMetric(base, cur, 'ece', { metric: BINARY, bootstrap: 600, seed: 1 })).toEqual(res.ece);
-    expect(compareDatasets(base, cur, ['f1'], { metric: BINARY, bootstrap: 600, seed: 2 }).f1).not.toEqual(res.f1);
+    expect(compareDatasets(base, cur, ['f1'], { metric: BINARY, bootstrap: 600, seed: 2 }).f1).not.toEqual(
+      res.f1,
+    );
   });
 
   it('uses only the overlapping examples', () => {
-    const sub = subsetDataset(cur, Int32Array.from({ length: 400 }, (_, i) => i + 200));
+    const sub = subsetDataset(
+      cur,
+      Int32Array.from({ length: 400 }, (_, i) => i + 200),
+    );
     const r = compareDatasets(base, sub, ['accuracy', 'log_loss'], { metric: BINARY });
     const rb = compareDatasets(
-      subsetDataset(base, Int32Array.from({ length: 400 }, (_, i) => i + 200)),
+      subsetDataset(
+        base,
+        Int32Array.from({ length: 400 }, (_, i) => i + 200),
+      ),
       sub,
       ['accuracy', 'log_loss'],
       { metric: BINARY },
@@ -168,23 +200,34 @@ describe('compareDatasets (paired, one-sided)', () => {
 
   it('omits metrics it cannot test (unknown names; AUC on relabelled examples)', () => {
     const relabelled = { ...cur, yTrue: Int32Array.from(cur.yTrue!, (y, i) => (i === 0 ? 1 - y : y)) };
-    const r = compareDatasets(base, relabelled, ['roc_auc', 'nonsense_metric', 'accuracy'], { metric: BINARY });
+    const r = compareDatasets(base, relabelled, ['roc_auc', 'nonsense_metric', 'accuracy'], {
+      metric: BINARY,
+    });
     expect(Object.keys(r)).toEqual(['accuracy']);
   });
 
   it('clustered paired z when both runs have cluster ids', () => {
-    const withCl = (ds: typeof base) => ({ ...ds, cluster: ds.ids.map((id) => `g${Math.floor(Number(id) / 10)}`) });
+    const withCl = (ds: typeof base) => ({
+      ...ds,
+      cluster: ds.ids.map((id) => `g${Math.floor(Number(id) / 10)}`),
+    });
     const r = compareDatasets(withCl(base), withCl(cur), ['accuracy', 'log_loss'], { metric: BINARY });
     expect(r.accuracy.method).toBe('paired-clustered-z');
     expect(r.log_loss.method).toBe('paired-clustered-z');
-    const off = compareDatasets(withCl(base), withCl(cur), ['accuracy'], { metric: BINARY, clusterField: false });
+    const off = compareDatasets(withCl(base), withCl(cur), ['accuracy'], {
+      metric: BINARY,
+      clusterField: false,
+    });
     expect(off.accuracy.method).toBe('mcnemar-exact');
   });
 
   it('regression: paired t for mae, bootstrap for r2', () => {
     const rb = regressionDataset(300, 4, 1, 1);
     const rc = regressionDataset(300, 4, 2, 1.4);
-    const r = compareDatasets(rb, rc, ['mae', 'r2', 'rmse'], { metric: { task: 'regression' }, bootstrap: 300 });
+    const r = compareDatasets(rb, rc, ['mae', 'r2', 'rmse'], {
+      metric: { task: 'regression' },
+      bootstrap: 300,
+    });
     expect(r.mae.method).toBe('paired-t');
     expect(r.r2.method).toBe('paired-bootstrap');
     expect(r.mae.p_value).toBeLessThan(0.01);
@@ -198,12 +241,22 @@ describe('compareDatasets (paired, one-sided)', () => {
       return Array.from({ length: 500 }, (_, i) => {
         const y = shared.int(4);
         const pred = own.random() < flip ? own.int(4) : y;
-        return { id: String(i), label: `c${y}`, prediction: `c${pred}`, slices: {}, numeric: {}, source: { file: 'm' } };
+        return {
+          id: String(i),
+          label: `c${y}`,
+          prediction: `c${pred}`,
+          slices: {},
+          numeric: {},
+          source: { file: 'm' },
+        };
       });
     };
     const mb = buildDataset(mk(1, 0.2), { task: 'multiclass' });
     const mc = buildDataset(mk(2, 0.35), { task: 'multiclass' });
-    const r = compareDatasets(mb, mc, ['accuracy', 'f1_macro', 'mcc'], { metric: { task: 'multiclass' }, bootstrap: 400 });
+    const r = compareDatasets(mb, mc, ['accuracy', 'f1_macro', 'mcc'], {
+      metric: { task: 'multiclass' },
+      bootstrap: 400,
+    });
     expect(r.f1_macro.method).toBe('paired-bootstrap');
     expect(r.f1_macro.p_value).toBeLessThan(0.01);
     expect(r.accuracy.method).toBe('mcnemar-exact');
@@ -212,22 +265,41 @@ describe('compareDatasets (paired, one-sided)', () => {
 
 describe('unpairedTest', () => {
   it('z test from the two standard errors', () => {
-    const t = unpairedTest({ value: 0.8, n: 100, stderr: 0.03 }, { value: 0.7, n: 100, stderr: 0.04 }, 'higher');
+    const t = unpairedTest(
+      { value: 0.8, n: 100, stderr: 0.03 },
+      { value: 0.7, n: 100, stderr: 0.04 },
+      'higher',
+    );
     expect(t.method).toBe('unpaired-z');
     expect(t.paired).toBe(false);
     expectClose(t.p_value, 0.022750131948179195, 1e-12); // Φ(−0.1/0.05) = Φ(−2)
     expectClose(t.ci_delta![0], -0.1 - Z975 * 0.05, 1e-12);
-    const up = unpairedTest({ value: 0.7, n: 100, stderr: 0.03 }, { value: 0.8, n: 100, stderr: 0.04 }, 'higher');
+    const up = unpairedTest(
+      { value: 0.7, n: 100, stderr: 0.03 },
+      { value: 0.8, n: 100, stderr: 0.04 },
+      'higher',
+    );
     expect(up.p_value).toBeGreaterThan(0.97);
-    const loss = unpairedTest({ value: 0.3, n: 100, stderr: 0.03 }, { value: 0.4, n: 100, stderr: 0.04 }, 'lower');
+    const loss = unpairedTest(
+      { value: 0.3, n: 100, stderr: 0.03 },
+      { value: 0.4, n: 100, stderr: 0.04 },
+      'lower',
+    );
     expectClose(loss.p_value, 0.022750131948179195, 1e-12);
   });
 
   it('p and ci are null when a stderr or value is missing', () => {
-    expect(unpairedTest({ value: 0.8, n: null }, { value: 0.7, n: null, stderr: 0.01 }, 'higher').p_value).toBeNull();
-    expect(unpairedTest({ value: null, n: 10, stderr: 0.1 }, { value: 0.7, n: 10, stderr: 0.01 }, 'higher').p_value).toBeNull();
+    expect(
+      unpairedTest({ value: 0.8, n: null }, { value: 0.7, n: null, stderr: 0.01 }, 'higher').p_value,
+    ).toBeNull();
+    expect(
+      unpairedTest({ value: null, n: 10, stderr: 0.1 }, { value: 0.7, n: 10, stderr: 0.01 }, 'higher')
+        .p_value,
+    ).toBeNull();
     expect(unpairedTest(undefined, { value: 0.7, n: 10, stderr: 0.01 }, 'higher').ci_delta).toBeNull();
-    expect(unpairedTest({ value: 0.8, n: 1, stderr: 0 }, { value: 0.7, n: 1, stderr: 0 }, 'higher').p_value).toBeNull();
+    expect(
+      unpairedTest({ value: 0.8, n: 1, stderr: 0 }, { value: 0.7, n: 1, stderr: 0 }, 'higher').p_value,
+    ).toBeNull();
   });
 
   it('agrees with the error bars of withErrorBars on disjoint runs', () => {
@@ -281,7 +353,11 @@ describe('flippedExamples', () => {
     expect(changes.every((c) => c > 0)).toBe(true);
     expect([...changes].sort((a, b) => b - a)).toEqual(changes);
     const j = rc.ids.indexOf(f.top_worse[0].id);
-    expectClose(f.top_worse[0].change, Math.abs(rc.yTrueNum![j] - rc.yPredNum![j]) - Math.abs(rb.yTrueNum![j] - rb.yPredNum![j]), 1e-15);
+    expectClose(
+      f.top_worse[0].change,
+      Math.abs(rc.yTrueNum![j] - rc.yPredNum![j]) - Math.abs(rb.yTrueNum![j] - rb.yPredNum![j]),
+      1e-15,
+    );
     expect(f.top_better.every((e) => e.change! < 0)).toBe(true);
   });
 

@@ -36,7 +36,8 @@ describe('normal distribution vs scipy.stats.norm', () => {
   });
 
   it('quantile matches from 1e-300 to 1 - 1e-10, ~1e-15 in the body', () => {
-    for (const [p, v] of ref.ppf) expectClose(normalQuantile(p), v, p > 1e-20 && p < 0.999 ? 2e-15 : 1e-9, 1e-15);
+    for (const [p, v] of ref.ppf)
+      expectClose(normalQuantile(p), v, p > 1e-20 && p < 0.999 ? 2e-15 : 1e-9, 1e-15);
   });
 
   it('quantile inverts cdf and handles the edges', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildDataset, computeMetrics, confusionCounts, metricsFromConfusion } from '../../src/metrics/index.js';
 import {
+  buildDataset,
+  computeMetrics,
+  confusionCounts,
+  metricsFromConfusion,
+} from '../../src/metrics/index.js';
+import {
+  aucInterval,
   clusteredStderr,
   CountResampler,
   delongVariance,
@@ -57,10 +63,20 @@ describe('withErrorBars', () => {
     expect(v.stderr).toBeGreaterThan(0);
 
     const perfect = buildDataset(
-      Array.from({ length: 150 }, (_, i) => ({ id: String(i), label: i % 2, prediction: i % 2, slices: {}, numeric: {}, source: { file: 'f' } })),
+      Array.from({ length: 150 }, (_, i) => ({
+        id: String(i),
+        label: i % 2,
+        prediction: i % 2,
+        slices: {},
+        numeric: {},
+        source: { file: 'f' },
+      })),
       BINARY,
     );
-    const pv = withErrorBars(perfect, computeMetrics(perfect, BINARY), { metric: BINARY, bootstrap: 50 }).accuracy;
+    const pv = withErrorBars(perfect, computeMetrics(perfect, BINARY), {
+      metric: BINARY,
+      bootstrap: 50,
+    }).accuracy;
     expect(pv.value).toBe(1);
     expect(pv.method).toBe('wilson');
     expect(pv.ci![1]).toBe(1);
@@ -80,11 +96,18 @@ describe('withErrorBars', () => {
     expect(off.accuracy.method).toBe('clt');
   });
 
-  it('roc_auc: DeLong stderr, CI clipped to [0, 1]', () => {
+  it('roc_auc: DeLong stderr, CI on the logit scale (inside [0, 1])', () => {
     const pos = Uint8Array.from(ds.yTrue!, (y) => (y === ds.posIndex ? 1 : 0));
     const { variance } = delongVariance(placements(ds.score!, pos));
-    expectClose(eb.roc_auc.stderr, Math.sqrt(variance), 1e-12);
-    expect(eb.roc_auc.ci![1]).toBeLessThanOrEqual(1);
+    const se = Math.sqrt(variance);
+    expectClose(eb.roc_auc.stderr, se, 1e-12);
+    const a = points.roc_auc.value!;
+    const logit = (x: number) => Math.log(x / (1 - x));
+    expectClose(logit(eb.roc_auc.ci![0]), logit(a) - (Z975 * se) / (a * (1 - a)), 1e-10);
+    expectClose(logit(eb.roc_auc.ci![1]), logit(a) + (Z975 * se) / (a * (1 - a)), 1e-10);
+    expect(eb.roc_auc.ci![1]).toBeLessThan(1);
+    expect(aucInterval(1, 0)).toEqual([1, 1]);
+    expect(aucInterval(0.99, 0.02)[1]).toBeLessThan(1);
   });
 
   it('confusion bootstrap: CI contains the value and the SE agrees with the analytic SE of a proportion', () => {
@@ -99,7 +122,8 @@ describe('withErrorBars', () => {
     const rng = new Rng(9);
     const reps = new Float64Array(4000);
     const t = new Float64Array(counts.length);
-    for (let b = 0; b < reps.length; b++) reps[b] = metricsFromConfusion(res.sampleInto(rng, t), k, 'binary', ds.posIndex).accuracy.value!;
+    for (let b = 0; b < reps.length; b++)
+      reps[b] = metricsFromConfusion(res.sampleInto(rng, t), k, 'binary', ds.posIndex).accuracy.value!;
     const p = points.accuracy.value!;
     expect(summarizeReplicates(reps).se! / Math.sqrt((p * (1 - p)) / 600)).toBeGreaterThan(0.95);
     expect(summarizeReplicates(reps).se! / Math.sqrt((p * (1 - p)) / 600)).toBeLessThan(1.05);
@@ -121,14 +145,26 @@ describe('withErrorBars', () => {
   });
 
   it('a metric gets the same error bars whichever other metrics are computed with it', () => {
-    const alone = withErrorBars(ds, { f1: points.f1, ece: points.ece }, { metric: BINARY, bootstrap: 500, seed: 3 });
+    const alone = withErrorBars(
+      ds,
+      { f1: points.f1, ece: points.ece },
+      { metric: BINARY, bootstrap: 500, seed: 3 },
+    );
     expect(alone.f1).toEqual(eb.f1);
     expect(alone.ece).toEqual(eb.ece);
   });
 
   it('undefined metrics stay undefined; n < 2 has no stderr', () => {
     const one = buildDataset(
-      Array.from({ length: 5 }, (_, i) => ({ id: String(i), label: 1, prediction: i % 2, probabilities: 0.2 * i, slices: {}, numeric: {}, source: { file: 'f' } })),
+      Array.from({ length: 5 }, (_, i) => ({
+        id: String(i),
+        label: 1,
+        prediction: i % 2,
+        probabilities: 0.2 * i,
+        slices: {},
+        numeric: {},
+        source: { file: 'f' },
+      })),
       { task: 'binary', positiveLabel: 1 },
     );
     const pts = computeMetrics(one, BINARY);
@@ -138,7 +174,10 @@ describe('withErrorBars', () => {
     expect(v.roc_auc.ci).toBeNull();
     expect(v.roc_auc.undefined).toMatch(/one class/);
 
-    const single = buildDataset([{ id: 'a', label: 1, prediction: 1, slices: {}, numeric: {}, source: { file: 'f' } }], BINARY);
+    const single = buildDataset(
+      [{ id: 'a', label: 1, prediction: 1, slices: {}, numeric: {}, source: { file: 'f' } }],
+      BINARY,
+    );
     const sv = withErrorBars(single, computeMetrics(single, BINARY), { metric: BINARY, bootstrap: 20 });
     expect(sv.accuracy.value).toBe(1);
     expect(sv.accuracy.stderr).toBeNull();
@@ -147,7 +186,10 @@ describe('withErrorBars', () => {
 
   it('regression: CLT for mae/mse, bootstrap for rmse/r2/max_error', () => {
     const r = regressionDataset(300, 3, 1);
-    const v = withErrorBars(r, computeMetrics(r, { task: 'regression' }), { metric: { task: 'regression' }, bootstrap: 200 });
+    const v = withErrorBars(r, computeMetrics(r, { task: 'regression' }), {
+      metric: { task: 'regression' },
+      bootstrap: 200,
+    });
     expect(v.mae.method).toBe('clt');
     expect(v.mse.method).toBe('clt');
     expect(v.rmse.method).toBe('bootstrap');

@@ -8,7 +8,12 @@ export function fixture(name: string): any {
 }
 
 /** |actual − expected| ≤ rel·|expected| (or ≤ abs for expected values at/near 0). */
-export function expectClose(actual: number | null | undefined, expected: number | null, rel = 1e-9, abs = 1e-300): void {
+export function expectClose(
+  actual: number | null | undefined,
+  expected: number | null,
+  rel = 1e-9,
+  abs = 1e-300,
+): void {
   if (expected === null) {
     expect(actual === null || actual === undefined || Number.isNaN(actual)).toBe(true);
     return;
@@ -17,6 +22,8 @@ export function expectClose(actual: number | null | undefined, expected: number 
   const a = actual as number;
   const tol = Math.max(abs, rel * Math.abs(expected));
   if (!(Math.abs(a - expected) <= tol)) {
-    throw new Error(`expected ${a} to be within ${tol} of ${expected} (rel diff ${Math.abs(a - expected) / Math.abs(expected)})`);
+    throw new Error(
+      `expected ${a} to be within ${tol} of ${expected} (rel diff ${Math.abs(a - expected) / Math.abs(expected)})`,
+    );
   }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapPValue, mcnemarExact, normalCdf, pairedClusteredTest, pairedTTest, zTestWorse } from '../../src/stats/index.js';
+import {
+  bootstrapPValue,
+  mcnemarExact,
+  normalCdf,
+  pairedClusteredTest,
+  pairedTTest,
+  zTestWorse,
+} from '../../src/stats/index.js';
 import { expectClose, fixture } from './helpers.js';
 
 describe('exact McNemar (one-sided)', () => {

@@ -70,7 +70,8 @@ describe('Wilson score interval', () => {
 
 describe('clustered standard error (Miller 2024, Appendix A)', () => {
   it('matches the explicit double sum over pairs within clusters', () => {
-    for (const c of fixture('clustered.json').cases) expectClose(clusteredStderr(c.x, c.cluster), c.se, 1e-12);
+    for (const c of fixture('clustered.json').cases)
+      expectClose(clusteredStderr(c.x, c.cluster), c.se, 1e-12);
   });
 
   it('equals sqrt(Σ(x − x̄)²)/n with singleton clusters', () => {

@@ -11,7 +11,10 @@ describe('Holm and Benjamini–Hochberg adjusted p-values', () => {
   });
 
   it('textbook: Benjamini & Hochberg (1995) 15 p-values — BH rejects 4 at 0.05, Holm rejects 3', () => {
-    const p = [0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1];
+    const p = [
+      0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528,
+      0.759, 1,
+    ];
     const bh = benjaminiHochberg(p) as number[];
     const hm = holm(p) as number[];
     expect(bh.filter((q) => q <= 0.05).length).toBe(4);

@@ -31,7 +31,9 @@ function chiSquare(draws: number[], pmf: (k: number) => number, support: number)
 describe('Rng (xoshiro128** seeded by SplitMix64)', () => {
   it('reproduces the xoshiro128** reference output from state {1, 2, 3, 4}', () => {
     const r = Rng.fromState(1, 2, 3, 4);
-    expect(Array.from({ length: 6 }, () => r.nextU32())).toEqual([11520, 0, 5927040, 70819200, 2031721883, 1637235492]);
+    expect(Array.from({ length: 6 }, () => r.nextU32())).toEqual([
+      11520, 0, 5927040, 70819200, 2031721883, 1637235492,
+    ]);
   });
 
   it('fills the state from SplitMix64(seed)', () => {
