@@ -18470,11 +18470,8 @@ class Rng {
             buf.setBigUint64(0, BigInt(seed));
         else
             buf.setFloat64(0, seed);
-        let state = buf.getBigUint64(0);
-        let a;
-        let b;
-        [state, a] = splitmix64(state);
-        [state, b] = splitmix64(state);
+        const [state1, a] = splitmix64(buf.getBigUint64(0));
+        const [, b] = splitmix64(state1);
         this.s0 = Number(a & 0xffffffffn) | 0;
         this.s1 = Number(a >> 32n) | 0;
         this.s2 = Number(b & 0xffffffffn) | 0;
@@ -18661,28 +18658,32 @@ function lgammaRatio(x, y) {
  *   millions);
  * - Student t cdf/quantile via the regularised incomplete beta function (continued fraction, Lentz).
  */
-const SQRT_32 = 5.656854249492380195206754896838;
-const ONE_OVER_SQRT_2PI = 0.398942280401432677939946059934;
-const LN_SQRT_2PI = 0.918938533204672741780329736406;
+const SQRT_32 = 5.656854249492381;
+const ONE_OVER_SQRT_2PI = 0.3989422804014327;
+const LN_SQRT_2PI = 0.9189385332046728;
 const EPS = 2.220446049250313e-16;
 /** 97.5% standard normal quantile, the multiplier of all two-sided 95% intervals. */
 const distributions_Z975 = 1.959963984540054;
 // Cody (1993) rational-approximation coefficients for the three ranges of |x|.
-const CA = [2.2352520354606839287, 161.02823106855587881, 1067.6894854603709582, 18154.981253343561249, 0.065682337918207449113];
-const CB = [47.20258190468824187, 976.09855173777669322, 10260.932208618978205, 45507.789335026729956];
+const CA = [
+    2.2352520354606837, 161.02823106855587, 1067.6894854603709, 18154.98125334356, 0.06568233791820745,
+];
+const CB = [47.202581904688245, 976.0985517377767, 10260.932208618979, 45507.78933502673];
 const CC = [
-    0.39894151208813466764, 8.8831497943883759412, 93.506656132177855979, 597.27027639480026226, 2494.5375852903726711,
-    6848.1904505362823326, 11602.651437647350124, 9842.7148383839780218, 1.0765576773720192317e-8,
+    0.39894151208813466, 8.883149794388377, 93.50665613217785, 597.2702763948002, 2494.5375852903726,
+    6848.190450536283, 11602.65143764735, 9842.714838383978, 1.0765576773720192e-8,
 ];
 const CD = [
-    22.266688044328115691, 235.38790178262499861, 1519.377599407554805, 6485.558298266760755, 18615.571640885098091,
-    34900.952721145977266, 38912.003286093271411, 19685.429676859990727,
+    22.266688044328117, 235.387901782625, 1519.3775994075547, 6485.558298266761, 18615.571640885097,
+    34900.95272114598, 38912.00328609327, 19685.429676859992,
 ];
 const CP = [
-    0.21589853405795699, 0.1274011611602473639, 0.022235277870649807, 0.001421619193227893466, 2.9112874951168792e-5,
-    0.02307344176494017303,
+    0.215898534057957, 0.12740116116024736, 0.022235277870649807, 0.0014216191932278934,
+    0.000029112874951168793, 0.023073441764940174,
 ];
-const CQ = [1.28426009614491121, 0.468238212480865118, 0.0659881378689285515, 0.00378239633202758244, 7.29751555083966205e-5];
+const CQ = [
+    1.284260096144911, 0.4682382124808651, 0.06598813786892856, 0.0037823963320275824, 0.00007297515550839662,
+];
 /** exp(−y²/2) without the rounding error of forming y² directly (Cody's split of y into y₁ + y₂). */
 function expHalfSquare(y) {
     const ysq = Math.trunc(y * 16) / 16;
@@ -18756,24 +18757,22 @@ function normalQuantile(p) {
     if (Math.abs(q) <= 0.425) {
         const r = 0.180625 - q * q;
         return ((q *
-            (((((((r * 2509.0809287301226727 + 33430.575583588128105) * r + 67265.770927008700853) * r +
-                45921.953931549871457) *
+            (((((((r * 2509.0809287301227 + 33430.57558358813) * r + 67265.7709270087) * r + 45921.95393154987) *
                 r +
-                13731.693765509461125) *
+                13731.69376550946) *
                 r +
-                1971.5909503065514427) *
+                1971.5909503065513) *
                 r +
-                133.14166789178437745) *
+                133.14166789178438) *
                 r +
-                3.387132872796366608)) /
-            (((((((r * 5226.495278852854561 + 28729.085735721942674) * r + 39307.89580009271061) * r +
-                21213.794301586595867) *
+                3.3871328727963665)) /
+            (((((((r * 5226.495278852854 + 28729.085735721943) * r + 39307.89580009271) * r + 21213.794301586597) *
                 r +
-                5394.1960214247511077) *
+                5394.196021424751) *
                 r +
-                687.1870074920579083) *
+                687.1870074920579) *
                 r +
-                42.313330701600911252) *
+                42.31333070160091) *
                 r +
                 1));
     }
@@ -18782,48 +18781,48 @@ function normalQuantile(p) {
     if (r <= 5) {
         r -= 1.6;
         val =
-            (((((((r * 7.7454501427834140764e-4 + 0.0227238449892691845833) * r + 0.24178072517745061177) * r +
-                1.27045825245236838258) *
+            (((((((r * 0.0007745450142783414 + 0.022723844989269184) * r + 0.2417807251774506) * r +
+                1.2704582524523684) *
                 r +
-                3.64784832476320460504) *
+                3.6478483247632045) *
                 r +
-                5.7694972214606914055) *
+                5.769497221460691) *
                 r +
-                4.6303378461565452959) *
+                4.630337846156546) *
                 r +
-                1.42343711074968357734) /
-                (((((((r * 1.05075007164441684324e-9 + 5.475938084995344946e-4) * r + 0.0151986665636164571966) * r +
-                    0.14810397642748007459) *
+                1.4234371107496835) /
+                (((((((r * 1.0507500716444169e-9 + 0.0005475938084995345) * r + 0.015198666563616457) * r +
+                    0.14810397642748008) *
                     r +
-                    0.68976733498510000455) *
+                    0.6897673349851) *
                     r +
-                    1.6763848301838038494) *
+                    1.6763848301838038) *
                     r +
-                    2.05319162663775882187) *
+                    2.053191626637759) *
                     r +
                     1);
     }
     else {
         r -= 5;
         val =
-            (((((((r * 2.01033439929228813265e-7 + 2.71155556874348757815e-5) * r + 0.0012426609473880784386) * r +
-                0.026532189526576123093) *
+            (((((((r * 2.0103343992922881e-7 + 0.000027115555687434876) * r + 0.0012426609473880784) * r +
+                0.026532189526576124) *
                 r +
-                0.29656057182850489123) *
+                0.29656057182850487) *
                 r +
-                1.7848265399172913358) *
+                1.7848265399172913) *
                 r +
-                5.4637849111641143699) *
+                5.463784911164114) *
                 r +
-                6.6579046435011037772) /
-                (((((((r * 2.04426310338993978564e-15 + 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r +
-                    7.868691311456132591e-4) *
+                6.657904643501103) /
+                (((((((r * 2.0442631033899397e-15 + 1.421511758316446e-7) * r + 0.000018463183175100548) * r +
+                    0.0007868691311456133) *
                     r +
-                    0.0148753612908506148525) *
+                    0.014875361290850615) *
                     r +
-                    0.13692988092273580531) *
+                    0.1369298809227358) *
                     r +
-                    0.59983220655588793769) *
+                    0.599832206555888) *
                     r +
                     1);
     }
@@ -18957,8 +18956,8 @@ function binomialCdf(k, n, p) {
 // Gamma / beta functions.
 const LANCZOS_G = 7;
 const LANCZOS = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+    0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406,
+    12.507343278686905, -0.13857109526572012, 0.000009984369578019572, 1.5056327351493116e-7,
 ];
 /** Γ(x) for 0 < x ≤ ~170 (Lanczos, g = 7; ~1e-15 relative). */
 function gamma(x) {
@@ -18977,7 +18976,11 @@ function lgammacor(x) {
     return ((1 / 12 -
         x2 *
             (1 / 360 -
-                x2 * (1 / 1260 - x2 * (1 / 1680 - x2 * (1 / 1188 - x2 * (691 / 360360 - x2 * (1 / 156 - (x2 * 3617) / 122400))))))) /
+                x2 *
+                    (1 / 1260 -
+                        x2 *
+                            (1 / 1680 -
+                                x2 * (1 / 1188 - x2 * (691 / 360360 - x2 * (1 / 156 - (x2 * 3617) / 122400))))))) /
         x);
 }
 /** log Γ(x) for x > 0. */
@@ -18992,7 +18995,11 @@ function lbeta(a, b) {
     const q = Math.max(a, b);
     if (p >= 10) {
         const corr = lgammacor(p) + lgammacor(q) - lgammacor(p + q);
-        return -0.5 * Math.log(q) + LN_SQRT_2PI + corr + (p - 0.5) * Math.log(p / (p + q)) + q * Math.log1p(-p / (p + q));
+        return (-0.5 * Math.log(q) +
+            LN_SQRT_2PI +
+            corr +
+            (p - 0.5) * Math.log(p / (p + q)) +
+            q * Math.log1p(-p / (p + q)));
     }
     if (q >= 10) {
         const corr = lgammacor(q) - lgammacor(p + q);
@@ -19086,7 +19093,7 @@ function studentTSf(t, df) {
 }
 /** Student t density. */
 function studentTPdf(t, df) {
-    return Math.exp(-(df + 1) / 2 * Math.log1p((t * t) / df) - 0.5 * Math.log(df) - lbeta(df / 2, 0.5));
+    return Math.exp((-(df + 1) / 2) * Math.log1p((t * t) / df) - 0.5 * Math.log(df) - lbeta(df / 2, 0.5));
 }
 /** Student t quantile: Newton iterations on the cdf from a Cornish–Fisher start, bracketed. */
 function studentTQuantile(p, df) {
@@ -19392,7 +19399,7 @@ function summarizeReplicates(values, level = 0.95) {
  *   p = (1 + #{δ* not in the bad direction}) / (B + 1),
  *
  * i.e. the share of resamples in which the current run is not worse (ties count as not worse), with the
- * usual +1 correction so that p is never 0 (Davison & Hinkley 1997, §4.4). This is the test that inverts
+ * usual +1 correction so that p is never 0 (Davison & Hinkley 1997). This is the test that inverts
  * the one-sided percentile interval: p < α exactly when the α-quantile of the worsening is above 0, so
  * the p-value and the reported percentile CI always agree. Under H0 (no change) δ* is centred on the
  * observed δ, which is itself centred on 0, and the p-value is uniform to first order (the same
@@ -19434,7 +19441,7 @@ function mcnemarExact(worse, better) {
  * 95% Wald interval of the difference of two paired proportions, current − baseline, from the
  * discordant counts: n01 = pairs 0 → 1 (outcome gained), n10 = 1 → 0 (lost), m = pairs.
  * δ = (n01 − n10)/m, SE = sqrt(n01 + n10 − (n01 − n10)²/m)/m (the textbook form, e.g. Agresti,
- * "Categorical Data Analysis", §10.1; equal to the paired-differences SE with an m denominator).
+ * "Categorical Data Analysis", 2nd ed., §10.1; equal to the paired-differences SE with an m denominator).
  */
 function pairedProportionCi(n01, n10, m, z = distributions_Z975) {
     if (!(m > 0))
@@ -20248,7 +20255,7 @@ function withErrorBars(ds, points, opts) {
  * 95% interval of an AUC from its DeLong SE, on the logit scale: logit(A) ± 1.959964·SE/(A(1 − A)),
  * mapped back. The plain A ± 1.96·SE interval under-covers for small samples and AUCs near 1 (86.7% at
  * n = 50 and 93.9% at n = 2,000 in scripts/simulate.ts's model, against 94.3% and 94.6% on the logit scale;
- * Pepe 2003 §5.2; Qin & Hotilovac 2008). At A = 0 or 1 the logit is infinite and the plain interval,
+ * Pepe 2003; Qin & Hotilovac 2008). At A = 0 or 1 the logit is infinite and the plain interval,
  * clipped to [0, 1], is used.
  */
 function aucInterval(auc, se) {
@@ -20614,7 +20621,12 @@ function unpairedTest(base, cur, direction) {
     if (!(se > 0))
         return none;
     const delta = vc - vb;
-    return { method: 'unpaired-z', paired: false, p_value: zTestWorse(delta, se, direction), ci_delta: [delta - distributions_Z975 * se, delta + distributions_Z975 * se] };
+    return {
+        method: 'unpaired-z',
+        paired: false,
+        p_value: zTestWorse(delta, se, direction),
+        ci_delta: [delta - distributions_Z975 * se, delta + distributions_Z975 * se],
+    };
 }
 function labelOf(ds, i) {
     if (ds.yTrue)

@@ -100,7 +100,7 @@ export function summarizeReplicates(values: ArrayLike<number>, level: number = 0
  *   p = (1 + #{δ* not in the bad direction}) / (B + 1),
  *
  * i.e. the share of resamples in which the current run is not worse (ties count as not worse), with the
- * usual +1 correction so that p is never 0 (Davison & Hinkley 1997, §4.4). This is the test that inverts
+ * usual +1 correction so that p is never 0 (Davison & Hinkley 1997). This is the test that inverts
  * the one-sided percentile interval: p < α exactly when the α-quantile of the worsening is above 0, so
  * the p-value and the reported percentile CI always agree. Under H0 (no change) δ* is centred on the
  * observed δ, which is itself centred on 0, and the p-value is uniform to first order (the same

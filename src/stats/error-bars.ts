@@ -202,7 +202,7 @@ export function withErrorBars(
  * 95% interval of an AUC from its DeLong SE, on the logit scale: logit(A) ± 1.959964·SE/(A(1 − A)),
  * mapped back. The plain A ± 1.96·SE interval under-covers for small samples and AUCs near 1 (86.7% at
  * n = 50 and 93.9% at n = 2,000 in scripts/simulate.ts's model, against 94.3% and 94.6% on the logit scale;
- * Pepe 2003 §5.2; Qin & Hotilovac 2008). At A = 0 or 1 the logit is infinite and the plain interval,
+ * Pepe 2003; Qin & Hotilovac 2008). At A = 0 or 1 the logit is infinite and the plain interval,
  * clipped to [0, 1], is used.
  */
 export function aucInterval(auc: number, se: number): [number, number] {

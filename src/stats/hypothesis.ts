@@ -22,7 +22,7 @@ export function mcnemarExact(worse: number, better: number): number {
  * 95% Wald interval of the difference of two paired proportions, current − baseline, from the
  * discordant counts: n01 = pairs 0 → 1 (outcome gained), n10 = 1 → 0 (lost), m = pairs.
  * δ = (n01 − n10)/m, SE = sqrt(n01 + n10 − (n01 − n10)²/m)/m (the textbook form, e.g. Agresti,
- * "Categorical Data Analysis", §10.1; equal to the paired-differences SE with an m denominator).
+ * "Categorical Data Analysis", 2nd ed., §10.1; equal to the paired-differences SE with an m denominator).
  */
 export function pairedProportionCi(
   n01: number,
