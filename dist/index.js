@@ -53253,7 +53253,7 @@ function isIntegerValued(x) {
 }
 const INNER_WHITESPACE = /\S\s+\S/;
 /**
- * The task of `records`: `opts.task` when set, else the documented detection rule (docs/metrics.md):
+ * The task of `records`: `opts.task` when set, else the documented detection rule (README "Metrics reference"):
  * list labels → multilabel (list predictions) or generation (text predictions); numbers → regression when
  * any label is non-integer, or any prediction is non-integer and there are no probabilities; strings →
  * generation when some label or prediction contains inner whitespace and distinct labels exceed half the
@@ -57277,7 +57277,7 @@ function flippedExamples(base, cur, pairing, opts) {
 ;// CONCATENATED MODULE: ./src/stats/index.ts
 /**
  * Statistics engine: standard errors, bootstrap, paired tests and multiple-testing correction
- * (docs/statistics.md describes the methods and their references).
+ * (README "Statistics" describes the methods and their references).
  */
 
 

@@ -111,7 +111,7 @@ function isIntegerValued(x: number): boolean {
 const INNER_WHITESPACE = /\S\s+\S/;
 
 /**
- * The task of `records`: `opts.task` when set, else the documented detection rule (docs/metrics.md):
+ * The task of `records`: `opts.task` when set, else the documented detection rule (README "Metrics reference"):
  * list labels → multilabel (list predictions) or generation (text predictions); numbers → regression when
  * any label is non-integer, or any prediction is non-integer and there are no probabilities; strings →
  * generation when some label or prediction contains inner whitespace and distinct labels exceed half the
