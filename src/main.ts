@@ -10,7 +10,8 @@ import { globSync } from 'tinyglobby';
 import { loadConfig } from './config/load.js';
 import { InputError, UsageError, isExpectedError } from './errors.js';
 import { ActionsArtifactStore, downloadCurrentArtifacts, type ArtifactStore } from './github/artifacts.js';
-import { GitHubBaselineSource, type BaselineLookup, type BaselineSource } from './github/baseline.js';
+import { LocalPathBaselineSource, type BaselineSource } from './baseline/source.js';
+import { GitHubBaselineSource } from './github/baseline.js';
 import { headShaOf, readRunnerContext, runUrl, type RunnerContext } from './github/context.js';
 import { apiMessage, createGitHubClient, httpStatus, type GitHubClient } from './github/octokit.js';
 import { annotationsFor, GitHubPublisher } from './github/publisher.js';
@@ -109,18 +110,16 @@ async function connect(inputs: ActionInputs, ctx: RunnerContext): Promise<GitHub
   return { ctx, client, store: new ActionsArtifactStore(inputs.githubToken, ctx.owner, ctx.repo) };
 }
 
-/** A baseline from a local file or folder (`baseline-path`). */
-class LocalPathBaselineSource implements BaselineSource<ComputedResult> {
-  constructor(
-    private readonly path: string,
-    private readonly load: (paths: string[]) => Promise<ComputedResult>,
-  ) {}
-  async find(): Promise<BaselineLookup<ComputedResult>> {
-    return {
-      ...(await this.load([this.path])),
-      info: { source: 'path', path: this.path, reason: 'input baseline-path' },
-    };
-  }
+/** The comment/check publisher for this gate. */
+function publisherFor(side: GitHubSide, inputs: ActionInputs): GitHubPublisher {
+  return new GitHubPublisher({
+    client: side.client,
+    owner: side.ctx.owner,
+    repo: side.ctx.repo,
+    gateId: inputs.gateId,
+    comment: inputs.comment,
+    checkName: inputs.checkName,
+  });
 }
 
 /** Path for check-run annotations: a repository file the findings relate to (the config, else the first eval file). */
@@ -223,15 +222,9 @@ async function gate(inputs: ActionInputs): Promise<void> {
   }
 
   if (ctx && (inputs.comment !== 'never' || inputs.checkName)) {
-    const { client, store } = await gh();
-    const publisher = new GitHubPublisher({
-      client,
-      owner: ctx.owner,
-      repo: ctx.repo,
-      gateId: inputs.gateId,
-      comment: inputs.comment,
-      checkName: inputs.checkName,
-    });
+    const side = await gh();
+    const { store } = side;
+    const publisher = publisherFor(side, inputs);
     const path = annotationPath(inputs, currentPaths);
     try {
       const res = await publisher.publish({
@@ -297,15 +290,9 @@ async function uploadResult(
 /** `mode: publish`: post the report a fork PR's run left behind (from a workflow_run workflow). */
 async function publish(inputs: ActionInputs): Promise<void> {
   if (!inActions()) throw new UsageError('mode "publish" works only inside a GitHub Actions run');
-  const { ctx, client, store } = await connect(inputs, readRunnerContext());
-  const publisher = new GitHubPublisher({
-    client,
-    owner: ctx.owner,
-    repo: ctx.repo,
-    gateId: inputs.gateId,
-    comment: inputs.comment,
-    checkName: inputs.checkName,
-  });
+  const side = await connect(inputs, readRunnerContext());
+  const { ctx, client, store } = side;
+  const publisher = publisherFor(side, inputs);
   const res = await runPublishMode({
     client,
     context: ctx,

@@ -17384,7 +17384,381 @@ function undef(reason, n) {
     return { value: null, undefined: reason, n };
 }
 
+;// CONCATENATED MODULE: ./src/metrics/multilabel.ts
+
+/** Metric names of the multilabel task, in report order. */
+const MULTILABEL_METRICS = [
+    'subset_accuracy',
+    'hamming_loss',
+    'precision_micro',
+    'recall_micro',
+    'f1_micro',
+    'precision_macro',
+    'recall_macro',
+    'f1_macro',
+    'jaccard_samples',
+];
+/** Per-example values of the multilabel mean metrics. */
+function multilabelPerExample(name, mlTrue, mlPred, k, n) {
+    if (name === 'hamming_loss' && k === 0)
+        return null;
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+        const row = i * k;
+        let inter = 0;
+        let union = 0;
+        let diff = 0;
+        for (let c = 0; c < k; c++) {
+            const t = mlTrue[row + c];
+            const p = mlPred[row + c];
+            inter += t & p;
+            union += t | p;
+            diff += t ^ p;
+        }
+        out[i] =
+            name === 'subset_accuracy'
+                ? diff === 0
+                    ? 1
+                    : 0
+                : name === 'hamming_loss'
+                    ? diff / k
+                    : union === 0
+                        ? 0
+                        : inter / union;
+    }
+    return out;
+}
+function f1(p, r) {
+    const d = p + r;
+    return d === 0 ? 0 : (2 * p * r) / d;
+}
+/** Every multilabel metric. */
+function multilabelMetrics(mlTrue, mlPred, k, n) {
+    const out = {};
+    if (n === 0) {
+        for (const name of MULTILABEL_METRICS)
+            out[name] = undef('no examples', 0);
+        return out;
+    }
+    const tp = new Float64Array(k);
+    const predSum = new Float64Array(k);
+    const trueSum = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
+        const row = i * k;
+        for (let c = 0; c < k; c++) {
+            const t = mlTrue[row + c];
+            const p = mlPred[row + c];
+            tp[c] += t & p;
+            predSum[c] += p;
+            trueSum[c] += t;
+        }
+    }
+    const mean = (a) => (a ? compensatedSum(a)[0] / n : NaN);
+    out.subset_accuracy = point(mean(multilabelPerExample('subset_accuracy', mlTrue, mlPred, k, n)), n);
+    out.hamming_loss =
+        k === 0
+            ? undef('no classes in labels or predictions', n)
+            : point(mean(multilabelPerExample('hamming_loss', mlTrue, mlPred, k, n)), n);
+    let tpAll = 0;
+    let predAll = 0;
+    let trueAll = 0;
+    let pMacro = 0;
+    let rMacro = 0;
+    let fMacro = 0;
+    for (let c = 0; c < k; c++) {
+        tpAll += tp[c];
+        predAll += predSum[c];
+        trueAll += trueSum[c];
+        const p = predSum[c] === 0 ? 0 : tp[c] / predSum[c];
+        const r = trueSum[c] === 0 ? 0 : tp[c] / trueSum[c];
+        pMacro += p;
+        rMacro += r;
+        fMacro += f1(p, r);
+    }
+    const pMicro = predAll === 0 ? 0 : tpAll / predAll;
+    const rMicro = trueAll === 0 ? 0 : tpAll / trueAll;
+    out.precision_micro = point(pMicro, n);
+    out.recall_micro = point(rMicro, n);
+    out.f1_micro = point(f1(pMicro, rMicro), n);
+    if (k === 0) {
+        for (const name of ['precision_macro', 'recall_macro', 'f1_macro'])
+            out[name] = undef('no classes in labels or predictions', n);
+    }
+    else {
+        out.precision_macro = point(pMacro / k, n);
+        out.recall_macro = point(rMacro / k, n);
+        out.f1_macro = point(fMacro / k, n);
+    }
+    out.jaccard_samples = point(mean(multilabelPerExample('jaccard_samples', mlTrue, mlPred, k, n)), n);
+    const ordered = {};
+    for (const name of MULTILABEL_METRICS)
+        ordered[name] = out[name];
+    return ordered;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/regression.ts
+
+/** sklearn's mape guard: |y − ŷ| / max(|y|, eps). */
+const MAPE_EPS = 2.220446049250313e-16;
+/** Metric names of the regression task, in report order. */
+const REGRESSION_METRICS = ['mae', 'mse', 'rmse', 'r2', 'mape', 'max_error'];
+/** Per-example values of the regression mean metrics. */
+function regressionPerExample(name, yTrue, yPred, n) {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+        const e = yTrue[i] - yPred[i];
+        if (name === 'mae')
+            out[i] = Math.abs(e);
+        else if (name === 'mse')
+            out[i] = e * e;
+        else
+            out[i] = Math.abs(yPred[i] - yTrue[i]) / Math.max(Math.abs(yTrue[i]), MAPE_EPS);
+    }
+    return out;
+}
+/** Every regression metric. */
+function regressionMetrics(yTrue, yPred, n) {
+    const out = {};
+    if (n === 0) {
+        for (const name of REGRESSION_METRICS)
+            out[name] = undef('no examples', 0);
+        return out;
+    }
+    const mean = (a) => compensatedSum(a)[0] / n;
+    const abs = regressionPerExample('mae', yTrue, yPred, n);
+    const sq = regressionPerExample('mse', yTrue, yPred, n);
+    const mse = mean(sq);
+    out.mae = point(mean(abs), n);
+    out.mse = point(mse, n);
+    out.rmse = point(Math.sqrt(mse), n);
+    if (n < 2) {
+        out.r2 = undef('r2 needs at least two examples', n);
+    }
+    else {
+        const numerator = compensatedSum(sq)[0];
+        let lo = yTrue[0];
+        let hi = yTrue[0];
+        for (let i = 1; i < n; i++) {
+            if (yTrue[i] < lo)
+                lo = yTrue[i];
+            if (yTrue[i] > hi)
+                hi = yTrue[i];
+        }
+        // A constant target has zero variance by definition; testing it directly keeps rounding in the mean
+        // from turning "constant" into a tiny denominator and an enormous negative r2.
+        let denominator = 0;
+        if (lo !== hi) {
+            const m = mean(yTrue);
+            const dev = new Float64Array(n);
+            for (let i = 0; i < n; i++)
+                dev[i] = (yTrue[i] - m) * (yTrue[i] - m);
+            denominator = compensatedSum(dev)[0];
+        }
+        // force_finite: perfect predictions → 1, constant target with errors → 0.
+        const r2 = numerator === 0 ? 1 : denominator === 0 ? 0 : 1 - numerator / denominator;
+        out.r2 = point(r2, n);
+    }
+    out.mape = point(mean(regressionPerExample('mape', yTrue, yPred, n)), n);
+    let maxErr = 0;
+    for (let i = 0; i < n; i++)
+        if (abs[i] > maxErr)
+            maxErr = abs[i];
+    out.max_error = point(maxErr, n);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/metrics/spec.ts
+
+
+/** Confusion-matrix metrics of a binary task, in report order. */
+const BINARY_CONFUSION = ['accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'mcc', 'cohen_kappa'];
+const BINARY_PROBA = ['roc_auc', 'average_precision', 'log_loss', 'brier', 'ece'];
+/** Confusion-matrix metrics of a multiclass task, in report order. */
+const MULTICLASS_CONFUSION = [
+    'accuracy',
+    'balanced_accuracy',
+    'precision_macro',
+    'recall_macro',
+    'f1_macro',
+    'precision_micro',
+    'recall_micro',
+    'f1_micro',
+    'precision_weighted',
+    'recall_weighted',
+    'f1_weighted',
+    'mcc',
+    'cohen_kappa',
+];
+const MULTICLASS_PROBA = ['roc_auc_ovr', 'log_loss', 'top_k_accuracy'];
+/**
+ * Built-in metric names of a task, in report order; `withProbabilities` adds the probability metrics of
+ * binary/multiclass. Numeric-field summaries are not included.
+ */
+function taskMetricNames(task, withProbabilities) {
+    switch (task) {
+        case 'binary':
+            return withProbabilities ? [...BINARY_CONFUSION, ...BINARY_PROBA] : [...BINARY_CONFUSION];
+        case 'multiclass':
+            return withProbabilities ? [...MULTICLASS_CONFUSION, ...MULTICLASS_PROBA] : [...MULTICLASS_CONFUSION];
+        case 'multilabel':
+            return [...MULTILABEL_METRICS];
+        case 'regression':
+            return [...REGRESSION_METRICS];
+        case 'generation':
+            return ['exact_match', 'token_f1'];
+    }
+}
+const LOWER_IS_BETTER = new Set([
+    'log_loss',
+    'brier',
+    'ece',
+    'hamming_loss',
+    'mae',
+    'mse',
+    'rmse',
+    'mape',
+    'max_error',
+]);
+const BINARY_OUTCOME_MEAN = new Set(['accuracy', 'exact_match', 'subset_accuracy', 'top_k_accuracy']);
+const OTHER_MEAN = new Set([
+    'token_f1',
+    'hamming_loss',
+    'jaccard_samples',
+    'brier',
+    'log_loss',
+    'mae',
+    'mse',
+    'mape',
+]);
+const CONFUSION_ONLY = new Set([
+    'precision',
+    'recall',
+    'f1',
+    'balanced_accuracy',
+    'mcc',
+    'cohen_kappa',
+    'precision_weighted',
+    'recall_weighted',
+    'f1_weighted',
+]);
+/** Names shared by multiclass (confusion metrics) and multilabel (label-count metrics). */
+const SHARED_AVERAGES = new Set([
+    'precision_macro',
+    'recall_macro',
+    'f1_macro',
+    'precision_micro',
+    'recall_micro',
+    'f1_micro',
+]);
+const OTHER = new Set(['average_precision', 'roc_auc_ovr', 'ece', 'rmse', 'r2', 'max_error']);
+/** Field-name words that mark a numeric field where lower is better; checked before the higher words. */
+const LOWER_WORDS = new Set([
+    'latency',
+    'time',
+    'ms',
+    'sec',
+    'secs',
+    'seconds',
+    'duration',
+    'tokens',
+    'token',
+    'cost',
+    'price',
+    'usd',
+    'error',
+    'errors',
+    'loss',
+    'memory',
+    'bytes',
+    'mb',
+    'gb',
+    'calls',
+    'retries',
+    'failures',
+]);
+/** Field-name words that mark a numeric field where higher is better (a score). */
+const HIGHER_WORDS = new Set([
+    'score',
+    'scores',
+    'acc',
+    'accuracy',
+    'f1',
+    'reward',
+    'pass',
+    'passed',
+    'win',
+    'wins',
+    'correct',
+    'bleu',
+    'rouge',
+    'similarity',
+    'rating',
+    'quality',
+    'throughput',
+]);
+/**
+ * Direction of an arbitrary numeric field's summaries, from the words of its name (split at `_`, `-`, `.`,
+ * spaces, digits and camelCase): a cost word (latency, time, ms, tokens, cost, error, …) → lower; else a
+ * score word (score, acc, f1, reward, pass, …) → higher; else lower. Config `direction` overrides.
+ */
+function numericFieldDirection(field) {
+    const words = field
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+|(?<=[a-z])(?=[0-9])/)
+        .filter((w) => w !== '');
+    if (words.some((w) => LOWER_WORDS.has(w)))
+        return 'lower';
+    if (words.some((w) => HIGHER_WORDS.has(w)))
+        return 'higher';
+    return 'lower';
+}
+/**
+ * Direction and kind of a built-in metric name (incl. `<field>_mean/_p50/_p95`); undefined if unknown.
+ *
+ * `task` disambiguates `precision|recall|f1_micro|macro`, which are confusion metrics for multiclass but
+ * label-count metrics (kind `other`) for multilabel; without `task` they get the kind that is valid for
+ * both, `other`.
+ */
+function metricSpec(name, task) {
+    const direction = LOWER_IS_BETTER.has(name) ? 'lower' : 'higher';
+    if (BINARY_OUTCOME_MEAN.has(name))
+        return { direction, kind: 'mean', binaryOutcome: true };
+    if (OTHER_MEAN.has(name))
+        return { direction, kind: 'mean' };
+    if (name === 'roc_auc')
+        return { direction, kind: 'auc' };
+    if (CONFUSION_ONLY.has(name))
+        return { direction, kind: 'confusion' };
+    if (SHARED_AVERAGES.has(name))
+        return { direction, kind: task === 'multiclass' || task === 'binary' ? 'confusion' : 'other' };
+    if (OTHER.has(name))
+        return { direction, kind: 'other' };
+    const m = /^(.+)_(mean|p50|p95)$/.exec(name);
+    if (m) {
+        const dir = numericFieldDirection(m[1]);
+        return m[2] === 'mean' ? { direction: dir, kind: 'mean' } : { direction: dir, kind: 'other' };
+    }
+    return undefined;
+}
+/** Metrics gated when there is no config (SPEC §5). */
+function primaryMetrics(task) {
+    switch (task) {
+        case 'binary':
+            return ['accuracy', 'f1', 'roc_auc'];
+        case 'multiclass':
+            return ['accuracy', 'f1_macro'];
+        case 'multilabel':
+            return ['f1_micro'];
+        case 'regression':
+            return ['mae', 'r2'];
+        case 'generation':
+            return ['exact_match', 'token_f1'];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/classification.ts
+
 
 const NO_EXAMPLES = 'no examples';
 /** k × k confusion counts (row = true class, column = predicted), for binary/multiclass. */
@@ -17433,23 +17807,7 @@ function metricsFromConfusion(counts, k, task, posIndex) {
         }
         trace += counts[i * k + i];
     }
-    const names = task === 'binary'
-        ? ['accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'mcc', 'cohen_kappa']
-        : [
-            'accuracy',
-            'balanced_accuracy',
-            'precision_macro',
-            'recall_macro',
-            'f1_macro',
-            'precision_micro',
-            'recall_micro',
-            'f1_micro',
-            'precision_weighted',
-            'recall_weighted',
-            'f1_weighted',
-            'mcc',
-            'cohen_kappa',
-        ];
+    const names = task === 'binary' ? BINARY_CONFUSION : MULTICLASS_CONFUSION;
     const out = {};
     if (n === 0) {
         for (const name of names)
@@ -17649,118 +18007,6 @@ function tokenF1PerExample(textPred, textRefs) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/metrics/multilabel.ts
-
-/** Metric names of the multilabel task, in report order. */
-const MULTILABEL_METRICS = [
-    'subset_accuracy',
-    'hamming_loss',
-    'precision_micro',
-    'recall_micro',
-    'f1_micro',
-    'precision_macro',
-    'recall_macro',
-    'f1_macro',
-    'jaccard_samples',
-];
-/** Per-example values of the multilabel mean metrics. */
-function multilabelPerExample(name, mlTrue, mlPred, k, n) {
-    if (name === 'hamming_loss' && k === 0)
-        return null;
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-        const row = i * k;
-        let inter = 0;
-        let union = 0;
-        let diff = 0;
-        for (let c = 0; c < k; c++) {
-            const t = mlTrue[row + c];
-            const p = mlPred[row + c];
-            inter += t & p;
-            union += t | p;
-            diff += t ^ p;
-        }
-        out[i] =
-            name === 'subset_accuracy'
-                ? diff === 0
-                    ? 1
-                    : 0
-                : name === 'hamming_loss'
-                    ? diff / k
-                    : union === 0
-                        ? 0
-                        : inter / union;
-    }
-    return out;
-}
-function f1(p, r) {
-    const d = p + r;
-    return d === 0 ? 0 : (2 * p * r) / d;
-}
-/** Every multilabel metric. */
-function multilabelMetrics(mlTrue, mlPred, k, n) {
-    const out = {};
-    if (n === 0) {
-        for (const name of MULTILABEL_METRICS)
-            out[name] = undef('no examples', 0);
-        return out;
-    }
-    const tp = new Float64Array(k);
-    const predSum = new Float64Array(k);
-    const trueSum = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-        const row = i * k;
-        for (let c = 0; c < k; c++) {
-            const t = mlTrue[row + c];
-            const p = mlPred[row + c];
-            tp[c] += t & p;
-            predSum[c] += p;
-            trueSum[c] += t;
-        }
-    }
-    const mean = (a) => (a ? compensatedSum(a)[0] / n : NaN);
-    out.subset_accuracy = point(mean(multilabelPerExample('subset_accuracy', mlTrue, mlPred, k, n)), n);
-    out.hamming_loss =
-        k === 0
-            ? undef('no classes in labels or predictions', n)
-            : point(mean(multilabelPerExample('hamming_loss', mlTrue, mlPred, k, n)), n);
-    let tpAll = 0;
-    let predAll = 0;
-    let trueAll = 0;
-    let pMacro = 0;
-    let rMacro = 0;
-    let fMacro = 0;
-    for (let c = 0; c < k; c++) {
-        tpAll += tp[c];
-        predAll += predSum[c];
-        trueAll += trueSum[c];
-        const p = predSum[c] === 0 ? 0 : tp[c] / predSum[c];
-        const r = trueSum[c] === 0 ? 0 : tp[c] / trueSum[c];
-        pMacro += p;
-        rMacro += r;
-        fMacro += f1(p, r);
-    }
-    const pMicro = predAll === 0 ? 0 : tpAll / predAll;
-    const rMicro = trueAll === 0 ? 0 : tpAll / trueAll;
-    out.precision_micro = point(pMicro, n);
-    out.recall_micro = point(rMicro, n);
-    out.f1_micro = point(f1(pMicro, rMicro), n);
-    if (k === 0) {
-        for (const name of ['precision_macro', 'recall_macro', 'f1_macro'])
-            out[name] = undef('no classes in labels or predictions', n);
-    }
-    else {
-        out.precision_macro = point(pMacro / k, n);
-        out.recall_macro = point(rMacro / k, n);
-        out.f1_macro = point(fMacro / k, n);
-    }
-    out.jaccard_samples = point(mean(multilabelPerExample('jaccard_samples', mlTrue, mlPred, k, n)), n);
-    const ordered = {};
-    for (const name of MULTILABEL_METRICS)
-        ordered[name] = out[name];
-    return ordered;
-}
-
 ;// CONCATENATED MODULE: ./src/metrics/probabilistic.ts
 /**
  * Metrics of predicted probabilities: binary ROC AUC, average precision, log loss, Brier score and ECE;
@@ -17948,265 +18194,6 @@ function topKHits(yTrue, proba, k, n, topK) {
         out[i] = rank < topK ? 1 : 0;
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/metrics/regression.ts
-
-/** sklearn's mape guard: |y − ŷ| / max(|y|, eps). */
-const MAPE_EPS = 2.220446049250313e-16;
-/** Metric names of the regression task, in report order. */
-const REGRESSION_METRICS = ['mae', 'mse', 'rmse', 'r2', 'mape', 'max_error'];
-/** Per-example values of the regression mean metrics. */
-function regressionPerExample(name, yTrue, yPred, n) {
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-        const e = yTrue[i] - yPred[i];
-        if (name === 'mae')
-            out[i] = Math.abs(e);
-        else if (name === 'mse')
-            out[i] = e * e;
-        else
-            out[i] = Math.abs(yPred[i] - yTrue[i]) / Math.max(Math.abs(yTrue[i]), MAPE_EPS);
-    }
-    return out;
-}
-/** Every regression metric. */
-function regressionMetrics(yTrue, yPred, n) {
-    const out = {};
-    if (n === 0) {
-        for (const name of REGRESSION_METRICS)
-            out[name] = undef('no examples', 0);
-        return out;
-    }
-    const mean = (a) => compensatedSum(a)[0] / n;
-    const abs = regressionPerExample('mae', yTrue, yPred, n);
-    const sq = regressionPerExample('mse', yTrue, yPred, n);
-    const mse = mean(sq);
-    out.mae = point(mean(abs), n);
-    out.mse = point(mse, n);
-    out.rmse = point(Math.sqrt(mse), n);
-    if (n < 2) {
-        out.r2 = undef('r2 needs at least two examples', n);
-    }
-    else {
-        const numerator = compensatedSum(sq)[0];
-        let lo = yTrue[0];
-        let hi = yTrue[0];
-        for (let i = 1; i < n; i++) {
-            if (yTrue[i] < lo)
-                lo = yTrue[i];
-            if (yTrue[i] > hi)
-                hi = yTrue[i];
-        }
-        // A constant target has zero variance by definition; testing it directly keeps rounding in the mean
-        // from turning "constant" into a tiny denominator and an enormous negative r2.
-        let denominator = 0;
-        if (lo !== hi) {
-            const m = mean(yTrue);
-            const dev = new Float64Array(n);
-            for (let i = 0; i < n; i++)
-                dev[i] = (yTrue[i] - m) * (yTrue[i] - m);
-            denominator = compensatedSum(dev)[0];
-        }
-        // force_finite: perfect predictions → 1, constant target with errors → 0.
-        const r2 = numerator === 0 ? 1 : denominator === 0 ? 0 : 1 - numerator / denominator;
-        out.r2 = point(r2, n);
-    }
-    out.mape = point(mean(regressionPerExample('mape', yTrue, yPred, n)), n);
-    let maxErr = 0;
-    for (let i = 0; i < n; i++)
-        if (abs[i] > maxErr)
-            maxErr = abs[i];
-    out.max_error = point(maxErr, n);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/metrics/spec.ts
-
-
-const BINARY_CONFUSION = ['accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'mcc', 'cohen_kappa'];
-const BINARY_PROBA = ['roc_auc', 'average_precision', 'log_loss', 'brier', 'ece'];
-const MULTICLASS_CONFUSION = [
-    'accuracy',
-    'balanced_accuracy',
-    'precision_macro',
-    'recall_macro',
-    'f1_macro',
-    'precision_micro',
-    'recall_micro',
-    'f1_micro',
-    'precision_weighted',
-    'recall_weighted',
-    'f1_weighted',
-    'mcc',
-    'cohen_kappa',
-];
-const MULTICLASS_PROBA = ['roc_auc_ovr', 'log_loss', 'top_k_accuracy'];
-/**
- * Built-in metric names of a task, in report order; `withProbabilities` adds the probability metrics of
- * binary/multiclass. Numeric-field summaries are not included.
- */
-function taskMetricNames(task, withProbabilities) {
-    switch (task) {
-        case 'binary':
-            return withProbabilities ? [...BINARY_CONFUSION, ...BINARY_PROBA] : [...BINARY_CONFUSION];
-        case 'multiclass':
-            return withProbabilities ? [...MULTICLASS_CONFUSION, ...MULTICLASS_PROBA] : [...MULTICLASS_CONFUSION];
-        case 'multilabel':
-            return [...MULTILABEL_METRICS];
-        case 'regression':
-            return [...REGRESSION_METRICS];
-        case 'generation':
-            return ['exact_match', 'token_f1'];
-    }
-}
-const LOWER_IS_BETTER = new Set([
-    'log_loss',
-    'brier',
-    'ece',
-    'hamming_loss',
-    'mae',
-    'mse',
-    'rmse',
-    'mape',
-    'max_error',
-]);
-const BINARY_OUTCOME_MEAN = new Set(['accuracy', 'exact_match', 'subset_accuracy', 'top_k_accuracy']);
-const OTHER_MEAN = new Set([
-    'token_f1',
-    'hamming_loss',
-    'jaccard_samples',
-    'brier',
-    'log_loss',
-    'mae',
-    'mse',
-    'mape',
-]);
-const CONFUSION_ONLY = new Set([
-    'precision',
-    'recall',
-    'f1',
-    'balanced_accuracy',
-    'mcc',
-    'cohen_kappa',
-    'precision_weighted',
-    'recall_weighted',
-    'f1_weighted',
-]);
-/** Names shared by multiclass (confusion metrics) and multilabel (label-count metrics). */
-const SHARED_AVERAGES = new Set([
-    'precision_macro',
-    'recall_macro',
-    'f1_macro',
-    'precision_micro',
-    'recall_micro',
-    'f1_micro',
-]);
-const OTHER = new Set(['average_precision', 'roc_auc_ovr', 'ece', 'rmse', 'r2', 'max_error']);
-/** Field-name words that mark a numeric field where lower is better; checked before the higher words. */
-const LOWER_WORDS = new Set([
-    'latency',
-    'time',
-    'ms',
-    'sec',
-    'secs',
-    'seconds',
-    'duration',
-    'tokens',
-    'token',
-    'cost',
-    'price',
-    'usd',
-    'error',
-    'errors',
-    'loss',
-    'memory',
-    'bytes',
-    'mb',
-    'gb',
-    'calls',
-    'retries',
-    'failures',
-]);
-/** Field-name words that mark a numeric field where higher is better (a score). */
-const HIGHER_WORDS = new Set([
-    'score',
-    'scores',
-    'acc',
-    'accuracy',
-    'f1',
-    'reward',
-    'pass',
-    'passed',
-    'win',
-    'wins',
-    'correct',
-    'bleu',
-    'rouge',
-    'similarity',
-    'rating',
-    'quality',
-    'throughput',
-]);
-/**
- * Direction of an arbitrary numeric field's summaries, from the words of its name (split at `_`, `-`, `.`,
- * spaces, digits and camelCase): a cost word (latency, time, ms, tokens, cost, error, …) → lower; else a
- * score word (score, acc, f1, reward, pass, …) → higher; else lower. Config `direction` overrides.
- */
-function numericFieldDirection(field) {
-    const words = field
-        .replace(/([a-z])([A-Z])/g, '$1 $2')
-        .toLowerCase()
-        .split(/[^a-z0-9]+|(?<=[a-z])(?=[0-9])/)
-        .filter((w) => w !== '');
-    if (words.some((w) => LOWER_WORDS.has(w)))
-        return 'lower';
-    if (words.some((w) => HIGHER_WORDS.has(w)))
-        return 'higher';
-    return 'lower';
-}
-/**
- * Direction and kind of a built-in metric name (incl. `<field>_mean/_p50/_p95`); undefined if unknown.
- *
- * `task` disambiguates `precision|recall|f1_micro|macro`, which are confusion metrics for multiclass but
- * label-count metrics (kind `other`) for multilabel; without `task` they get the kind that is valid for
- * both, `other`.
- */
-function metricSpec(name, task) {
-    const direction = LOWER_IS_BETTER.has(name) ? 'lower' : 'higher';
-    if (BINARY_OUTCOME_MEAN.has(name))
-        return { direction, kind: 'mean', binaryOutcome: true };
-    if (OTHER_MEAN.has(name))
-        return { direction, kind: 'mean' };
-    if (name === 'roc_auc')
-        return { direction, kind: 'auc' };
-    if (CONFUSION_ONLY.has(name))
-        return { direction, kind: 'confusion' };
-    if (SHARED_AVERAGES.has(name))
-        return { direction, kind: task === 'multiclass' || task === 'binary' ? 'confusion' : 'other' };
-    if (OTHER.has(name))
-        return { direction, kind: 'other' };
-    const m = /^(.+)_(mean|p50|p95)$/.exec(name);
-    if (m) {
-        const dir = numericFieldDirection(m[1]);
-        return m[2] === 'mean' ? { direction: dir, kind: 'mean' } : { direction: dir, kind: 'other' };
-    }
-    return undefined;
-}
-/** Metrics gated when there is no config (SPEC §5). */
-function primaryMetrics(task) {
-    switch (task) {
-        case 'binary':
-            return ['accuracy', 'f1', 'roc_auc'];
-        case 'multiclass':
-            return ['accuracy', 'f1_macro'];
-        case 'multilabel':
-            return ['f1_micro'];
-        case 'regression':
-            return ['mae', 'r2'];
-        case 'generation':
-            return ['exact_match', 'token_f1'];
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/compute.ts
@@ -23584,6 +23571,21 @@ function readLmEvalResults(data, file) {
     if (Object.keys(metrics).length === 0)
         throw new InputError('no numeric metrics in lm-eval results', { file });
     return { metrics, directions };
+}
+
+;// CONCATENATED MODULE: ./src/readers/file.ts
+/** Reading an input file's bytes with the error every reader gives for a missing or unreadable file. */
+
+
+/** The file's bytes; InputError "file not found" / "cannot read file" otherwise. */
+function readBytes(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file);
+    }
+    catch (e) {
+        const code = e.code;
+        throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/readers/metric-map.ts
@@ -29264,14 +29266,7 @@ function normalise(v, file, row, field) {
 }
 /** Reads all rows of a Parquet file into records. */
 async function readParquet(file, mapping) {
-    let buf;
-    try {
-        buf = (0,external_node_fs_namespaceObject.readFileSync)(file);
-    }
-    catch (e) {
-        const code = e.code;
-        throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file });
-    }
+    const buf = readBytes(file);
     const arrayBuffer = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
     let rows;
     try {
@@ -29307,16 +29302,10 @@ async function readParquet(file, mapping) {
 
 
 
+
 const SUPPORTED = ['.jsonl', '.ndjson', '.jsonl.gz', '.ndjson.gz', '.csv', '.tsv', '.parquet', '.json', '.yaml', '.yml'];
 function readText(file) {
-    let buf;
-    try {
-        buf = (0,external_node_fs_namespaceObject.readFileSync)(file);
-    }
-    catch (e) {
-        const code = e.code;
-        throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file });
-    }
+    let buf = readBytes(file);
     if (file.endsWith('.gz')) {
         try {
             buf = (0,external_node_zlib_namespaceObject.gunzipSync)(buf);

@@ -14,20 +14,15 @@
 import * as core from '@actions/core';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BaselineLookup, BaselineSource } from '../baseline/source.js';
 import { isExpectedError } from '../errors.js';
 import type { BaselineInfo, EvalResult } from '../types.js';
+
+export type { BaselineLookup, BaselineSource } from '../baseline/source.js';
 import { MAX_ARTIFACT_BYTES, type ArtifactStore } from './artifacts.js';
 import { short, type RunnerContext } from './context.js';
 import { apiMessage, httpStatus, type GitHubClient } from './octokit.js';
 
-/** A baseline, or none with the reason. `L` is what the loader returns (at least the EvalResult). */
-export type BaselineLookup<L extends { result: EvalResult } = { result: EvalResult }> =
-  (L & { info: BaselineInfo }) | { result: null; info: BaselineInfo };
-
-/** Where a baseline comes from (an earlier run's artifact, a local path, …). */
-export interface BaselineSource<L extends { result: EvalResult } = { result: EvalResult }> {
-  find(): Promise<BaselineLookup<L>>;
-}
 
 /** The parts of a workflow run evalgate reads. */
 export interface RunSummary {

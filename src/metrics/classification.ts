@@ -5,6 +5,7 @@
  */
 import type { Dataset, MetricPoint } from './index.js';
 import { point, undef } from './numeric.js';
+import { BINARY_CONFUSION, MULTICLASS_CONFUSION } from './spec.js';
 
 const NO_EXAMPLES = 'no examples';
 
@@ -61,24 +62,7 @@ export function metricsFromConfusion(
     }
     trace += counts[i * k + i];
   }
-  const names =
-    task === 'binary'
-      ? ['accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'mcc', 'cohen_kappa']
-      : [
-          'accuracy',
-          'balanced_accuracy',
-          'precision_macro',
-          'recall_macro',
-          'f1_macro',
-          'precision_micro',
-          'recall_micro',
-          'f1_micro',
-          'precision_weighted',
-          'recall_weighted',
-          'f1_weighted',
-          'mcc',
-          'cohen_kappa',
-        ];
+  const names = task === 'binary' ? BINARY_CONFUSION : MULTICLASS_CONFUSION;
   const out: Record<string, MetricPoint> = {};
   if (n === 0) {
     for (const name of names) out[name] = undef(NO_EXAMPLES, 0);

@@ -7,9 +7,11 @@ import type { MetricSpec } from './index.js';
 import { MULTILABEL_METRICS } from './multilabel.js';
 import { REGRESSION_METRICS } from './regression.js';
 
-const BINARY_CONFUSION = ['accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'mcc', 'cohen_kappa'];
+/** Confusion-matrix metrics of a binary task, in report order. */
+export const BINARY_CONFUSION = ['accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'mcc', 'cohen_kappa'];
 const BINARY_PROBA = ['roc_auc', 'average_precision', 'log_loss', 'brier', 'ece'];
-const MULTICLASS_CONFUSION = [
+/** Confusion-matrix metrics of a multiclass task, in report order. */
+export const MULTICLASS_CONFUSION = [
   'accuracy',
   'balanced_accuracy',
   'precision_macro',

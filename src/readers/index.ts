@@ -2,7 +2,7 @@
  * Input files → ReadOutput, one reader per format. The format is chosen by extension, and for JSON by
  * content (EvalResult, lm-eval results, or a plain metric map).
  */
-import { readFileSync, statSync, readdirSync, existsSync } from 'node:fs';
+import { statSync, readdirSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -11,6 +11,7 @@ import { parseCsv } from './csv.js';
 import { isEvalResult, readEvalResult } from './eval-result.js';
 import { parseJsonl } from './jsonl.js';
 import { isLmEvalResults, readLmEvalResults } from './lm-eval.js';
+import { readBytes } from './file.js';
 import { flattenMetricMap } from './metric-map.js';
 import { readParquet } from './parquet.js';
 import type { ReadOutput, RecordMapping } from './types.js';
@@ -20,13 +21,7 @@ export type { ReadOutput, RecordMapping } from './types.js';
 const SUPPORTED = ['.jsonl', '.ndjson', '.jsonl.gz', '.ndjson.gz', '.csv', '.tsv', '.parquet', '.json', '.yaml', '.yml'];
 
 function readText(file: string): string {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file });
-  }
+  let buf = readBytes(file);
   if (file.endsWith('.gz')) {
     try {
       buf = gunzipSync(buf);

@@ -2,9 +2,9 @@
  * Reader for per-example Parquet files (as written by pandas/pyarrow/polars), via hyparquet (pure JS,
  * snappy built in). Rows are numbered from 1 in error messages, as a data-frame index + 1.
  */
-import { readFileSync } from 'node:fs';
 import { parquetReadObjects } from 'hyparquet';
 import { InputError } from '../errors.js';
+import { readBytes } from './file.js';
 import type { ExampleRecord } from '../types.js';
 import { toExampleRecord } from './records.js';
 import type { RecordMapping } from './types.js';
@@ -27,13 +27,7 @@ function normalise(v: unknown, file: string, row: number, field: string): unknow
 
 /** Reads all rows of a Parquet file into records. */
 export async function readParquet(file: string, mapping: RecordMapping): Promise<ExampleRecord[]> {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file });
-  }
+  const buf = readBytes(file);
   const arrayBuffer = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
   let rows: Record<string, unknown>[];
   try {

@@ -1,29 +1,16 @@
-/** Runs the bundled action as a runner would: INPUT_* env (hyphens kept), action.yml defaults, files. */
+/**
+ * Runs the bundled action with a local baseline, as a runner would but without GitHub: INPUT_* env
+ * (hyphens kept), action.yml defaults, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files. The e2e runner
+ * (test/e2e/runner.ts) adds the GitHub context and the fake API.
+ */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { parseOutputs, root } from '../e2e/runner.js';
 
-export const root = new URL('../../', import.meta.url).pathname;
-
-/** Parses a GITHUB_OUTPUT file (`name<<delimiter` heredocs and `name=value` lines). */
-export function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^=<]+)<<(.+)$/.exec(lines[i]);
-    if (m) {
-      const value: string[] = [];
-      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
-      out[m[1]] = value.join('\n');
-    } else if (lines[i].includes('=')) {
-      const k = lines[i].slice(0, lines[i].indexOf('='));
-      out[k] = lines[i].slice(k.length + 1);
-    }
-  }
-  return out;
-}
+export { root };
 
 export interface ActionRun {
   status: number | null;
