@@ -57278,11 +57278,90 @@ function flippedExamples(base, cur, pairing, opts) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/stats/scores.ts
+
+
+
+
+const isBinary = (values) => {
+    for (let i = 0; i < values.length; i++)
+        if (values[i] !== 0 && values[i] !== 1)
+            return false;
+    return true;
+};
+/** Mean of per-example scores with CLT stderr; Wilson interval for 0/1 scores when n < 100 or at 0/1. */
+function scoreMetric(values) {
+    const s = meanStats(values);
+    if (s.n === 0)
+        return { value: null, n: 0, stderr: null, ci: null, undefined: 'no examples' };
+    const se = Number.isFinite(s.se) ? s.se : null;
+    if (isBinary(values) && (s.n < WILSON_BELOW_N || s.mean === 0 || s.mean === 1)) {
+        const successes = Math.round(s.mean * s.n);
+        return { value: s.mean, n: s.n, stderr: se, ci: wilsonInterval(successes, s.n), method: 'wilson' };
+    }
+    return {
+        value: s.mean,
+        n: s.n,
+        stderr: se,
+        ci: se === null ? null : [s.mean - distributions_Z975 * se, s.mean + distributions_Z975 * se],
+        method: 'clt',
+    };
+}
+/** How many ids the two columns share, and the pairs' values. */
+function pairScores(base, cur) {
+    const where = new Map();
+    base.ids.forEach((id, i) => where.set(id, i));
+    const bi = [];
+    const ci = [];
+    cur.ids.forEach((id, j) => {
+        const i = where.get(id);
+        if (i !== undefined) {
+            bi.push(i);
+            ci.push(j);
+        }
+    });
+    const b = new Float64Array(bi.length);
+    const c = new Float64Array(ci.length);
+    for (let k = 0; k < bi.length; k++) {
+        b[k] = base.values[bi[k]];
+        c[k] = cur.values[ci[k]];
+    }
+    return { b, c, overlap: bi.length };
+}
+/**
+ * Paired one-sided test of per-example scores: exact McNemar when every score is 0/1, else a paired t
+ * test on the differences. Null when the runs share fewer than two ids.
+ */
+function compareScores(base, cur, direction) {
+    const { b, c, overlap } = pairScores(base, cur);
+    if (overlap < 2)
+        return null;
+    if (isBinary(b) && isBinary(c)) {
+        let gained = 0;
+        let lost = 0;
+        for (let k = 0; k < overlap; k++) {
+            if (b[k] === 0 && c[k] === 1)
+                gained++;
+            else if (b[k] === 1 && c[k] === 0)
+                lost++;
+        }
+        const worse = direction === 'higher' ? lost : gained;
+        const better = direction === 'higher' ? gained : lost;
+        return { method: 'mcnemar-exact', paired: true, p_value: mcnemarExact(worse, better), ci_delta: pairedProportionCi(gained, lost, overlap) };
+    }
+    const d = new Float64Array(overlap);
+    for (let k = 0; k < overlap; k++)
+        d[k] = c[k] - b[k];
+    const t = pairedTTest(d, direction);
+    return { method: 'paired-t', paired: true, p_value: t.p, ci_delta: t.ci };
+}
+
 ;// CONCATENATED MODULE: ./src/stats/index.ts
 /**
  * Statistics engine: standard errors, bootstrap, paired tests and multiple-testing correction
  * (README "Statistics" describes the methods and their references).
  */
+
 
 
 
@@ -57520,6 +57599,21 @@ function diagnose(input) {
     else if (baseline && (input.currentData || input.baselineData)) {
         notes.push('Only one run has per-example records: unpaired comparison (independent standard errors).');
     }
+    notes.push(...(current.notes ?? []));
+    // Per-example scores of pre-scored metrics (e.g. lm-eval samples) pair by id like records do.
+    if (baseline?.scores && current.scores) {
+        for (const [name, col] of Object.entries(current.scores)) {
+            const b = baseline.scores[name];
+            if (!b)
+                continue;
+            const { overlap } = pairScores(b, col);
+            const total = Math.max(b.ids.length, col.ids.length);
+            if (overlap === 0)
+                notes.push(`${name}: the runs share no example ids; unpaired comparison.`);
+            else if (overlap < 0.95 * total)
+                notes.push(`${name}: only ${overlap} of ${total} example ids are in both runs; the paired test uses those.`);
+        }
+    }
     // Overall comparisons.
     const names = new Set(Object.keys(current.metrics));
     if (baseline)
@@ -57625,12 +57719,15 @@ function attachTests(rows, input, pairing, mopts) {
             pairing,
         });
     }
+    const baseScores = input.baseline?.scores ?? {};
+    const curScores = input.current.scores ?? {};
     for (const r of rows) {
         if (r.bad === null)
             continue;
+        const name = r.cmp.metric;
+        const scored = baseScores[name] && curScores[name] ? compareScores(baseScores[name], curScores[name], r.cmp.direction) : null;
         r.cmp.test =
-            paired[r.cmp.metric] ??
-                unpairedTest(input.baseline.metrics[r.cmp.metric], input.current.metrics[r.cmp.metric], r.cmp.direction);
+            paired[name] ?? scored ?? unpairedTest(input.baseline.metrics[name], input.current.metrics[name], r.cmp.direction);
     }
 }
 /** Slice tests: paired within the slice when both runs have records, else unpaired. Only gated rows. */
@@ -60093,7 +60190,7 @@ function readLmEvalResults(data, file) {
                     ? entries.samples
                     : null;
         for (const [key, value] of Object.entries(entries)) {
-            if (key === 'alias' || key === 'sample_count' || key === 'samples' || key === 'name')
+            if (key === 'alias' || key === 'sample_count' || key === 'samples' || key === 'sample_len' || key === 'name')
                 continue;
             const [metric, filter] = key.split(',', 2);
             if (metric.endsWith('_stderr'))
@@ -60127,6 +60224,100 @@ function readLmEvalResults(data, file) {
     if (Object.keys(metrics).length === 0)
         throw new InputError('no numeric metrics in lm-eval results', { file });
     return { metrics, directions };
+}
+
+;// CONCATENATED MODULE: ./src/readers/lm-eval-samples.ts
+/**
+ * Reader for lm-evaluation-harness per-sample logs (`samples_<task>_<timestamp>.jsonl`). Each line is
+ * one doc under one filter, with its per-sample metric values (`"acc": 1.0`). These give per-example
+ * scores that pair by `doc_id` across runs, so two runs of a harness task get a paired test
+ * (McNemar for 0/1 scores) instead of the unpaired one that `results*.json` allows.
+ * Metric names match the results reader: `<task>/<metric>`, or `<task>/<metric>,<filter>`.
+ */
+
+
+const NAME = /^samples_(.+?)_(\d{4}-\d{2}-\d{2}T[\d.-]+?)(\.first\d+)?\.jsonl(\.gz)?$/i;
+/** True when the first non-blank line of a JSONL text looks like an lm-eval sample. */
+function isLmEvalSamples(text) {
+    const end = text.indexOf('\n');
+    const first = (end === -1 ? text : text.slice(0, end)).trim();
+    if (!first.startsWith('{'))
+        return false;
+    try {
+        const o = JSON.parse(first);
+        return 'doc_id' in o && ('filtered_resps' in o || 'resps' in o) && Array.isArray(o.metrics);
+    }
+    catch {
+        return false;
+    }
+}
+/** The harness task name from a samples file name. */
+function taskFromFileName(file) {
+    return NAME.exec((0,external_node_path_.basename)(file))?.[1];
+}
+/** Parses a samples log into per-example score columns. */
+function readLmEvalSamples(text, file) {
+    const task = taskFromFileName(file);
+    if (!task) {
+        throw new InputError('cannot tell the task: lm-eval samples files are named samples_<task>_<timestamp>.jsonl', { file });
+    }
+    const scores = {};
+    const seen = new Map();
+    const corpusLevel = new Set();
+    let line = 0;
+    let start = 0;
+    while (start <= text.length) {
+        let end = text.indexOf('\n', start);
+        if (end === -1)
+            end = text.length;
+        line++;
+        const raw = text.slice(start, end).trim();
+        start = end + 1;
+        if (!raw)
+            continue;
+        let o;
+        try {
+            o = JSON.parse(raw);
+        }
+        catch (e) {
+            throw new InputError(`malformed JSON: ${e.message}`, { file, line });
+        }
+        const docId = o.doc_id;
+        if (typeof docId !== 'number' && typeof docId !== 'string') {
+            throw new InputError('missing doc_id', { file, line, field: 'doc_id' });
+        }
+        if (!Array.isArray(o.metrics))
+            throw new InputError('missing the list of metrics', { file, line, field: 'metrics' });
+        const filter = typeof o.filter === 'string' ? o.filter : 'none';
+        for (const metric of o.metrics) {
+            if (typeof metric !== 'string')
+                throw new InputError('metric names must be strings', { file, line, field: 'metrics' });
+            const name = filter !== 'none' ? `${task}/${metric},${filter}` : `${task}/${metric}`;
+            const v = o[metric];
+            if (Array.isArray(v) || (typeof v === 'object' && v !== null)) {
+                // Corpus-level metrics (f1 over all docs) keep per-sample inputs, not scores: no per-example mean.
+                corpusLevel.add(name);
+                continue;
+            }
+            if (typeof v === 'boolean' ? false : typeof v !== 'number' || !Number.isFinite(v)) {
+                throw new InputError(`per-sample value must be a finite number, found ${JSON.stringify(v)}`, { file, line, field: metric });
+            }
+            const id = String(docId);
+            let ids = seen.get(name);
+            if (!ids)
+                seen.set(name, (ids = new Set()));
+            if (ids.has(id))
+                throw new InputError(`duplicate doc_id ${id} for ${name}`, { file, line, field: 'doc_id' });
+            ids.add(id);
+            const col = (scores[name] ??= { ids: [], values: [] });
+            col.ids.push(id);
+            col.values.push(typeof v === 'boolean' ? Number(v) : v);
+        }
+    }
+    const notes = [...corpusLevel].sort().map((n) => `${(0,external_node_path_.basename)(file)}: ${n} is a corpus-level metric (per-sample lists, not scores); take it from the results file`);
+    if (Object.keys(scores).length === 0 && notes.length === 0)
+        throw new InputError('no samples in file', { file });
+    return { scores, notes };
 }
 
 ;// CONCATENATED MODULE: ./src/readers/file.ts
@@ -65859,6 +66050,7 @@ async function readParquet(file, mapping) {
 
 
 
+
 const SUPPORTED = ['.jsonl', '.ndjson', '.jsonl.gz', '.ndjson.gz', '.csv', '.tsv', '.parquet', '.json', '.yaml', '.yml'];
 function readText(file) {
     let buf = readBytes(file);
@@ -65895,7 +66087,12 @@ async function readInputFileAsync(file, mapping) {
 function readInputFile(file, mapping) {
     const lower = file.toLowerCase();
     if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || lower.endsWith('.jsonl.gz') || lower.endsWith('.ndjson.gz')) {
-        return { kind: 'records', file, format: 'jsonl', records: parseJsonl(readText(file), file, mapping) };
+        const text = readText(file);
+        if (isLmEvalSamples(text)) {
+            const { scores, notes } = readLmEvalSamples(text, file);
+            return { kind: 'scores', file, format: 'lm-eval-samples', scores, notes };
+        }
+        return { kind: 'records', file, format: 'jsonl', records: parseJsonl(text, file, mapping) };
     }
     if (lower.endsWith('.csv') || lower.endsWith('.csv.gz')) {
         return { kind: 'records', file, format: 'csv', records: parseCsv(readText(file), file, mapping, ',') };
@@ -66073,6 +66270,18 @@ function computeResult(outputs, config, meta) {
         aggregated[name] = mv;
         aggregatedFrom[name] = file;
     };
+    const scores = {};
+    const scoresFrom = {};
+    const notes = [];
+    const addScores = (cols, file) => {
+        for (const [name, col] of Object.entries(cols)) {
+            if (name in scores) {
+                throw new InputError(`per-example scores of "${name}" are also in ${scoresFrom[name]}`, { file, field: name });
+            }
+            scores[name] = col;
+            scoresFrom[name] = file;
+        }
+    };
     for (const o of outputs) {
         if (o.kind === 'records')
             records.push(...o.records);
@@ -66081,16 +66290,38 @@ function computeResult(outputs, config, meta) {
                 addMetric(k, v, o.file);
             Object.assign(directions, o.directions);
         }
+        else if (o.kind === 'scores') {
+            addScores(o.scores, o.file);
+            notes.push(...o.notes);
+        }
         else if (o.result.examples && o.result.examples.ids.length > 0) {
             records.push(...recordsFromColumns(o.result.examples, o.file));
             storedOptions ??= o.result.options;
         }
         else {
-            for (const [k, v] of Object.entries(o.result.metrics))
-                addMetric(k, v, o.file);
+            for (const [k, v] of Object.entries(o.result.metrics)) {
+                if (!o.result.scores?.[k])
+                    addMetric(k, v, o.file);
+            }
+            if (o.result.scores)
+                addScores(o.result.scores, o.file);
             Object.assign(directions, o.result.options?.directions ?? {});
             aggSlices = { ...aggSlices, ...o.result.slices };
         }
+    }
+    // Scored metrics: per-example scores (paired tests later) win over the same metric pre-aggregated by
+    // the tool (lm-eval writes both), as long as the two agree.
+    for (const [name, col] of Object.entries(scores)) {
+        const mv = scoreMetric(col.values);
+        const given = aggregated[name];
+        if (given) {
+            if (given.value !== null && mv.value !== null && Math.abs(given.value - mv.value) > 1e-9 * Math.max(1, Math.abs(given.value))) {
+                throw new InputError(`"${name}" is ${given.value} here but the per-sample scores in ${scoresFrom[name]} average ${mv.value}: are they from different runs?`, { file: aggregatedFrom[name], field: name });
+            }
+            delete aggregated[name];
+        }
+        aggregated[name] = mv;
+        aggregatedFrom[name] = scoresFrom[name];
     }
     const sources = outputs.map((o) => ({ file: o.file, format: o.format }));
     const result = {
@@ -66104,6 +66335,10 @@ function computeResult(outputs, config, meta) {
     };
     if (meta)
         result.meta = meta;
+    if (Object.keys(scores).length)
+        result.scores = scores;
+    if (notes.length)
+        result.notes = notes;
     let dataset;
     if (records.length > 0) {
         const mopts = metricOptionsOf(config);

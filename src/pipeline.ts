@@ -7,7 +7,7 @@ import { metricOptionsOf, diagnose } from './diagnose/index.js';
 import { InputError } from './errors.js';
 import { buildDataset, computeMetrics, subsetDataset, type Dataset } from './metrics/index.js';
 import { expandInputPaths, readInputFileAsync, type ReadOutput, type RecordMapping } from './readers/index.js';
-import { withErrorBars } from './stats/index.js';
+import { scoreMetric, withErrorBars } from './stats/index.js';
 import {
   EVAL_RESULT_VERSION,
   type BaselineInfo,
@@ -18,6 +18,7 @@ import {
   type MetricValue,
   type Report,
   type ResultMeta,
+  type ScoreColumn,
   type SliceResult,
 } from './types.js';
 
@@ -131,19 +132,54 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
     aggregated[name] = mv;
     aggregatedFrom[name] = file;
   };
+  const scores: Record<string, ScoreColumn> = {};
+  const scoresFrom: Record<string, string> = {};
+  const notes: string[] = [];
+  const addScores = (cols: Record<string, ScoreColumn>, file: string) => {
+    for (const [name, col] of Object.entries(cols)) {
+      if (name in scores) {
+        throw new InputError(`per-example scores of "${name}" are also in ${scoresFrom[name]}`, { file, field: name });
+      }
+      scores[name] = col;
+      scoresFrom[name] = file;
+    }
+  };
   for (const o of outputs) {
     if (o.kind === 'records') records.push(...o.records);
     else if (o.kind === 'metrics') {
       for (const [k, v] of Object.entries(o.metrics)) addMetric(k, v, o.file);
       Object.assign(directions, o.directions);
+    } else if (o.kind === 'scores') {
+      addScores(o.scores, o.file);
+      notes.push(...o.notes);
     } else if (o.result.examples && o.result.examples.ids.length > 0) {
       records.push(...recordsFromColumns(o.result.examples, o.file));
       storedOptions ??= o.result.options;
     } else {
-      for (const [k, v] of Object.entries(o.result.metrics)) addMetric(k, v, o.file);
+      for (const [k, v] of Object.entries(o.result.metrics)) {
+        if (!o.result.scores?.[k]) addMetric(k, v, o.file);
+      }
+      if (o.result.scores) addScores(o.result.scores, o.file);
       Object.assign(directions, (o.result.options?.directions as Record<string, Direction>) ?? {});
       aggSlices = { ...aggSlices, ...o.result.slices };
     }
+  }
+  // Scored metrics: per-example scores (paired tests later) win over the same metric pre-aggregated by
+  // the tool (lm-eval writes both), as long as the two agree.
+  for (const [name, col] of Object.entries(scores)) {
+    const mv = scoreMetric(col.values);
+    const given = aggregated[name];
+    if (given) {
+      if (given.value !== null && mv.value !== null && Math.abs(given.value - mv.value) > 1e-9 * Math.max(1, Math.abs(given.value))) {
+        throw new InputError(
+          `"${name}" is ${given.value} here but the per-sample scores in ${scoresFrom[name]} average ${mv.value}: are they from different runs?`,
+          { file: aggregatedFrom[name], field: name },
+        );
+      }
+      delete aggregated[name];
+    }
+    aggregated[name] = mv;
+    aggregatedFrom[name] = scoresFrom[name];
   }
   const sources = outputs.map((o) => ({ file: o.file, format: o.format }));
   const result: EvalResult = {
@@ -156,6 +192,8 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
     sources,
   };
   if (meta) result.meta = meta;
+  if (Object.keys(scores).length) result.scores = scores;
+  if (notes.length) result.notes = notes;
   let dataset: Dataset | undefined;
   if (records.length > 0) {
     const mopts = metricOptionsOf(config);

@@ -76,6 +76,12 @@ export interface ExampleColumns {
   cluster?: string[];
 }
 
+/** One pre-scored metric's per-example values (its mean is the metric). */
+export interface ScoreColumn {
+  ids: string[];
+  values: number[];
+}
+
 /** Where a result's data came from. */
 export interface ResultSource {
   file: string;
@@ -110,6 +116,13 @@ export interface EvalResult {
   /** slice field → slice value → metrics */
   slices: Record<string, Record<string, SliceResult>>;
   examples?: ExampleColumns;
+  /**
+   * Per-example scores of pre-scored metrics (e.g. lm-evaluation-harness samples: `copa/acc` of each
+   * doc), keyed by metric name, so that a later run can pair them by id.
+   */
+  scores?: Record<string, ScoreColumn>;
+  /** Things the reader could not use and said so (e.g. corpus-level metrics in per-sample logs). */
+  notes?: string[];
   /** Options the metrics were computed with that a paired comparison must reproduce. */
   options?: Record<string, unknown>;
   sources: ResultSource[];

@@ -8,6 +8,8 @@ import { metricSpec, subsetDataset, type Dataset, type MetricOptions } from '../
 import {
   benjaminiHochberg,
   compareDatasets,
+  compareScores,
+  pairScores,
   flippedExamples,
   holm,
   pairDatasets,
@@ -212,6 +214,19 @@ export function diagnose(input: GateInput): Report {
     notes.push('Only one run has per-example records: unpaired comparison (independent standard errors).');
   }
 
+  notes.push(...(current.notes ?? []));
+  // Per-example scores of pre-scored metrics (e.g. lm-eval samples) pair by id like records do.
+  if (baseline?.scores && current.scores) {
+    for (const [name, col] of Object.entries(current.scores)) {
+      const b = baseline.scores[name];
+      if (!b) continue;
+      const { overlap } = pairScores(b, col);
+      const total = Math.max(b.ids.length, col.ids.length);
+      if (overlap === 0) notes.push(`${name}: the runs share no example ids; unpaired comparison.`);
+      else if (overlap < 0.95 * total) notes.push(`${name}: only ${overlap} of ${total} example ids are in both runs; the paired test uses those.`);
+    }
+  }
+
   // Overall comparisons.
   const names = new Set<string>(Object.keys(current.metrics));
   if (baseline) for (const n of Object.keys(baseline.metrics)) names.add(n);
@@ -322,11 +337,15 @@ function attachTests(
       pairing,
     });
   }
+  const baseScores = input.baseline?.scores ?? {};
+  const curScores = input.current.scores ?? {};
   for (const r of rows) {
     if (r.bad === null) continue;
+    const name = r.cmp.metric;
+    const scored =
+      baseScores[name] && curScores[name] ? compareScores(baseScores[name], curScores[name], r.cmp.direction) : null;
     r.cmp.test =
-      paired[r.cmp.metric] ??
-      unpairedTest(input.baseline!.metrics[r.cmp.metric], input.current.metrics[r.cmp.metric], r.cmp.direction);
+      paired[name] ?? scored ?? unpairedTest(input.baseline!.metrics[name], input.current.metrics[name], r.cmp.direction);
   }
 }
 

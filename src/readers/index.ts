@@ -11,6 +11,7 @@ import { parseCsv } from './csv.js';
 import { isEvalResult, readEvalResult } from './eval-result.js';
 import { parseJsonl } from './jsonl.js';
 import { isLmEvalResults, readLmEvalResults } from './lm-eval.js';
+import { isLmEvalSamples, readLmEvalSamples } from './lm-eval-samples.js';
 import { readBytes } from './file.js';
 import { flattenMetricMap } from './metric-map.js';
 import { readParquet } from './parquet.js';
@@ -56,7 +57,12 @@ export async function readInputFileAsync(file: string, mapping: RecordMapping): 
 export function readInputFile(file: string, mapping: RecordMapping): ReadOutput {
   const lower = file.toLowerCase();
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || lower.endsWith('.jsonl.gz') || lower.endsWith('.ndjson.gz')) {
-    return { kind: 'records', file, format: 'jsonl', records: parseJsonl(readText(file), file, mapping) };
+    const text = readText(file);
+    if (isLmEvalSamples(text)) {
+      const { scores, notes } = readLmEvalSamples(text, file);
+      return { kind: 'scores', file, format: 'lm-eval-samples', scores, notes };
+    }
+    return { kind: 'records', file, format: 'jsonl', records: parseJsonl(text, file, mapping) };
   }
   if (lower.endsWith('.csv') || lower.endsWith('.csv.gz')) {
     return { kind: 'records', file, format: 'csv', records: parseCsv(readText(file), file, mapping, ',') };

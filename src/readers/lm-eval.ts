@@ -46,7 +46,7 @@ export function readLmEvalResults(
             ? (entries.samples as number)
             : null;
     for (const [key, value] of Object.entries(entries)) {
-      if (key === 'alias' || key === 'sample_count' || key === 'samples' || key === 'name') continue;
+      if (key === 'alias' || key === 'sample_count' || key === 'samples' || key === 'sample_len' || key === 'name') continue;
       const [metric, filter] = key.split(',', 2);
       if (metric.endsWith('_stderr')) continue;
       if (typeof value !== 'number') {

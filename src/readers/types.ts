@@ -1,4 +1,4 @@
-import type { Direction, EvalResult, ExampleRecord, MetricValue } from '../types.js';
+import type { Direction, EvalResult, ExampleRecord, MetricValue, ScoreColumn } from '../types.js';
 import type { FieldNames } from '../config/load.js';
 
 /** How records are mapped from a file's fields (SPEC §3; names come from config `fields`). */
@@ -20,4 +20,12 @@ export type ReadOutput =
       /** Directions the file itself declares (e.g. lm-eval's `higher_is_better`). */
       directions: Record<string, Direction>;
     }
-  | { kind: 'result'; file: string; format: string; result: EvalResult };
+  | { kind: 'result'; file: string; format: string; result: EvalResult }
+  | {
+      kind: 'scores';
+      file: string;
+      format: string;
+      /** metric name (`<task>/<metric>` or `<task>/<metric>,<filter>`) → per-example values */
+      scores: Record<string, ScoreColumn>;
+      notes: string[];
+    };

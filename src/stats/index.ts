@@ -65,3 +65,4 @@ export {
   type FlipOptions,
   type Flips,
 } from './compare.js';
+export { scoreMetric, pairScores, compareScores } from './scores.js';
