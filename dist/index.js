@@ -66251,6 +66251,11 @@ function slicesOf(ds, config) {
     }
     return out;
 }
+/** Appends without spreading: a spread of a million records overflows the call stack. */
+function append(to, from) {
+    for (let i = 0; i < from.length; i++)
+        to.push(from[i]);
+}
 /**
  * Combines read inputs into one EvalResult: per-example records (from JSONL/CSV and from EvalResults
  * that carry examples) are pooled and computed together; pre-aggregated metrics are merged, and a
@@ -66284,7 +66289,7 @@ function computeResult(outputs, config, meta) {
     };
     for (const o of outputs) {
         if (o.kind === 'records')
-            records.push(...o.records);
+            append(records, o.records);
         else if (o.kind === 'metrics') {
             for (const [k, v] of Object.entries(o.metrics))
                 addMetric(k, v, o.file);
@@ -66295,7 +66300,7 @@ function computeResult(outputs, config, meta) {
             notes.push(...o.notes);
         }
         else if (o.result.examples && o.result.examples.ids.length > 0) {
-            records.push(...recordsFromColumns(o.result.examples, o.file));
+            append(records, recordsFromColumns(o.result.examples, o.file));
             storedOptions ??= o.result.options;
         }
         else {

@@ -107,6 +107,11 @@ function slicesOf(ds: Dataset, config: GateConfig): Record<string, Record<string
   return out;
 }
 
+/** Appends without spreading: a spread of a million records overflows the call stack. */
+function append<T>(to: T[], from: T[]): void {
+  for (let i = 0; i < from.length; i++) to.push(from[i]);
+}
+
 /** An EvalResult together with the dataset it was computed from (for paired statistics). */
 export interface ComputedResult {
   result: EvalResult;
@@ -145,7 +150,7 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
     }
   };
   for (const o of outputs) {
-    if (o.kind === 'records') records.push(...o.records);
+    if (o.kind === 'records') append(records, o.records);
     else if (o.kind === 'metrics') {
       for (const [k, v] of Object.entries(o.metrics)) addMetric(k, v, o.file);
       Object.assign(directions, o.directions);
@@ -153,7 +158,7 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
       addScores(o.scores, o.file);
       notes.push(...o.notes);
     } else if (o.result.examples && o.result.examples.ids.length > 0) {
-      records.push(...recordsFromColumns(o.result.examples, o.file));
+      append(records, recordsFromColumns(o.result.examples, o.file));
       storedOptions ??= o.result.options;
     } else {
       for (const [k, v] of Object.entries(o.result.metrics)) {

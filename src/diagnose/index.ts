@@ -474,6 +474,8 @@ function decide(rows: Row[], alpha: number | null, correction: 'holm' | 'bh'): v
 }
 
 function fmtP(p: number): string {
+  // An exact tail this small underflows to 0 in float64; say so rather than print "0".
+  if (p < 1e-300) return '< 1e-300';
   return p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
 }
 
