@@ -24,7 +24,13 @@ import {
 
 /** Record mapping of a config. */
 export function mappingOf(config: GateConfig): RecordMapping {
-  return { fields: config.fields, slices: config.slices, cluster: config.cluster, ignoreFields: config.ignoreFields };
+  return {
+    fields: config.fields,
+    slices: config.slices,
+    cluster: config.cluster,
+    ignoreFields: config.ignoreFields,
+    textFields: config.task === 'generation' ? [config.fields.label, config.fields.prediction] : [],
+  };
 }
 
 /** Reads every input file (folders expanded). */
@@ -227,6 +233,9 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
     result.metrics[k] = v;
   }
   if (Object.keys(directions).length) result.options = { ...(result.options ?? {}), directions };
+  // Which metrics came pre-aggregated (files, scores): the zero-config gate gates all of them.
+  const pre = Object.keys(aggregated);
+  if (pre.length && result.task !== 'aggregate') result.options = { ...(result.options ?? {}), preaggregated: pre };
   return { result, dataset };
 }
 

@@ -178,6 +178,10 @@ export interface Comparison {
   /** Sentence explaining the status, e.g. "worse by 0.021 > max_regression 0.01, p=0.003". */
   reason: string;
   test?: TestResult;
+  /** The test's one-sided p-value (same as `test.p_value`; SPEC §8 names it here). */
+  p_value?: number | null;
+  /** 95% CI of current − baseline (same as `test.ci_delta`). */
+  ci_delta?: [number, number] | null;
   /** Holm- or BH-adjusted p-value. */
   p_adjusted?: number | null;
   baseline_ci?: [number, number] | null;

@@ -16459,7 +16459,14 @@ function loadConfig(file, optional = false) {
             return defaultConfig();
         throw new InputError('config file not found', { file });
     }
-    return parseConfig((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), file);
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        throw new InputError(`cannot read config (${e.code ?? e.message})`, { file });
+    }
+    return parseConfig(text, file);
 }
 /** Parses and validates config text; `file` is used in error messages. */
 function parseConfig(text, file) {
@@ -16473,6 +16480,12 @@ function parseConfig(text, file) {
     const data = doc.toJS() ?? {};
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
         throw new InputError(`expected a mapping of settings at the top level, found ${describe(data)}`, { file, line: 1 });
+    }
+    const nonFinite = findNonFinite(data, []);
+    if (nonFinite) {
+        const node = nodeAt(doc.contents, nonFinite);
+        const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+        throw new InputError('expected a finite number, found NaN or infinity', { file, line, field: nonFinite.join('.') });
     }
     if (!validate(data)) {
         const error = pickError(validate.errors ?? []);
@@ -16511,7 +16524,8 @@ function parseConfig(text, file) {
     }
     // SPEC §5/§6: a config with rules that leaves `significance` out means thresholds alone decide.
     // A file without any rule keeps the zero-config gate, significance included.
-    const hasRules = raw.metrics !== undefined || raw.defaults !== undefined;
+    const hasRules = (raw.metrics !== undefined && raw.metrics !== null && Object.keys(raw.metrics).length > 0) ||
+        raw.defaults !== undefined;
     cfg.hasRules = hasRules;
     cfg.significance =
         raw.significance === undefined ? (hasRules ? null : 0.05) : raw.significance;
@@ -16607,6 +16621,26 @@ function nodeAt(root, path) {
         }
     }
     return node;
+}
+/** Path of the first NaN/±Infinity (YAML `.nan`, `.inf`), which JSON Schema's `number` lets through. */
+function findNonFinite(v, path) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? undefined : path;
+    if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+            const p = findNonFinite(v[i], [...path, String(i)]);
+            if (p)
+                return p;
+        }
+    }
+    else if (v !== null && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+            const p = findNonFinite(x, [...path, k]);
+            if (p)
+                return p;
+        }
+    }
+    return undefined;
 }
 function describe(v) {
     if (v === undefined)
@@ -17661,6 +17695,8 @@ const LOWER_WORDS = new Set([
     'seconds',
     'duration',
     'tokens',
+    'steps',
+    'turns',
     'token',
     'cost',
     'price',
@@ -17699,7 +17735,9 @@ const HIGHER_WORDS = new Set([
 /**
  * Direction of an arbitrary numeric field's summaries, from the words of its name (split at `_`, `-`, `.`,
  * spaces, digits and camelCase): a cost word (latency, time, ms, tokens, cost, error, …) → lower; else a
- * score word (score, acc, f1, reward, pass, …) → higher; else lower. Config `direction` overrides.
+ * score word (score, acc, f1, reward, pass, …) → higher; else unknown (undefined): the gate reports such
+ * a field but cannot gate it until config sets its `direction` — a guess could fail a build on an
+ * improvement.
  */
 function numericFieldDirection(field) {
     const words = field
@@ -17711,7 +17749,7 @@ function numericFieldDirection(field) {
         return 'lower';
     if (words.some((w) => HIGHER_WORDS.has(w)))
         return 'higher';
-    return 'lower';
+    return undefined;
 }
 /**
  * Direction and kind of a built-in metric name (incl. `<field>_mean/_p50/_p95`); undefined if unknown.
@@ -20865,23 +20903,42 @@ function guessDirection(name) {
 
 ;// CONCATENATED MODULE: ./src/diagnose/rules.ts
 
-/** The rule that applies to a metric, or undefined when it is reported only. */
-function ruleFor(name, task, config) {
+/**
+ * A metric's own rule over the defaults. A metric that sets its own threshold kind replaces the default
+ * thresholds instead of adding to them: `latency_ms_p95: {max_regression_pct: 10}` must not also be held
+ * to a default absolute `max_regression: 0.005`, because any exceeded threshold counts.
+ */
+function mergeRule(defaults, named) {
+    const merged = { ...(defaults ?? {}), ...named };
+    if (named.max_regression !== undefined || named.max_regression_pct !== undefined) {
+        if (named.max_regression === undefined)
+            delete merged.max_regression;
+        if (named.max_regression_pct === undefined)
+            delete merged.max_regression_pct;
+    }
+    return merged;
+}
+/**
+ * The rule that applies to a metric, or undefined when it is reported only. `preaggregated`: the metric
+ * came from a pre-aggregated file (every such metric is gated by the zero-config gate).
+ */
+function ruleFor(name, task, config, preaggregated = false) {
     const named = config.metrics[name];
     if (named) {
         if (named.gate === false && !named.waive)
             return undefined;
-        return { ...(config.defaults ?? {}), ...named };
+        return mergeRule(config.defaults, named);
     }
     if (config.defaults)
         return config.defaults.gate === false ? undefined : { ...config.defaults };
     if (config.hasRules)
         return undefined;
-    const primary = task === 'aggregate' ? true : primaryMetrics(task).includes(name);
+    const primary = task === 'aggregate' || preaggregated || primaryMetrics(task).includes(name);
     return primary ? { max_regression: 0 } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/index.ts
+
 
 
 
@@ -20988,7 +21045,8 @@ function build(metric, cur, base, direction, rule, slice) {
     if (!direction) {
         cmp.status = base ? 'skipped' : 'new';
         cmp.reason = `direction unknown; set metrics."${metric}".direction in the config`;
-        cmp.gated = false;
+        // min/max need no direction: they stay gated; relative thresholds cannot apply.
+        cmp.gated = rule !== undefined && !rule.waive && (rule.min !== undefined || rule.max !== undefined);
         return row;
     }
     if (cur.value === null) {
@@ -21015,6 +21073,25 @@ function build(metric, cur, base, direction, rule, slice) {
             cmp.reason = `worse by ${fmt(bad)} ${t.why}`;
     }
     return row;
+}
+/** A gated row for a configured metric that no run has (warned about, never silently ignored). */
+function absentRow(metric, reason) {
+    return {
+        cmp: {
+            metric,
+            direction: 'higher',
+            baseline: null,
+            current: null,
+            delta: null,
+            delta_pct: null,
+            status: 'missing',
+            gated: true,
+            severity: 'warn',
+            reason,
+        },
+        bad: null,
+        exceeds: false,
+    };
 }
 /** Runs the diagnosis. */
 function diagnose(input) {
@@ -21056,6 +21133,15 @@ function diagnose(input) {
                 notes.push(`${name}: only ${overlap} of ${total} example ids are in both runs; the paired test uses those.`);
         }
     }
+    // Two runs whose tasks differ compare nothing alike (e.g. auto-detection saw integer predictions in
+    // one run and floats in the other): refuse rather than pass with every metric "missing".
+    if (baseline && current.task !== 'aggregate' && baseline.task !== 'aggregate' && current.task !== baseline.task) {
+        throw new InputError(`this run is a ${current.task} task but the baseline is ${baseline.task}; set \`task:\` in the config so both runs are read the same way`, { file: config.file, field: 'task' });
+    }
+    const preaggregated = new Set([
+        ...(current.options?.preaggregated ?? []),
+        ...(baseline?.options?.preaggregated ?? []),
+    ]);
     // Overall comparisons.
     const names = new Set(Object.keys(current.metrics));
     if (baseline)
@@ -21064,8 +21150,14 @@ function diagnose(input) {
     const rows = [];
     for (const name of [...names].sort()) {
         const dir = directionOf(name, config, [current, baseline]);
-        const rule = ruleFor(name, task === 'aggregate' && baseline ? baseline.task : task, config);
+        const rule = ruleFor(name, task === 'aggregate' && baseline ? baseline.task : task, config, preaggregated.has(name));
         rows.push(build(name, current.metrics[name], baseline?.metrics[name], dir, rule));
+    }
+    // A configured metric that is in neither run is most likely a typo: say so instead of gating nothing.
+    for (const name of Object.keys(config.metrics).sort()) {
+        if (names.has(name) || config.metrics[name].waive || config.metrics[name].gate === false)
+            continue;
+        rows.push(absentRow(name, `named under \`metrics:\` in the config but in neither run — a typo? (metrics here: ${[...names].slice(0, 8).join(', ')}${names.size > 8 ? ', …' : ''})`));
     }
     attachTests(rows, input, pairing?.info.paired ? pairing : undefined, mopts);
     decide(rows, alpha, 'holm');
@@ -21073,13 +21165,24 @@ function diagnose(input) {
     const sliceRows = [];
     const sliceRules = config.sliceRules;
     if (baseline) {
-        for (const [field, values] of Object.entries(current.slices ?? {})) {
-            for (const [value, sr] of Object.entries(values)) {
-                const bs = baseline.slices?.[field]?.[value];
-                const gatedNames = sliceRules?.metrics ?? rows.filter((r) => r.cmp.gated).map((r) => r.cmp.metric);
-                for (const name of Object.keys(sr.metrics).sort()) {
+        const gatedNames = sliceRules?.metrics ?? rows.filter((r) => r.cmp.gated && r.cmp.current !== null).map((r) => r.cmp.metric);
+        const fields = new Set([...Object.keys(current.slices ?? {}), ...Object.keys(baseline.slices ?? {})]);
+        const sliceMetricNames = new Set();
+        for (const field of [...fields].sort()) {
+            const curValues = current.slices?.[field] ?? {};
+            const baseValues = baseline.slices?.[field] ?? {};
+            const values = new Set([...Object.keys(curValues), ...Object.keys(baseValues)]);
+            for (const value of [...values].sort()) {
+                const sr = curValues[value];
+                const bs = baseValues[value];
+                const metricNames = new Set([...Object.keys(sr?.metrics ?? {}), ...Object.keys(bs?.metrics ?? {})]);
+                for (const n of metricNames)
+                    sliceMetricNames.add(n);
+                for (const name of [...metricNames].sort()) {
                     const dir = directionOf(name, config, [current, baseline]);
-                    const enough = sliceRules?.min_n === undefined || (sr.n >= sliceRules.min_n && (bs?.n ?? 0) >= sliceRules.min_n);
+                    // A slice gone from this run is judged by the baseline's size alone.
+                    const enough = sliceRules?.min_n === undefined ||
+                        ((sr ? sr.n >= sliceRules.min_n : true) && (bs?.n ?? 0) >= sliceRules.min_n);
                     const overallRule = rows.find((r) => r.cmp.metric === name)?.rule;
                     const rule = sliceRules && gatedNames.includes(name) && enough
                         ? {
@@ -21089,7 +21192,9 @@ function diagnose(input) {
                             severity: sliceRules.severity ?? overallRule?.severity,
                         }
                         : undefined;
-                    const row = build(name, sr.metrics[name], bs?.metrics[name], dir, rule, { field, value });
+                    const row = build(name, sr?.metrics[name], bs?.metrics[name], dir, rule, { field, value });
+                    if (!sr)
+                        row.cmp.reason = `slice ${field}=${value} is in the baseline but not in this run`;
                     if (sliceRules && gatedNames.includes(name) && !enough) {
                         row.cmp.reason = `n < min_n ${sliceRules.min_n}: reported, not gated`;
                     }
@@ -21097,10 +21202,22 @@ function diagnose(input) {
                 }
             }
         }
+        for (const name of sliceRules?.metrics ?? []) {
+            if (!sliceMetricNames.has(name)) {
+                sliceRows.push(absentRow(name, 'named under `slice_rules.metrics` in the config but in no slice of either run — a typo?'));
+            }
+        }
         attachSliceTests(sliceRows, input, mopts);
         decide(sliceRows, alpha, 'bh');
     }
     const all = [...rows, ...sliceRows].map((r) => r.cmp);
+    // SPEC §8 names p_value and ci_delta on each comparison; `test` keeps the method and pairing.
+    for (const c of all) {
+        if (c.test) {
+            c.p_value = c.test.p_value;
+            c.ci_delta = c.test.ci_delta;
+        }
+    }
     let regressions = all.filter((c) => c.status === 'regressed').length;
     const warnings = all.filter((c) => c.status === 'warn').length;
     let verdict;
@@ -21247,7 +21364,9 @@ function decide(rows, alpha, correction) {
         if (['waived', 'skipped', 'missing', 'new'].includes(c.status) && !r.absolute) {
             if (c.status === 'missing' && c.gated) {
                 c.status = 'warn';
-                c.reason = 'gated metric is in the baseline but not in this run';
+                if (!c.reason || c.reason === 'in the baseline but not in this run') {
+                    c.reason = 'gated metric is in the baseline but not in this run';
+                }
             }
             continue;
         }
@@ -21302,6 +21421,9 @@ function decide(rows, alpha, correction) {
     }
 }
 function fmtP(p) {
+    // An exact tail this small underflows to 0 in float64; say so rather than print "0".
+    if (p < 1e-300)
+        return '< 1e-300';
     return p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
 }
 
@@ -23406,6 +23528,10 @@ function toExampleRecord(raw, mapping, file, line) {
     if (typeof id !== 'string' && typeof id !== 'number') {
         throw new InputError(`example id must be a string or a number, found ${typeof id}`, where(fields.id));
     }
+    if (typeof id === 'number' && !Number.isSafeInteger(id) && Number.isInteger(id)) {
+        // JSON numbers beyond 2^53 are rounded on reading, so two ids could silently become one.
+        throw new InputError(`numeric id ${id} is too large to be read exactly; write ids as strings`, where(fields.id));
+    }
     if (!(fields.label in raw) || raw[fields.label] === null || raw[fields.label] === undefined) {
         throw new InputError('missing label', where(fields.label));
     }
@@ -23472,16 +23598,24 @@ function toExampleRecord(raw, mapping, file, line) {
 
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const INFINITY = /^[+-]?(inf|infinity)$/i;
+/** What pandas reads as a missing value. */
+const MISSING = new Set(['nan', 'NaN', 'NA', 'N/A', 'n/a', 'null', 'NULL', 'None', '<NA>']);
 /**
- * Types a cell as a loader like pandas would: numbers, true/false, JSON lists/objects (multilabel
- * labels, probability maps); everything else stays a string. Empty cells are absent.
+ * Types a cell as a data-frame loader would: numbers, true/false, JSON lists/objects (multilabel
+ * labels, probability maps); empty and NaN/NA cells are absent. Ids and fields read as text (the label
+ * and prediction of a generation task) keep their exact characters: `007` is not `7`.
  */
-function cell(v, file, line, field) {
+function cell(v, file, line, field, text, probabilities) {
+    if (text)
+        return v === '' ? undefined : v;
     const t = v.trim();
-    if (t === '')
+    if (t === '' || MISSING.has(t))
         return undefined;
     if (NUMBER.test(t))
         return Number(t);
+    if (INFINITY.test(t))
+        return t.startsWith('-') ? -Infinity : Infinity;
     if (t === 'true' || t === 'True' || t === 'TRUE')
         return true;
     if (t === 'false' || t === 'False' || t === 'FALSE')
@@ -23491,7 +23625,10 @@ function cell(v, file, line, field) {
             return JSON.parse(t);
         }
         catch (e) {
-            throw new InputError(`cell looks like JSON but does not parse: ${e.message}`, { file, line, field });
+            // Only probabilities must be JSON; elsewhere "[1] Paris" is just text.
+            if (probabilities) {
+                throw new InputError(`probabilities cell is not valid JSON: ${e.message}`, { file, line, field });
+            }
         }
     }
     return v;
@@ -23499,26 +23636,41 @@ function cell(v, file, line, field) {
 /** Parses CSV (or TSV when `delimiter` is a tab). */
 function parseCsv(text, file, mapping, delimiter = ',') {
     let rows;
+    const kind = delimiter === '\t' ? 'TSV' : 'CSV';
     try {
         rows = parse(text, {
-            columns: true,
+            columns: (header) => {
+                const seen = new Set();
+                for (const h of header) {
+                    if (seen.has(h))
+                        throw new InputError(`column "${h}" appears twice in the header`, { file, line: 1, field: h });
+                    seen.add(h);
+                }
+                return header;
+            },
             delimiter,
             skip_empty_lines: true,
             bom: true,
             info: true,
-            relax_quotes: false,
+            // Python's csv module accepts quotes inside unquoted fields (5" screen); so do we.
+            relax_quotes: true,
         });
     }
     catch (e) {
+        if (e instanceof InputError)
+            throw e;
         const err = e;
-        throw new InputError(`malformed ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${err.message}`, { file, line: err.lines });
+        throw new InputError(`malformed ${kind}: ${err.message}`, { file, line: err.lines });
     }
     if (rows.length === 0)
         throw new InputError('no records in file', { file });
+    const asText = new Set([mapping.fields.id, ...(mapping.textFields ?? [])]);
+    const probabilities = mapping.fields.probabilities;
     return rows.map(({ record, info }) => {
         const typed = {};
-        for (const [k, v] of Object.entries(record))
-            typed[k] = cell(v, file, info.lines, k);
+        for (const [k, v] of Object.entries(record)) {
+            typed[k] = cell(v, file, info.lines, k, asText.has(k), k === probabilities);
+        }
         return toExampleRecord(typed, mapping, file, info.lines);
     });
 }
@@ -23532,32 +23684,104 @@ function parseCsv(text, file, mapping, delimiter = ',') {
 const EVAL_RESULT_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/readers/eval-result.ts
-/** Reader for evalgate's own EvalResult (the baseline artifact). */
+/**
+ * Reader for evalgate's own EvalResult (the baseline artifact). A baseline comes from another run's
+ * artifact, so it is untrusted input: every field the diagnosis reads is checked here, and a bad one is
+ * an error naming the field, not a crash later.
+ */
 
 
 /** True when a parsed JSON document is an EvalResult. */
 function isEvalResult(data) {
     return typeof data === 'object' && data !== null && data.schema === 'evalgate/eval-result';
 }
-/** Validates the envelope of an EvalResult; rejects versions this build cannot read. */
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
+const TASKS = new Set(['binary', 'multiclass', 'multilabel', 'regression', 'generation', 'aggregate']);
+function checkMetrics(metrics, file, path) {
+    if (!isObject(metrics))
+        throw new InputError('expected an object of metrics', { file, field: path });
+    for (const [name, m] of Object.entries(metrics)) {
+        const f = `${path}.${name}`;
+        if (!isObject(m))
+            throw new InputError('metric must be an object', { file, field: f });
+        if (m.value !== null && !isNum(m.value))
+            throw new InputError('value must be a finite number or null', { file, field: `${f}.value` });
+        if (m.n !== null && m.n !== undefined && !(isNum(m.n) && m.n >= 0)) {
+            throw new InputError('n must be a non-negative number or null', { file, field: `${f}.n` });
+        }
+        if (m.stderr !== null && m.stderr !== undefined && !(isNum(m.stderr) && m.stderr >= 0)) {
+            throw new InputError('stderr must be a non-negative number or null', { file, field: `${f}.stderr` });
+        }
+        if (m.ci !== null && m.ci !== undefined && !(Array.isArray(m.ci) && m.ci.length === 2 && isNum(m.ci[0]) && isNum(m.ci[1]))) {
+            throw new InputError('ci must be [low, high] or null', { file, field: `${f}.ci` });
+        }
+    }
+}
+function checkColumn(col, n, file, field) {
+    if (!Array.isArray(col) || col.length !== n) {
+        throw new InputError(`expected an array of ${n} entries (one per example id)`, { file, field });
+    }
+}
+/** Validates an EvalResult; rejects versions this build cannot read. */
 function readEvalResult(data, file) {
     const r = data;
     if (typeof r.version !== 'number' || r.version > EVAL_RESULT_VERSION) {
         throw new InputError(`EvalResult version ${String(r.version)} is not supported by this evalgate (reads up to ${EVAL_RESULT_VERSION}); upgrade evalgate`, { file, field: 'version' });
     }
-    if (typeof r.metrics !== 'object' || r.metrics === null) {
+    if (r.task !== undefined && !TASKS.has(r.task))
+        throw new InputError('unknown task', { file, field: 'task' });
+    if (r.n !== undefined && r.n !== null && !isNum(r.n))
+        throw new InputError('n must be a number or null', { file, field: 'n' });
+    if (r.metrics === undefined)
         throw new InputError('EvalResult without metrics', { file, field: 'metrics' });
-    }
-    for (const [name, m] of Object.entries(r.metrics)) {
-        if (typeof m !== 'object' || m === null || (m.value !== null && typeof m.value !== 'number')) {
-            throw new InputError('metric must be an object with a numeric or null value', { file, field: `metrics.${name}` });
+    checkMetrics(r.metrics, file, 'metrics');
+    if (r.slices !== undefined) {
+        if (!isObject(r.slices))
+            throw new InputError('slices must be an object', { file, field: 'slices' });
+        for (const [field, values] of Object.entries(r.slices)) {
+            if (!isObject(values))
+                throw new InputError('expected an object of slice values', { file, field: `slices.${field}` });
+            for (const [value, s] of Object.entries(values)) {
+                const f = `slices.${field}.${value}`;
+                if (!isObject(s) || !isNum(s.n))
+                    throw new InputError('slice must be {n, metrics}', { file, field: f });
+                checkMetrics(s.metrics, file, `${f}.metrics`);
+            }
         }
     }
     const ex = r.examples;
-    if (ex) {
-        const n = Array.isArray(ex.ids) ? ex.ids.length : -1;
-        if (n < 0 || !Array.isArray(ex.label) || ex.label.length !== n || !Array.isArray(ex.prediction) || ex.prediction.length !== n) {
-            throw new InputError('examples columns must be arrays of equal length', { file, field: 'examples' });
+    if (ex !== undefined) {
+        if (!isObject(ex) || !Array.isArray(ex.ids))
+            throw new InputError('examples must hold an ids array', { file, field: 'examples.ids' });
+        const n = ex.ids.length;
+        if (!ex.ids.every((id) => typeof id === 'string'))
+            throw new InputError('ids must be strings', { file, field: 'examples.ids' });
+        checkColumn(ex.label, n, file, 'examples.label');
+        checkColumn(ex.prediction, n, file, 'examples.prediction');
+        if (ex.probabilities !== undefined)
+            checkColumn(ex.probabilities, n, file, 'examples.probabilities');
+        if (ex.cluster !== undefined)
+            checkColumn(ex.cluster, n, file, 'examples.cluster');
+        for (const group of ['numeric', 'slices']) {
+            const g = ex[group];
+            if (g === undefined)
+                continue;
+            if (!isObject(g))
+                throw new InputError(`${group} must be an object of columns`, { file, field: `examples.${group}` });
+            for (const [k, col] of Object.entries(g))
+                checkColumn(col, n, file, `examples.${group}.${k}`);
+        }
+    }
+    if (r.scores !== undefined) {
+        if (!isObject(r.scores))
+            throw new InputError('scores must be an object', { file, field: 'scores' });
+        for (const [name, col] of Object.entries(r.scores)) {
+            if (!isObject(col) || !Array.isArray(col.ids) || !Array.isArray(col.values) || col.ids.length !== col.values.length) {
+                throw new InputError('expected {ids, values} of equal length', { file, field: `scores.${name}` });
+            }
+            if (!col.values.every(isNum))
+                throw new InputError('scores must be finite numbers', { file, field: `scores.${name}.values` });
         }
     }
     return { slices: {}, sources: [], n: null, task: 'aggregate', ...r };
@@ -23797,6 +24021,9 @@ function flattenMetricMap(data, file) {
             if (typeof v === 'number') {
                 if (!Number.isFinite(v))
                     throw new InputError(`metric value must be finite, found ${v}`, { file, field: name });
+                if (name in out) {
+                    throw new InputError('two keys flatten to this metric name (nested keys are joined with ".")', { file, field: name });
+                }
                 out[name] = { value: v, n: null };
             }
             else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
@@ -29495,7 +29722,9 @@ async function readParquet(file, mapping) {
 
 
 
-const SUPPORTED = ['.jsonl', '.ndjson', '.jsonl.gz', '.ndjson.gz', '.csv', '.tsv', '.parquet', '.json', '.yaml', '.yml'];
+const SUPPORTED = [
+    '.jsonl', '.ndjson', '.jsonl.gz', '.ndjson.gz', '.csv', '.csv.gz', '.tsv', '.tsv.gz', '.parquet', '.json', '.json.gz', '.yaml', '.yml',
+];
 function readText(file) {
     let buf = readBytes(file);
     if (file.endsWith('.gz')) {
@@ -29506,7 +29735,9 @@ function readText(file) {
             throw new InputError(`not valid gzip: ${e.message}`, { file });
         }
     }
-    return buf.toString('utf8');
+    const text = buf.toString('utf8');
+    // Editors on Windows write a byte-order mark; it is not part of the data.
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 /** JSON.parse with the error position turned into a line number. */
 function parseJson(text, file) {
@@ -29601,7 +29832,13 @@ function expandInputPaths(paths) {
 
 /** Record mapping of a config. */
 function mappingOf(config) {
-    return { fields: config.fields, slices: config.slices, cluster: config.cluster, ignoreFields: config.ignoreFields };
+    return {
+        fields: config.fields,
+        slices: config.slices,
+        cluster: config.cluster,
+        ignoreFields: config.ignoreFields,
+        textFields: config.task === 'generation' ? [config.fields.label, config.fields.prediction] : [],
+    };
 }
 /** Reads every input file (folders expanded). */
 async function readInputs(paths, config) {
@@ -29818,6 +30055,10 @@ function computeResult(outputs, config, meta) {
     }
     if (Object.keys(directions).length)
         result.options = { ...(result.options ?? {}), directions };
+    // Which metrics came pre-aggregated (files, scores): the zero-config gate gates all of them.
+    const pre = Object.keys(aggregated);
+    if (pre.length && result.task !== 'aggregate')
+        result.options = { ...(result.options ?? {}), preaggregated: pre };
     return { result, dataset };
 }
 /** Reads and computes the current run from paths. */
@@ -29897,7 +30138,8 @@ function escapeMarkdown(text, maxLength = 200) {
         .replace(/>/g, '&gt;')
         .replace(/[\\`*_{}[\]()!~|]/g, (c) => '\\' + c)
         .replace(/([@#])/g, `$1${ZWSP}`)
-        .replace(/:\/\//g, `:${ZWSP}//`);
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
 }
 /** Renders an untrusted value (label, prediction) compactly and escaped. */
 function escapeValue(v, maxLength = 80) {
@@ -30316,6 +30558,8 @@ function parseArgs(argv) {
             out.flags.add('help');
         else if (a === '-v' || a === '--version')
             out.flags.add('version');
+        else if (/^-[^-]/.test(a))
+            throw new UsageError(`unknown option ${a} (see --help)`);
         else if (a.startsWith('--')) {
             const eq = a.indexOf('=');
             const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
@@ -30338,6 +30582,29 @@ function parseArgs(argv) {
     }
     return out;
 }
+const COMMAND_OPTIONS = {
+    metrics: new Set(['task', 'config', 'format', 'save-result', 'current']),
+    compare: new Set(['task', 'config', 'format', 'out', 'fail-on', 'current', 'baseline', 'save-result']),
+};
+/** An option given to a command that does not use it is a mistake, not something to ignore. */
+function checkOptions(p) {
+    const allowed = COMMAND_OPTIONS[p.command];
+    if (!allowed)
+        return;
+    for (const name of Object.keys(p.options)) {
+        if (!allowed.has(name))
+            throw new UsageError(`--${name} does not apply to \`evalgate ${p.command}\` (see --help)`);
+    }
+}
+/** Writes an output file; a path that cannot be written is a usage error, not a crash. */
+function writeOutput(file, text) {
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)(file, text);
+    }
+    catch (e) {
+        throw new UsageError(`cannot write ${file}: ${e.code ?? e.message}`);
+    }
+}
 function one(p, name, allowed) {
     const v = p.options[name]?.[0];
     if (v !== undefined && allowed && !allowed.includes(v)) {
@@ -30345,10 +30612,10 @@ function one(p, name, allowed) {
     }
     return v;
 }
-const TASKS = ['auto', 'binary', 'multiclass', 'multilabel', 'regression', 'generation'];
+const main_TASKS = ['auto', 'binary', 'multiclass', 'multilabel', 'regression', 'generation'];
 function configFrom(p) {
     const config = loadConfig(one(p, 'config'));
-    const task = one(p, 'task', TASKS);
+    const task = one(p, 'task', main_TASKS);
     if (task)
         config.task = task;
     return config;
@@ -30368,6 +30635,7 @@ async function main(argv, out, err) {
             (p.command || p.flags.has('help') ? out : err)(HELP);
             return p.flags.has('help') ? 0 : 2;
         }
+        checkOptions(p);
         if (p.command === 'metrics') {
             const files = [...p.positionals, ...(p.options.current ?? [])];
             if (files.length === 0)
@@ -30376,7 +30644,7 @@ async function main(argv, out, err) {
             const { result } = await computeCurrent(files, configFrom(p));
             const save = one(p, 'save-result');
             if (save)
-                (0,external_node_fs_namespaceObject.writeFileSync)(save, serializeResult(result));
+                writeOutput(save, serializeResult(result));
             out(format === 'json' ? renderMetricsJson(result) : renderMetricsMarkdown(result));
             return 0;
         }
@@ -30400,10 +30668,10 @@ async function main(argv, out, err) {
             });
             const save = one(p, 'save-result');
             if (save)
-                (0,external_node_fs_namespaceObject.writeFileSync)(save, serializeResult(cur.result));
+                writeOutput(save, serializeResult(cur.result));
             const outFile = one(p, 'out');
             if (outFile)
-                (0,external_node_fs_namespaceObject.writeFileSync)(outFile, renderJson(report));
+                writeOutput(outFile, renderJson(report));
             out(format === 'json' ? renderJson(report) : renderMarkdown(report));
             if (failOn === 'never')
                 return 0;

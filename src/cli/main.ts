@@ -57,6 +57,7 @@ export function parseArgs(argv: string[]): Parsed {
     const a = argv[i++];
     if (a === '-h' || a === '--help') out.flags.add('help');
     else if (a === '-v' || a === '--version') out.flags.add('version');
+    else if (/^-[^-]/.test(a)) throw new UsageError(`unknown option ${a} (see --help)`);
     else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
@@ -71,6 +72,29 @@ export function parseArgs(argv: string[]): Parsed {
     else out.positionals.push(a);
   }
   return out;
+}
+
+const COMMAND_OPTIONS: Record<string, Set<string>> = {
+  metrics: new Set(['task', 'config', 'format', 'save-result', 'current']),
+  compare: new Set(['task', 'config', 'format', 'out', 'fail-on', 'current', 'baseline', 'save-result']),
+};
+
+/** An option given to a command that does not use it is a mistake, not something to ignore. */
+function checkOptions(p: Parsed): void {
+  const allowed = COMMAND_OPTIONS[p.command];
+  if (!allowed) return;
+  for (const name of Object.keys(p.options)) {
+    if (!allowed.has(name)) throw new UsageError(`--${name} does not apply to \`evalgate ${p.command}\` (see --help)`);
+  }
+}
+
+/** Writes an output file; a path that cannot be written is a usage error, not a crash. */
+function writeOutput(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }
 
 function one(p: Parsed, name: string, allowed?: string[]): string | undefined {
@@ -106,13 +130,14 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       (p.command || p.flags.has('help') ? out : err)(HELP);
       return p.flags.has('help') ? 0 : 2;
     }
+    checkOptions(p);
     if (p.command === 'metrics') {
       const files = [...p.positionals, ...(p.options.current ?? [])];
       if (files.length === 0) throw new UsageError('metrics needs at least one input file');
       const format = one(p, 'format', ['json', 'markdown']) ?? 'json';
       const { result } = await computeCurrent(files, configFrom(p));
       const save = one(p, 'save-result');
-      if (save) writeFileSync(save, serializeResult(result));
+      if (save) writeOutput(save, serializeResult(result));
       out(format === 'json' ? renderMetricsJson(result) : renderMetricsMarkdown(result));
       return 0;
     }
@@ -133,9 +158,9 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         config,
       });
       const save = one(p, 'save-result');
-      if (save) writeFileSync(save, serializeResult(cur.result));
+      if (save) writeOutput(save, serializeResult(cur.result));
       const outFile = one(p, 'out');
-      if (outFile) writeFileSync(outFile, renderJson(report));
+      if (outFile) writeOutput(outFile, renderJson(report));
       out(format === 'json' ? renderJson(report) : renderMarkdown(report));
       if (failOn === 'never') return 0;
       if (report.verdict === 'fail') return 1;

@@ -94,7 +94,13 @@ export function loadConfig(file: string | undefined, optional = false): GateConf
     if (optional) return defaultConfig();
     throw new InputError('config file not found', { file });
   }
-  return parseConfig(readFileSync(file, 'utf8'), file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read config (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file });
+  }
+  return parseConfig(text, file);
 }
 
 /** Parses and validates config text; `file` is used in error messages. */
@@ -109,6 +115,12 @@ export function parseConfig(text: string, file: string): GateConfig {
   const data: unknown = doc.toJS() ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new InputError(`expected a mapping of settings at the top level, found ${describe(data)}`, { file, line: 1 });
+  }
+  const nonFinite = findNonFinite(data, []);
+  if (nonFinite) {
+    const node = nodeAt(doc.contents as Node | null, nonFinite);
+    const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+    throw new InputError('expected a finite number, found NaN or infinity', { file, line, field: nonFinite.join('.') });
   }
   if (!validate(data)) {
     const error = pickError(validate.errors ?? []);
@@ -139,7 +151,9 @@ export function parseConfig(text: string, file: string): GateConfig {
   }
   // SPEC §5/§6: a config with rules that leaves `significance` out means thresholds alone decide.
   // A file without any rule keeps the zero-config gate, significance included.
-  const hasRules = raw.metrics !== undefined || raw.defaults !== undefined;
+  const hasRules =
+    (raw.metrics !== undefined && raw.metrics !== null && Object.keys(raw.metrics as object).length > 0) ||
+    raw.defaults !== undefined;
   cfg.hasRules = hasRules;
   cfg.significance =
     raw.significance === undefined ? (hasRules ? null : 0.05) : (raw.significance as number | null);
@@ -228,6 +242,23 @@ function nodeAt(root: Node | null, path: string[]): Node | null {
     }
   }
   return node;
+}
+
+/** Path of the first NaN/±Infinity (YAML `.nan`, `.inf`), which JSON Schema's `number` lets through. */
+function findNonFinite(v: unknown, path: string[]): string[] | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : path;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const p = findNonFinite(v[i], [...path, String(i)]);
+      if (p) return p;
+    }
+  } else if (v !== null && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const p = findNonFinite(x, [...path, k]);
+      if (p) return p;
+    }
+  }
+  return undefined;
 }
 
 function describe(v: unknown): string {

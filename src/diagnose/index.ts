@@ -26,6 +26,7 @@ import type {
   Status,
   TestResult,
 } from '../types.js';
+import { InputError } from '../errors.js';
 import { guessDirection } from './direction.js';
 import { ruleFor } from './rules.js';
 
@@ -158,7 +159,8 @@ function build(
   if (!direction) {
     cmp.status = base ? 'skipped' : 'new';
     cmp.reason = `direction unknown; set metrics."${metric}".direction in the config`;
-    cmp.gated = false;
+    // min/max need no direction: they stay gated; relative thresholds cannot apply.
+    cmp.gated = rule !== undefined && !rule.waive && (rule.min !== undefined || rule.max !== undefined);
     return row;
   }
   if (cur.value === null) {
@@ -184,6 +186,26 @@ function build(
     if (t.exceeds) cmp.reason = `worse by ${fmt(bad)} ${t.why}`;
   }
   return row;
+}
+
+/** A gated row for a configured metric that no run has (warned about, never silently ignored). */
+function absentRow(metric: string, reason: string): Row {
+  return {
+    cmp: {
+      metric,
+      direction: 'higher',
+      baseline: null,
+      current: null,
+      delta: null,
+      delta_pct: null,
+      status: 'missing',
+      gated: true,
+      severity: 'warn',
+      reason,
+    },
+    bad: null,
+    exceeds: false,
+  };
 }
 
 /** Runs the diagnosis. */
@@ -227,14 +249,34 @@ export function diagnose(input: GateInput): Report {
     }
   }
 
+  // Two runs whose tasks differ compare nothing alike (e.g. auto-detection saw integer predictions in
+  // one run and floats in the other): refuse rather than pass with every metric "missing".
+  if (baseline && current.task !== 'aggregate' && baseline.task !== 'aggregate' && current.task !== baseline.task) {
+    throw new InputError(
+      `this run is a ${current.task} task but the baseline is ${baseline.task}; set \`task:\` in the config so both runs are read the same way`,
+      { file: config.file, field: 'task' },
+    );
+  }
+  const preaggregated = new Set<string>([
+    ...((current.options?.preaggregated as string[] | undefined) ?? []),
+    ...((baseline?.options?.preaggregated as string[] | undefined) ?? []),
+  ]);
+
   // Overall comparisons.
   const names = new Set<string>(Object.keys(current.metrics));
   if (baseline) for (const n of Object.keys(baseline.metrics)) names.add(n);
   const rows: Row[] = [];
   for (const name of [...names].sort()) {
     const dir = directionOf(name, config, [current, baseline]);
-    const rule = ruleFor(name, task === 'aggregate' && baseline ? baseline.task : task, config);
+    const rule = ruleFor(name, task === 'aggregate' && baseline ? baseline.task : task, config, preaggregated.has(name));
     rows.push(build(name, current.metrics[name], baseline?.metrics[name], dir, rule));
+  }
+  // A configured metric that is in neither run is most likely a typo: say so instead of gating nothing.
+  for (const name of Object.keys(config.metrics).sort()) {
+    if (names.has(name) || config.metrics[name].waive || config.metrics[name].gate === false) continue;
+    rows.push(
+      absentRow(name, `named under \`metrics:\` in the config but in neither run — a typo? (metrics here: ${[...names].slice(0, 8).join(', ')}${names.size > 8 ? ', …' : ''})`),
+    );
   }
   attachTests(rows, input, pairing?.info.paired ? pairing : undefined, mopts);
   decide(rows, alpha, 'holm');
@@ -243,14 +285,24 @@ export function diagnose(input: GateInput): Report {
   const sliceRows: Row[] = [];
   const sliceRules = config.sliceRules;
   if (baseline) {
-    for (const [field, values] of Object.entries(current.slices ?? {})) {
-      for (const [value, sr] of Object.entries(values)) {
-        const bs = baseline.slices?.[field]?.[value];
-        const gatedNames =
-          sliceRules?.metrics ?? rows.filter((r) => r.cmp.gated).map((r) => r.cmp.metric);
-        for (const name of Object.keys(sr.metrics).sort()) {
+    const gatedNames = sliceRules?.metrics ?? rows.filter((r) => r.cmp.gated && r.cmp.current !== null).map((r) => r.cmp.metric);
+    const fields = new Set([...Object.keys(current.slices ?? {}), ...Object.keys(baseline.slices ?? {})]);
+    const sliceMetricNames = new Set<string>();
+    for (const field of [...fields].sort()) {
+      const curValues = current.slices?.[field] ?? {};
+      const baseValues = baseline.slices?.[field] ?? {};
+      const values = new Set([...Object.keys(curValues), ...Object.keys(baseValues)]);
+      for (const value of [...values].sort()) {
+        const sr = curValues[value];
+        const bs = baseValues[value];
+        const metricNames = new Set([...Object.keys(sr?.metrics ?? {}), ...Object.keys(bs?.metrics ?? {})]);
+        for (const n of metricNames) sliceMetricNames.add(n);
+        for (const name of [...metricNames].sort()) {
           const dir = directionOf(name, config, [current, baseline]);
-          const enough = sliceRules?.min_n === undefined || (sr.n >= sliceRules.min_n && (bs?.n ?? 0) >= sliceRules.min_n);
+          // A slice gone from this run is judged by the baseline's size alone.
+          const enough =
+            sliceRules?.min_n === undefined ||
+            ((sr ? sr.n >= sliceRules.min_n : true) && (bs?.n ?? 0) >= sliceRules.min_n);
           const overallRule = rows.find((r) => r.cmp.metric === name)?.rule;
           const rule: MetricRule | undefined =
             sliceRules && gatedNames.includes(name) && enough
@@ -261,7 +313,8 @@ export function diagnose(input: GateInput): Report {
                   severity: sliceRules.severity ?? overallRule?.severity,
                 }
               : undefined;
-          const row = build(name, sr.metrics[name], bs?.metrics[name], dir, rule, { field, value });
+          const row = build(name, sr?.metrics[name], bs?.metrics[name], dir, rule, { field, value });
+          if (!sr) row.cmp.reason = `slice ${field}=${value} is in the baseline but not in this run`;
           if (sliceRules && gatedNames.includes(name) && !enough) {
             row.cmp.reason = `n < min_n ${sliceRules.min_n}: reported, not gated`;
           }
@@ -269,11 +322,23 @@ export function diagnose(input: GateInput): Report {
         }
       }
     }
+    for (const name of sliceRules?.metrics ?? []) {
+      if (!sliceMetricNames.has(name)) {
+        sliceRows.push(absentRow(name, 'named under `slice_rules.metrics` in the config but in no slice of either run — a typo?'));
+      }
+    }
     attachSliceTests(sliceRows, input, mopts);
     decide(sliceRows, alpha, 'bh');
   }
 
   const all = [...rows, ...sliceRows].map((r) => r.cmp);
+  // SPEC §8 names p_value and ci_delta on each comparison; `test` keeps the method and pairing.
+  for (const c of all) {
+    if (c.test) {
+      c.p_value = c.test.p_value;
+      c.ci_delta = c.test.ci_delta;
+    }
+  }
   let regressions = all.filter((c) => c.status === 'regressed').length;
   const warnings = all.filter((c) => c.status === 'warn').length;
   let verdict: Report['verdict'];
@@ -424,7 +489,9 @@ function decide(rows: Row[], alpha: number | null, correction: 'holm' | 'bh'): v
     if (['waived', 'skipped', 'missing', 'new'].includes(c.status) && !r.absolute) {
       if (c.status === 'missing' && c.gated) {
         c.status = 'warn';
-        c.reason = 'gated metric is in the baseline but not in this run';
+        if (!c.reason || c.reason === 'in the baseline but not in this run') {
+          c.reason = 'gated metric is in the baseline but not in this run';
+        }
       }
       continue;
     }

@@ -1,21 +1,43 @@
 /**
  * Which metrics are gated and with which rule (SPEC §5): metrics named under `metrics:`, every metric
- * when `defaults:` is given, and with no rules at all the task's primary metrics (every metric of a
- * pre-aggregated file) with `max_regression: 0`.
+ * when `defaults:` is given, and with no rules at all the task's primary metrics plus every metric of a
+ * pre-aggregated file, with `max_regression: 0`.
  */
 import type { GateConfig, MetricRule } from '../config/load.js';
 import { primaryMetrics } from '../metrics/index.js';
 import type { Task } from '../types.js';
 
-/** The rule that applies to a metric, or undefined when it is reported only. */
-export function ruleFor(name: string, task: Task | 'aggregate', config: GateConfig): MetricRule | undefined {
+/**
+ * A metric's own rule over the defaults. A metric that sets its own threshold kind replaces the default
+ * thresholds instead of adding to them: `latency_ms_p95: {max_regression_pct: 10}` must not also be held
+ * to a default absolute `max_regression: 0.005`, because any exceeded threshold counts.
+ */
+export function mergeRule(defaults: MetricRule | undefined, named: MetricRule): MetricRule {
+  const merged: MetricRule = { ...(defaults ?? {}), ...named };
+  if (named.max_regression !== undefined || named.max_regression_pct !== undefined) {
+    if (named.max_regression === undefined) delete merged.max_regression;
+    if (named.max_regression_pct === undefined) delete merged.max_regression_pct;
+  }
+  return merged;
+}
+
+/**
+ * The rule that applies to a metric, or undefined when it is reported only. `preaggregated`: the metric
+ * came from a pre-aggregated file (every such metric is gated by the zero-config gate).
+ */
+export function ruleFor(
+  name: string,
+  task: Task | 'aggregate',
+  config: GateConfig,
+  preaggregated = false,
+): MetricRule | undefined {
   const named = config.metrics[name];
   if (named) {
     if (named.gate === false && !named.waive) return undefined;
-    return { ...(config.defaults ?? {}), ...named };
+    return mergeRule(config.defaults, named);
   }
   if (config.defaults) return config.defaults.gate === false ? undefined : { ...config.defaults };
   if (config.hasRules) return undefined;
-  const primary = task === 'aggregate' ? true : primaryMetrics(task).includes(name);
+  const primary = task === 'aggregate' || preaggregated || primaryMetrics(task).includes(name);
   return primary ? { max_regression: 0 } : undefined;
 }

@@ -90,7 +90,8 @@ export interface MetricPoint {
 export type MetricKind = 'mean' | 'confusion' | 'auc' | 'other';
 
 export interface MetricSpec {
-  direction: Direction;
+  /** Which way is better; undefined for a numeric field whose name does not say (config decides). */
+  direction: Direction | undefined;
   kind: MetricKind;
   /** True when the per-example value is 0/1 (McNemar applies). */
   binaryOutcome?: boolean;

@@ -101,6 +101,8 @@ const LOWER_WORDS = new Set([
   'seconds',
   'duration',
   'tokens',
+  'steps',
+  'turns',
   'token',
   'cost',
   'price',
@@ -140,9 +142,11 @@ const HIGHER_WORDS = new Set([
 /**
  * Direction of an arbitrary numeric field's summaries, from the words of its name (split at `_`, `-`, `.`,
  * spaces, digits and camelCase): a cost word (latency, time, ms, tokens, cost, error, …) → lower; else a
- * score word (score, acc, f1, reward, pass, …) → higher; else lower. Config `direction` overrides.
+ * score word (score, acc, f1, reward, pass, …) → higher; else unknown (undefined): the gate reports such
+ * a field but cannot gate it until config sets its `direction` — a guess could fail a build on an
+ * improvement.
  */
-export function numericFieldDirection(field: string): Direction {
+export function numericFieldDirection(field: string): Direction | undefined {
   const words = field
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -150,7 +154,7 @@ export function numericFieldDirection(field: string): Direction {
     .filter((w) => w !== '');
   if (words.some((w) => LOWER_WORDS.has(w))) return 'lower';
   if (words.some((w) => HIGHER_WORDS.has(w))) return 'higher';
-  return 'lower';
+  return undefined;
 }
 
 /**

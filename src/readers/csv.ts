@@ -6,22 +6,31 @@ import { toExampleRecord } from './records.js';
 import type { RecordMapping } from './types.js';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const INFINITY = /^[+-]?(inf|infinity)$/i;
+/** What pandas reads as a missing value. */
+const MISSING = new Set(['nan', 'NaN', 'NA', 'N/A', 'n/a', 'null', 'NULL', 'None', '<NA>']);
 
 /**
- * Types a cell as a loader like pandas would: numbers, true/false, JSON lists/objects (multilabel
- * labels, probability maps); everything else stays a string. Empty cells are absent.
+ * Types a cell as a data-frame loader would: numbers, true/false, JSON lists/objects (multilabel
+ * labels, probability maps); empty and NaN/NA cells are absent. Ids and fields read as text (the label
+ * and prediction of a generation task) keep their exact characters: `007` is not `7`.
  */
-function cell(v: string, file: string, line: number, field: string): unknown {
+function cell(v: string, file: string, line: number, field: string, text: boolean, probabilities: boolean): unknown {
+  if (text) return v === '' ? undefined : v;
   const t = v.trim();
-  if (t === '') return undefined;
+  if (t === '' || MISSING.has(t)) return undefined;
   if (NUMBER.test(t)) return Number(t);
+  if (INFINITY.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
   if (t === 'true' || t === 'True' || t === 'TRUE') return true;
   if (t === 'false' || t === 'False' || t === 'FALSE') return false;
   if (t.startsWith('[') || t.startsWith('{')) {
     try {
       return JSON.parse(t);
     } catch (e) {
-      throw new InputError(`cell looks like JSON but does not parse: ${(e as Error).message}`, { file, line, field });
+      // Only probabilities must be JSON; elsewhere "[1] Paris" is just text.
+      if (probabilities) {
+        throw new InputError(`probabilities cell is not valid JSON: ${(e as Error).message}`, { file, line, field });
+      }
     }
   }
   return v;
@@ -30,23 +39,37 @@ function cell(v: string, file: string, line: number, field: string): unknown {
 /** Parses CSV (or TSV when `delimiter` is a tab). */
 export function parseCsv(text: string, file: string, mapping: RecordMapping, delimiter = ','): ExampleRecord[] {
   let rows: { record: Record<string, string>; info: { lines: number } }[];
+  const kind = delimiter === '\t' ? 'TSV' : 'CSV';
   try {
     rows = parse(text, {
-      columns: true,
+      columns: (header: string[]) => {
+        const seen = new Set<string>();
+        for (const h of header) {
+          if (seen.has(h)) throw new InputError(`column "${h}" appears twice in the header`, { file, line: 1, field: h });
+          seen.add(h);
+        }
+        return header;
+      },
       delimiter,
       skip_empty_lines: true,
       bom: true,
       info: true,
-      relax_quotes: false,
+      // Python's csv module accepts quotes inside unquoted fields (5" screen); so do we.
+      relax_quotes: true,
     }) as unknown as { record: Record<string, string>; info: { lines: number } }[];
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const err = e as Error & { lines?: number };
-    throw new InputError(`malformed ${delimiter === '\t' ? 'TSV' : 'CSV'}: ${err.message}`, { file, line: err.lines });
+    throw new InputError(`malformed ${kind}: ${err.message}`, { file, line: err.lines });
   }
   if (rows.length === 0) throw new InputError('no records in file', { file });
+  const asText = new Set([mapping.fields.id, ...(mapping.textFields ?? [])]);
+  const probabilities = mapping.fields.probabilities;
   return rows.map(({ record, info }) => {
     const typed: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(record)) typed[k] = cell(v, file, info.lines, k);
+    for (const [k, v] of Object.entries(record)) {
+      typed[k] = cell(v, file, info.lines, k, asText.has(k), k === probabilities);
+    }
     return toExampleRecord(typed, mapping, file, info.lines);
   });
 }

@@ -1,4 +1,8 @@
-/** Reader for evalgate's own EvalResult (the baseline artifact). */
+/**
+ * Reader for evalgate's own EvalResult (the baseline artifact). A baseline comes from another run's
+ * artifact, so it is untrusted input: every field the diagnosis reads is checked here, and a bad one is
+ * an error naming the field, not a crash later.
+ */
 import { InputError } from '../errors.js';
 import { EVAL_RESULT_VERSION, type EvalResult } from '../types.js';
 
@@ -7,29 +11,82 @@ export function isEvalResult(data: unknown): boolean {
   return typeof data === 'object' && data !== null && (data as { schema?: unknown }).schema === 'evalgate/eval-result';
 }
 
-/** Validates the envelope of an EvalResult; rejects versions this build cannot read. */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const TASKS = new Set(['binary', 'multiclass', 'multilabel', 'regression', 'generation', 'aggregate']);
+
+function checkMetrics(metrics: unknown, file: string, path: string): void {
+  if (!isObject(metrics)) throw new InputError('expected an object of metrics', { file, field: path });
+  for (const [name, m] of Object.entries(metrics)) {
+    const f = `${path}.${name}`;
+    if (!isObject(m)) throw new InputError('metric must be an object', { file, field: f });
+    if (m.value !== null && !isNum(m.value)) throw new InputError('value must be a finite number or null', { file, field: `${f}.value` });
+    if (m.n !== null && m.n !== undefined && !(isNum(m.n) && m.n >= 0)) {
+      throw new InputError('n must be a non-negative number or null', { file, field: `${f}.n` });
+    }
+    if (m.stderr !== null && m.stderr !== undefined && !(isNum(m.stderr) && m.stderr >= 0)) {
+      throw new InputError('stderr must be a non-negative number or null', { file, field: `${f}.stderr` });
+    }
+    if (m.ci !== null && m.ci !== undefined && !(Array.isArray(m.ci) && m.ci.length === 2 && isNum(m.ci[0]) && isNum(m.ci[1]))) {
+      throw new InputError('ci must be [low, high] or null', { file, field: `${f}.ci` });
+    }
+  }
+}
+
+function checkColumn(col: unknown, n: number, file: string, field: string): void {
+  if (!Array.isArray(col) || col.length !== n) {
+    throw new InputError(`expected an array of ${n} entries (one per example id)`, { file, field });
+  }
+}
+
+/** Validates an EvalResult; rejects versions this build cannot read. */
 export function readEvalResult(data: unknown, file: string): EvalResult {
-  const r = data as Partial<EvalResult>;
+  const r = data as Record<string, unknown>;
   if (typeof r.version !== 'number' || r.version > EVAL_RESULT_VERSION) {
     throw new InputError(
       `EvalResult version ${String(r.version)} is not supported by this evalgate (reads up to ${EVAL_RESULT_VERSION}); upgrade evalgate`,
       { file, field: 'version' },
     );
   }
-  if (typeof r.metrics !== 'object' || r.metrics === null) {
-    throw new InputError('EvalResult without metrics', { file, field: 'metrics' });
-  }
-  for (const [name, m] of Object.entries(r.metrics)) {
-    if (typeof m !== 'object' || m === null || (m.value !== null && typeof m.value !== 'number')) {
-      throw new InputError('metric must be an object with a numeric or null value', { file, field: `metrics.${name}` });
+  if (r.task !== undefined && !TASKS.has(r.task as string)) throw new InputError('unknown task', { file, field: 'task' });
+  if (r.n !== undefined && r.n !== null && !isNum(r.n)) throw new InputError('n must be a number or null', { file, field: 'n' });
+  if (r.metrics === undefined) throw new InputError('EvalResult without metrics', { file, field: 'metrics' });
+  checkMetrics(r.metrics, file, 'metrics');
+  if (r.slices !== undefined) {
+    if (!isObject(r.slices)) throw new InputError('slices must be an object', { file, field: 'slices' });
+    for (const [field, values] of Object.entries(r.slices)) {
+      if (!isObject(values)) throw new InputError('expected an object of slice values', { file, field: `slices.${field}` });
+      for (const [value, s] of Object.entries(values)) {
+        const f = `slices.${field}.${value}`;
+        if (!isObject(s) || !isNum(s.n)) throw new InputError('slice must be {n, metrics}', { file, field: f });
+        checkMetrics(s.metrics, file, `${f}.metrics`);
+      }
     }
   }
   const ex = r.examples;
-  if (ex) {
-    const n = Array.isArray(ex.ids) ? ex.ids.length : -1;
-    if (n < 0 || !Array.isArray(ex.label) || ex.label.length !== n || !Array.isArray(ex.prediction) || ex.prediction.length !== n) {
-      throw new InputError('examples columns must be arrays of equal length', { file, field: 'examples' });
+  if (ex !== undefined) {
+    if (!isObject(ex) || !Array.isArray(ex.ids)) throw new InputError('examples must hold an ids array', { file, field: 'examples.ids' });
+    const n = ex.ids.length;
+    if (!ex.ids.every((id) => typeof id === 'string')) throw new InputError('ids must be strings', { file, field: 'examples.ids' });
+    checkColumn(ex.label, n, file, 'examples.label');
+    checkColumn(ex.prediction, n, file, 'examples.prediction');
+    if (ex.probabilities !== undefined) checkColumn(ex.probabilities, n, file, 'examples.probabilities');
+    if (ex.cluster !== undefined) checkColumn(ex.cluster, n, file, 'examples.cluster');
+    for (const group of ['numeric', 'slices'] as const) {
+      const g = ex[group];
+      if (g === undefined) continue;
+      if (!isObject(g)) throw new InputError(`${group} must be an object of columns`, { file, field: `examples.${group}` });
+      for (const [k, col] of Object.entries(g)) checkColumn(col, n, file, `examples.${group}.${k}`);
     }
   }
-  return { slices: {}, sources: [], n: null, task: 'aggregate', ...r } as EvalResult;
+  if (r.scores !== undefined) {
+    if (!isObject(r.scores)) throw new InputError('scores must be an object', { file, field: 'scores' });
+    for (const [name, col] of Object.entries(r.scores)) {
+      if (!isObject(col) || !Array.isArray(col.ids) || !Array.isArray(col.values) || col.ids.length !== col.values.length) {
+        throw new InputError('expected {ids, values} of equal length', { file, field: `scores.${name}` });
+      }
+      if (!col.values.every(isNum)) throw new InputError('scores must be finite numbers', { file, field: `scores.${name}.values` });
+    }
+  }
+  return { slices: {}, sources: [], n: null, task: 'aggregate', ...r } as unknown as EvalResult;
 }

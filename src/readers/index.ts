@@ -19,7 +19,9 @@ import type { ReadOutput, RecordMapping } from './types.js';
 
 export type { ReadOutput, RecordMapping } from './types.js';
 
-const SUPPORTED = ['.jsonl', '.ndjson', '.jsonl.gz', '.ndjson.gz', '.csv', '.tsv', '.parquet', '.json', '.yaml', '.yml'];
+const SUPPORTED = [
+  '.jsonl', '.ndjson', '.jsonl.gz', '.ndjson.gz', '.csv', '.csv.gz', '.tsv', '.tsv.gz', '.parquet', '.json', '.json.gz', '.yaml', '.yml',
+];
 
 function readText(file: string): string {
   let buf = readBytes(file);
@@ -30,7 +32,9 @@ function readText(file: string): string {
       throw new InputError(`not valid gzip: ${(e as Error).message}`, { file });
     }
   }
-  return buf.toString('utf8');
+  const text = buf.toString('utf8');
+  // Editors on Windows write a byte-order mark; it is not part of the data.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** JSON.parse with the error position turned into a line number. */

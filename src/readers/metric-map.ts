@@ -16,6 +16,9 @@ export function flattenMetricMap(data: unknown, file: string): Record<string, Me
       const name = prefix ? `${prefix}.${k}` : k;
       if (typeof v === 'number') {
         if (!Number.isFinite(v)) throw new InputError(`metric value must be finite, found ${v}`, { file, field: name });
+        if (name in out) {
+          throw new InputError('two keys flatten to this metric name (nested keys are joined with ".")', { file, field: name });
+        }
         out[name] = { value: v, n: null };
       } else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
         walk(v as Record<string, unknown>, name);

@@ -22,6 +22,10 @@ export function toExampleRecord(
   if (typeof id !== 'string' && typeof id !== 'number') {
     throw new InputError(`example id must be a string or a number, found ${typeof id}`, where(fields.id));
   }
+  if (typeof id === 'number' && !Number.isSafeInteger(id) && Number.isInteger(id)) {
+    // JSON numbers beyond 2^53 are rounded on reading, so two ids could silently become one.
+    throw new InputError(`numeric id ${id} is too large to be read exactly; write ids as strings`, where(fields.id));
+  }
   if (!(fields.label in raw) || raw[fields.label] === null || raw[fields.label] === undefined) {
     throw new InputError('missing label', where(fields.label));
   }

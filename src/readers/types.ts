@@ -7,6 +7,8 @@ export interface RecordMapping {
   slices: string[];
   cluster?: string;
   ignoreFields: string[];
+  /** Fields that text formats (CSV/TSV) keep as written instead of typing them (generation answers). */
+  textFields?: string[];
 }
 
 /** What one input file holds. */

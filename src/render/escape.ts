@@ -23,7 +23,8 @@ export function escapeMarkdown(text: string, maxLength = 200): string {
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_{}[\]()!~|]/g, (c) => '\\' + c)
     .replace(/([@#])/g, `$1${ZWSP}`)
-    .replace(/:\/\//g, `:${ZWSP}//`);
+    .replace(/:\/\//g, `:${ZWSP}//`)
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
 }
 
 /** Renders an untrusted value (label, prediction) compactly and escaped. */

@@ -39,3 +39,16 @@ describe('CLI arguments', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('CLI: review fixes', () => {
+  it('options that do not apply, unknown short options and unwritable outputs are usage errors (exit 2)', async () => {
+    const m = await run(['metrics', 'examples/sentiment/pr.jsonl', '--baseline', 'x.jsonl']);
+    expect(m.code).toBe(2);
+    expect(m.err).toContain('--baseline does not apply to `evalgate metrics`');
+    const s = await run(['compare', '--current', 'a', '--baseline', 'b', '-c', 'foo']);
+    expect(s.err).toContain('unknown option -c');
+    const w = await run(['metrics', 'examples/sentiment/pr.jsonl', '--save-result', '/nonexistent/dir/x.json']);
+    expect(w.code).toBe(2);
+    expect(w.err).toContain('cannot write /nonexistent/dir/x.json: ENOENT');
+  });
+});

@@ -80,3 +80,12 @@ slice_rules: { max_regression: 0.03, min_n: 50 }
     expect(published).toEqual(JSON.parse(JSON.stringify(configSchema)));
   });
 });
+
+describe('config: review fixes', () => {
+  it('rejects NaN and infinite numbers (YAML .nan, .inf) with the key path', () => {
+    expect(() => parseConfig('metrics:\n  accuracy: { min: .nan }\n', 'c.yml')).toThrow(/c\.yml:2 field "metrics\.accuracy\.min": expected a finite number/);
+  });
+  it('a folder given as config is an input error', () => {
+    expect(() => loadConfig(new URL('.', import.meta.url).pathname)).toThrow(/cannot read config/);
+  });
+});

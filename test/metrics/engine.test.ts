@@ -366,7 +366,9 @@ describe('metricSpec and primaryMetrics', () => {
     expect(numericFieldDirection('output_tokens')).toBe('lower');
     expect(numericFieldDirection('costUsd')).toBe('lower');
     expect(numericFieldDirection('error_score')).toBe('lower');
-    expect(numericFieldDirection('access_count')).toBe('lower');
+    expect(numericFieldDirection('access_count')).toBeUndefined();
+    expect(numericFieldDirection('faithfulness')).toBeUndefined();
+    expect(metricSpec('faithfulness_mean')).toEqual({ direction: undefined, kind: 'mean' });
   });
 
   it('every metric computeMetrics produces has a spec', () => {

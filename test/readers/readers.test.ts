@@ -164,3 +164,53 @@ describe('parquet reader', () => {
     await expect(readInputFileAsync(file('fake.parquet', 'not parquet'), mapping)).rejects.toThrow(/fake\.parquet: not a readable Parquet file/);
   });
 });
+
+describe('review fixes: readers', () => {
+  it('CSV keeps ids exactly (007 is not 7) and reads generation answers as text', async () => {
+    const f = file('pad.csv', 'id,label,prediction\n007,1,1\n7,0,1\n');
+    const out = readInputFile(f, mapping);
+    expect(out.kind === 'records' && out.records.map((r) => r.id)).toEqual(['007', '7']);
+    const g = file('gen.csv', 'id,label,prediction\n1,41,41\n2,[1] Paris,Paris\n');
+    const gen = readInputFile(g, { ...mapping, textFields: ['label', 'prediction'] });
+    expect(gen.kind === 'records' && gen.records.map((r) => [r.label, r.prediction])).toEqual([['41', '41'], ['[1] Paris', 'Paris']]);
+  });
+
+  it('CSV: stray quotes as Python reads them, NaN cells missing, duplicate columns rejected', () => {
+    const q = readInputFile(file('q.csv', 'id,label,prediction,note\n1,1,1,5" screen\n'), mapping);
+    expect(q.kind).toBe('records');
+    const n = readInputFile(file('nan.csv', 'id,label,prediction,latency\n1,1,1,NaN\n2,1,0,3\n'), mapping);
+    expect(n.kind === 'records' && n.records.map((r) => r.numeric)).toEqual([{}, { latency: 3 }]);
+    expect(() => readInputFile(file('inf.csv', 'id,label,prediction,latency\n1,1,1,inf\n'), mapping)).toThrow(/inf\.csv:2 field "latency": numeric field must be finite/);
+    expect(() => readInputFile(file('dup.csv', 'id,label,label,prediction\n1,1,0,1\n'), mapping)).toThrow(/dup\.csv:1 field "label": column "label" appears twice/);
+  });
+
+  it('JSON ids beyond 2^53 are an error, not a silent collision', () => {
+    expect(() => readInputFile(file('big.jsonl', '{"id": 12345678901234567890, "label": 1, "prediction": 1}\n'), mapping)).toThrow(/too large to be read exactly/);
+  });
+
+  it('a BOM does not break JSON; flattened names that collide are an error', () => {
+    const b = readInputFile(file('bom.json', '\ufeff{"acc": 0.5}'), mapping);
+    expect(b.kind === 'metrics' && b.metrics.acc.value).toBe(0.5);
+    expect(() => readInputFile(file('collide.json', '{"a": {"b": 0.9}, "a.b": 0.8}'), mapping)).toThrow(/field "a\.b": two keys flatten/);
+  });
+
+  it('folders include compressed CSV/TSV/JSON', () => {
+    const sub = join(dir, 'gz');
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'a.csv.gz'), gzipSync('id,label,prediction\n1,1,1\n'));
+    writeFileSync(join(sub, 'b.jsonl'), '{"id":2,"label":1,"prediction":1}\n');
+    expect(expandInputPaths([sub]).map((p) => p.slice(sub.length + 1))).toEqual(['a.csv.gz', 'b.jsonl']);
+  });
+
+  it('an EvalResult with malformed slices or columns is an error naming the field', async () => {
+    const bad = [
+      ['{"schema":"evalgate/eval-result","version":1,"metrics":{},"slices":{"lang":{"de":5}}}', 'slices.lang.de'],
+      ['{"schema":"evalgate/eval-result","version":1,"metrics":{"acc":{"value":0.5,"stderr":"x"}}}', 'metrics.acc.stderr'],
+      ['{"schema":"evalgate/eval-result","version":1,"metrics":{},"slices":5}', 'slices'],
+      ['{"schema":"evalgate/eval-result","version":1,"metrics":{},"examples":{"ids":["a","b"],"label":[1],"prediction":[1,0]}}', 'examples.label'],
+    ];
+    for (const [text, field] of bad) {
+      expect(() => readInputFile(file('er.json', text), mapping)).toThrow(`field "${field}"`);
+    }
+  });
+});
