@@ -51,7 +51,7 @@ export interface MetricValue {
   /** 95% confidence interval [low, high]. */
   ci?: [number, number] | null;
   /** How stderr/ci were obtained. */
-  method?: 'clt' | 'wilson' | 'bootstrap' | 'delong' | 'clustered' | 'given';
+  method?: 'clt' | 'wilson' | 'bootstrap' | 'delong' | 'clustered' | 'order-statistic' | 'given';
   /** Reason when `value` is null. */
   undefined?: string;
 }

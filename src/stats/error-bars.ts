@@ -18,7 +18,7 @@ import { CountResampler, summarizeReplicates } from './bootstrap.js';
 import { delongVariance, placements } from './delong.js';
 import { Z975 } from './distributions.js';
 import { bootstrapExamples, exampleResamples } from './example-bootstrap.js';
-import { clusteredStderr, meanStats, wilsonInterval } from './intervals.js';
+import { clusteredStderr, meanStats, quantileOrderInterval, wilsonInterval } from './intervals.js';
 import { deriveSeed, Rng } from './rng.js';
 
 /** Default number of bootstrap resamples. */
@@ -146,6 +146,9 @@ export function withErrorBars(
       }
       otherNames.push(name);
     } else if (kind === 'confusion') confusionNames.push(name);
+    else if (ORDER_STATISTIC_FROM_N <= n && PERCENTILE_SUMMARY.test(name)) {
+      out[name] = percentileErrorBars(ds, name, p.value, n);
+    }
     else if (kind === 'auc') {
       const yTrue = ds.yTrue!;
       const pos = new Uint8Array(ds.n);
@@ -212,6 +215,26 @@ export function aucInterval(auc: number, se: number): [number, number] {
     return [1 / (1 + Math.exp(-(l - h))), 1 / (1 + Math.exp(-(l + h)))];
   }
   return [Math.max(0, auc - Z975 * se), Math.min(1, auc + Z975 * se)];
+}
+
+/** `<field>_p50` / `<field>_p95`. */
+const PERCENTILE_SUMMARY = /^(.+)_(p50|p95)$/;
+/**
+ * From this many examples on, percentiles get the order-statistic interval instead of the example
+ * bootstrap: it is distribution-free and exact enough there, and O(n log n) once instead of O(n) per
+ * resample (the bootstrap of a percentile over a million examples took ~10 s).
+ */
+export const ORDER_STATISTIC_FROM_N = 1000;
+
+function percentileErrorBars(ds: Dataset, name: string, value: number, n: number): MetricValue {
+  const m = PERCENTILE_SUMMARY.exec(name)!;
+  const col = ds.numeric[m[1]];
+  const present: number[] = [];
+  if (col) for (let i = 0; i < col.length; i++) if (col[i] === col[i]) present.push(col[i]);
+  const sorted = Float64Array.from(present).sort();
+  const r = quantileOrderInterval(sorted, m[2] === 'p50' ? 0.5 : 0.95);
+  if (!r) return { value, n, stderr: null, ci: null };
+  return { value, n, stderr: r.se, ci: r.ci, method: 'order-statistic' };
 }
 
 function fromReplicates(p: MetricPoint, n: number, reps: Float64Array): MetricValue {

@@ -26,6 +26,7 @@ export {
   wilsonInterval,
   clusteredStderr,
   quantileSorted,
+  quantileOrderInterval,
   percentileInterval,
   type MeanStats,
 } from './intervals.js';
