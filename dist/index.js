@@ -51504,7 +51504,7 @@ function formatLocation(loc) {
     return s;
 }
 /** Bad input data or configuration: names file, line and field; exit code 2. */
-class InputError extends Error {
+class errors_InputError extends Error {
     location;
     constructor(message, location = {}) {
         const where = formatLocation(location);
@@ -51529,7 +51529,7 @@ class NoBaselineError extends Error {
 }
 /** True for errors that mean "the user gave us something wrong" (exit code 2, no stack trace). */
 function isExpectedError(e) {
-    return e instanceof InputError || e instanceof UsageError;
+    return e instanceof errors_InputError || e instanceof UsageError;
 }
 
 ;// CONCATENATED MODULE: ./src/config/schema.ts
@@ -51697,14 +51697,14 @@ function loadConfig(file, optional = false) {
     if (!(0,external_node_fs_.existsSync)(file)) {
         if (optional)
             return defaultConfig();
-        throw new InputError('config file not found', { file });
+        throw new errors_InputError('config file not found', { file });
     }
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch (e) {
-        throw new InputError(`cannot read config (${e.code ?? e.message})`, { file });
+        throw new errors_InputError(`cannot read config (${e.code ?? e.message})`, { file });
     }
     return parseConfig(text, file);
 }
@@ -51715,24 +51715,24 @@ function parseConfig(text, file) {
     if (doc.errors.length > 0) {
         const err = doc.errors[0];
         const line = err.pos ? lineCounter.linePos(err.pos[0]).line : undefined;
-        throw new InputError(`invalid YAML: ${err.message.split('\n')[0]}`, { file, line });
+        throw new errors_InputError(`invalid YAML: ${err.message.split('\n')[0]}`, { file, line });
     }
     const data = doc.toJS() ?? {};
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new InputError(`expected a mapping of settings at the top level, found ${describe(data)}`, { file, line: 1 });
+        throw new errors_InputError(`expected a mapping of settings at the top level, found ${describe(data)}`, { file, line: 1 });
     }
     const nonFinite = findNonFinite(data, []);
     if (nonFinite) {
         const node = nodeAt(doc.contents, nonFinite);
         const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-        throw new InputError('expected a finite number, found NaN or infinity', { file, line, field: nonFinite.join('.') });
+        throw new errors_InputError('expected a finite number, found NaN or infinity', { file, line, field: nonFinite.join('.') });
     }
     if (!validate(data)) {
         const error = pickError(validate.errors ?? []);
         const path = errorPath(error);
         const node = nodeAt(doc.contents, path);
         const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-        throw new InputError(explain(error, data), { file, line, field: path.join('.') || '(top level)' });
+        throw new errors_InputError(explain(error, data), { file, line, field: path.join('.') || '(top level)' });
     }
     const raw = data;
     const cfg = defaultConfig();
@@ -51787,7 +51787,7 @@ function parseConfig(text, file) {
         if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
             const node = nodeAt(doc.contents, ['metrics', name]);
             const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-            throw new InputError(`min (${rule.min}) is greater than max (${rule.max})`, {
+            throw new errors_InputError(`min (${rule.min}) is greater than max (${rule.max})`, {
                 file,
                 line,
                 field: `metrics.${name}`,
@@ -51894,12 +51894,25 @@ function describe(v) {
     return `${typeof v} ${JSON.stringify(v)}`;
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./src/github/artifacts.ts
 /**
  * Artifacts through `@actions/artifact` (v4+ artifact service): download another run's artifact (the
  * baseline, a fork's report), upload this run's results, and download this run's own artifacts (matrix
  * shards). The library is imported lazily: the CLI never loads it.
+ *
+ * Downloads are never unzipped by the library: the zip is saved as is (`skipDecompress`) and extracted
+ * here by `extractZip`, which counts the bytes it writes while it inflates and stops at the limit, so a
+ * zip bomb costs at most the limit in disk space, never the whole expansion.
  */
+
+
+
 
 
 
@@ -51923,17 +51936,30 @@ class ActionsArtifactStore {
         return new DefaultArtifactClient();
     }
     async downloadFromRun(opts) {
-        (0,external_node_fs_.mkdirSync)(opts.dir, { recursive: true });
-        await (await this.client()).downloadArtifact(opts.artifactId, {
-            path: opts.dir,
-            findBy: {
-                token: this.token,
-                workflowRunId: opts.runId,
-                repositoryOwner: this.owner,
-                repositoryName: this.repo,
-            },
+        const findBy = {
+            token: this.token,
+            workflowRunId: opts.runId,
+            repositoryOwner: this.owner,
+            repositoryName: this.repo,
+        };
+        await this.downloadZip(opts.dir, opts.limits, async (client, path) => {
+            await client.downloadArtifact(opts.artifactId, { path, skipDecompress: true, findBy });
         });
-        checkExtracted(opts.dir);
+    }
+    /** Downloads the zip (unextracted) into a scratch folder beside `dir`, then extracts it within `limits`. */
+    async downloadZip(dir, limits, download) {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        const scratch = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(dir)), '.evalgate-zip-'));
+        try {
+            await download(await this.client(), scratch);
+            const files = (0,external_node_fs_.readdirSync)(scratch);
+            if (files.length !== 1)
+                throw new Error(`expected one downloaded archive, found ${files.length} files`);
+            await extractZip((0,external_node_path_.join)(scratch, files[0]), dir, limits);
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(scratch, { recursive: true, force: true });
+        }
     }
     async upload(name, files, rootDir, retentionDays) {
         return (await this.client()).uploadArtifact(name, files, rootDir, retentionDays ? { retentionDays } : {});
@@ -51943,24 +51969,24 @@ class ActionsArtifactStore {
         return artifacts.map((a) => ({ id: a.id, name: a.name, size: a.size }));
     }
     async downloadCurrent(artifactId, dir) {
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        await (await this.client()).downloadArtifact(artifactId, { path: dir });
-        checkExtracted(dir);
+        await this.downloadZip(dir, undefined, async (client, path) => {
+            await client.downloadArtifact(artifactId, { path, skipDecompress: true });
+        });
     }
 }
 /** Sums the sizes of the files under `dir`; refuses more than MAX_EXTRACTED_BYTES. */
 function checkExtracted(dir, limit = MAX_EXTRACTED_BYTES) {
     let total = 0;
     const walk = (d) => {
-        for (const e of (0,external_node_fs_.readdirSync)(d, { withFileTypes: true })) {
-            const p = (0,external_node_path_.join)(d, e.name);
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+            const p = join(d, e.name);
             if (e.isDirectory())
                 walk(p);
             else if (e.isFile()) {
-                total += (0,external_node_fs_.statSync)(p).size;
+                total += statSync(p).size;
                 if (total > limit)
                     throw new InputError(`artifact content exceeds ${limit} bytes; refusing to read it`, {
-                        file: (0,external_node_path_.relative)(process.cwd(), dir) || dir,
+                        file: relative(process.cwd(), dir) || dir,
                     });
             }
         }
@@ -51997,7 +52023,7 @@ async function downloadCurrentArtifacts(store, pattern, dir) {
     const out = [];
     for (const a of hits) {
         if (a.size !== undefined && a.size > MAX_ARTIFACT_BYTES) {
-            throw new InputError(`artifact is ${a.size} bytes, more than the ${MAX_ARTIFACT_BYTES} evalgate reads`, { file: a.name });
+            throw new errors_InputError(`artifact is ${a.size} bytes, more than the ${MAX_ARTIFACT_BYTES} evalgate reads`, { file: a.name });
         }
         // One folder per artifact: shards often contain files with the same name.
         const target = (0,external_node_path_.join)(dir, a.name.replace(/[^A-Za-z0-9._-]/g, '_'));
@@ -52006,6 +52032,224 @@ async function downloadCurrentArtifacts(store, pattern, dir) {
         out.push(target);
     }
     return out;
+}
+// ---------------------------------------------------------------------- bounded zip extraction
+const CRC_TABLE = (() => {
+    const t = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        t[n] = c;
+    }
+    return t;
+})();
+function crc32Update(crc, buf) {
+    let c = ~crc;
+    for (let i = 0; i < buf.length; i++)
+        c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
+    return ~c >>> 0;
+}
+/** Largest central directory read (a results archive holds a handful of files). */
+const MAX_CENTRAL_DIRECTORY_BYTES = 16 * 1024 * 1024;
+function readAt(fd, position, length) {
+    const buf = Buffer.alloc(length);
+    let got = 0;
+    while (got < length) {
+        const n = (0,external_node_fs_.readSync)(fd, buf, got, length - got, position + got);
+        if (n === 0)
+            break;
+        got += n;
+    }
+    return buf.subarray(0, got);
+}
+/** Reads the central directory (which every real unzipper trusts; local headers only locate the data). */
+function centralDirectory(fd, size, bad) {
+    const tailLen = Math.min(size, 22 + 0xffff);
+    const tail = readAt(fd, size - tailLen, tailLen);
+    let eocd = -1;
+    for (let i = tail.length - 22; i >= 0; i--) {
+        if (tail.readUInt32LE(i) === 0x06054b50) {
+            eocd = i;
+            break;
+        }
+    }
+    if (eocd < 0)
+        bad('not a zip archive (no end of central directory)');
+    let count = tail.readUInt16LE(eocd + 10);
+    let cdSize = tail.readUInt32LE(eocd + 12);
+    let cdOffset = tail.readUInt32LE(eocd + 16);
+    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+        // zip64: a locator right before the EOCD points at the zip64 end of central directory record.
+        const locPos = size - tailLen + eocd - 20;
+        const loc = locPos >= 0 ? readAt(fd, locPos, 20) : Buffer.alloc(0);
+        if (loc.length < 20 || loc.readUInt32LE(0) !== 0x07064b50)
+            bad('zip64 locator missing');
+        const rec = readAt(fd, Number(loc.readBigUInt64LE(8)), 56);
+        if (rec.length < 56 || rec.readUInt32LE(0) !== 0x06064b50)
+            bad('zip64 end of central directory missing');
+        count = Number(rec.readBigUInt64LE(32));
+        cdSize = Number(rec.readBigUInt64LE(40));
+        cdOffset = Number(rec.readBigUInt64LE(48));
+    }
+    if (cdSize > MAX_CENTRAL_DIRECTORY_BYTES || cdOffset + cdSize > size)
+        bad('central directory out of bounds');
+    const cd = readAt(fd, cdOffset, cdSize);
+    const entries = [];
+    let p = 0;
+    for (let n = 0; n < count; n++) {
+        if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50)
+            bad('bad central directory entry');
+        const nameLen = cd.readUInt16LE(p + 28);
+        const extraLen = cd.readUInt16LE(p + 30);
+        const commentLen = cd.readUInt16LE(p + 32);
+        if (p + 46 + nameLen + extraLen + commentLen > cd.length)
+            bad('bad central directory entry');
+        const e = {
+            flags: cd.readUInt16LE(p + 8),
+            method: cd.readUInt16LE(p + 10),
+            crc: cd.readUInt32LE(p + 16),
+            compressedSize: cd.readUInt32LE(p + 20),
+            size: cd.readUInt32LE(p + 24),
+            localOffset: cd.readUInt32LE(p + 42),
+            name: cd.subarray(p + 46, p + 46 + nameLen).toString('utf8'),
+        };
+        const extra = cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
+        for (let x = 0; x + 4 <= extra.length;) {
+            const id = extra.readUInt16LE(x);
+            const len = extra.readUInt16LE(x + 2);
+            if (id === 0x0001) {
+                let q = x + 4;
+                const next = () => {
+                    if (q + 8 > x + 4 + len)
+                        bad(`bad zip64 field of "${e.name}"`);
+                    const v = Number(extra.readBigUInt64LE(q));
+                    q += 8;
+                    return v;
+                };
+                if (e.size === 0xffffffff)
+                    e.size = next();
+                if (e.compressedSize === 0xffffffff)
+                    e.compressedSize = next();
+                if (e.localOffset === 0xffffffff)
+                    e.localOffset = next();
+            }
+            x += 4 + len;
+        }
+        entries.push(e);
+        p += 46 + nameLen + extraLen + commentLen;
+    }
+    return entries;
+}
+/** True for a relative path of plain segments: no `..`, no absolute path, no backslash, no drive, no NUL. */
+function safeEntryName(name) {
+    if (!name || name.length > 1000 || /[\\\0:]/.test(name) || name.startsWith('/'))
+        return false;
+    return name.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
+}
+/** Counts bytes as they stream by, failing the stream once they exceed `limit`; computes the CRC-32. */
+class artifacts_Counter extends external_node_stream_.Transform {
+    limit;
+    tooBig;
+    bytes = 0;
+    crc = 0;
+    constructor(limit, tooBig) {
+        super();
+        this.limit = limit;
+        this.tooBig = tooBig;
+    }
+    _transform(chunk, _enc, done) {
+        this.bytes += chunk.length;
+        if (this.bytes > this.limit)
+            return done(this.tooBig());
+        this.crc = crc32Update(this.crc, chunk);
+        done(null, chunk);
+    }
+}
+/**
+ * Extracts a zip archive into `dir` (stored and deflated entries), counting the bytes written while it
+ * inflates: an entry that grows past its limit, or an archive past `maxBytes` in all, is stopped there
+ * and refused (its partial file removed). Entry names must be plain relative paths; with `files`, only
+ * those names are extracted. Sizes and CRCs are checked against the central directory. Returns the
+ * number of bytes written.
+ */
+async function extractZip(zipPath, dir, limits = {}) {
+    const label = (0,external_node_path_.basename)(zipPath);
+    const bad = (what) => {
+        throw new errors_InputError(what, { file: label });
+    };
+    const maxBytes = limits.maxBytes ?? MAX_EXTRACTED_BYTES;
+    const root = (0,external_node_path_.resolve)(dir);
+    (0,external_node_fs_.mkdirSync)(root, { recursive: true });
+    const fd = (0,external_node_fs_.openSync)(zipPath, 'r');
+    let total = 0;
+    try {
+        const size = (0,external_node_fs_.fstatSync)(fd).size;
+        const entries = centralDirectory(fd, size, bad);
+        const seen = new Set();
+        for (const e of entries) {
+            if (e.name.endsWith('/'))
+                continue; // a folder
+            if (!safeEntryName(e.name))
+                bad(`unsafe entry name ${JSON.stringify(e.name.slice(0, 200))} in the archive`);
+            let entryLimit = Infinity;
+            if (limits.files) {
+                if (!Object.hasOwn(limits.files, e.name))
+                    continue;
+                entryLimit = limits.files[e.name];
+            }
+            if (seen.has(e.name))
+                bad(`entry "${e.name}" appears twice in the archive`);
+            seen.add(e.name);
+            if (e.flags & 1)
+                bad(`entry "${e.name}" is encrypted`);
+            if (e.method !== 0 && e.method !== 8)
+                bad(`entry "${e.name}" uses unsupported compression method ${e.method}`);
+            const local = readAt(fd, e.localOffset, 30);
+            if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50)
+                bad(`bad local header of "${e.name}"`);
+            const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+            if (start + e.compressedSize > size)
+                bad(`entry "${e.name}" runs past the end of the archive`);
+            const limit = Math.min(entryLimit, maxBytes - total);
+            const target = (0,external_node_path_.join)(root, ...e.name.split('/'));
+            if (!target.startsWith(root + external_node_path_.sep))
+                bad(`unsafe entry name "${e.name}"`);
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
+            const counter = new artifacts_Counter(limit, () => limit === entryLimit
+                ? new errors_InputError(`entry "${e.name}" inflates to more than ${entryLimit} bytes; refusing to read it`, { file: label })
+                : new errors_InputError(`artifact content exceeds ${maxBytes} bytes; refusing to read it`, {
+                    file: label,
+                }));
+            const source = e.compressedSize === 0
+                ? [] // createReadStream cannot read an empty range
+                : (0,external_node_fs_.createReadStream)(zipPath, { start, end: start + e.compressedSize - 1 });
+            try {
+                if (e.method === 8)
+                    await (0,promises_namespaceObject.pipeline)(source, (0,external_node_zlib_.createInflateRaw)(), counter, (0,external_node_fs_.createWriteStream)(target, { flags: 'w' }));
+                else
+                    await (0,promises_namespaceObject.pipeline)(source, counter, (0,external_node_fs_.createWriteStream)(target, { flags: 'w' }));
+            }
+            catch (err) {
+                (0,external_node_fs_.rmSync)(target, { force: true });
+                if (err instanceof errors_InputError)
+                    throw err;
+                // zlib errors (bad deflate data) carry a `code` like Z_DATA_ERROR; anything else is the disk's.
+                if (!String(err.code ?? '').startsWith('Z_'))
+                    throw err;
+                bad(`entry "${e.name}" is corrupt: ${err.message}`);
+            }
+            if (counter.bytes !== e.size || counter.crc !== e.crc) {
+                (0,external_node_fs_.rmSync)(target, { force: true });
+                bad(`entry "${e.name}" is corrupt (size or CRC-32 does not match the archive's directory)`);
+            }
+            total += counter.bytes;
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return total;
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/source.ts
@@ -52125,13 +52369,16 @@ function readRunnerContext(env = process.env, payload) {
     const wr = obj(ev.workflow_run);
     if (wr) {
         const prs = Array.isArray(wr.pull_requests) ? wr.pull_requests : [];
+        const headRepoObj = obj(wr.head_repository);
+        const headRepo = str(headRepoObj?.full_name) ?? repository;
         ctx.workflowRun = {
             id: Number(wr.id),
             headSha: str(wr.head_sha) ?? '',
             headBranch: str(wr.head_branch) ?? null,
             event: str(wr.event) ?? '',
             conclusion: str(wr.conclusion) ?? null,
-            headRepo: str(obj(wr.head_repository)?.full_name) ?? repository,
+            headRepo,
+            headOwner: str(obj(headRepoObj?.owner)?.login) ?? headRepo.split('/')[0],
             pullRequests: prs.map((p) => Number(obj(p)?.number)).filter((n) => Number.isInteger(n) && n > 0),
         };
     }
@@ -52158,6 +52405,8 @@ function context_short(sha) {
  * which never talks to GitHub, never loads it.
  */
 
+/** Longest wait for a primary rate limit to reset before giving up (seconds). */
+const MAX_RATE_LIMIT_WAIT_S = 60;
 /**
  * Builds the client. The token goes only into the `Authorization` header; it is registered as a secret
  * so the runner masks it should any library ever log it.
@@ -52180,8 +52429,11 @@ async function createGitHubClient(token, opts) {
             ? { enabled: false }
             : {
                 onRateLimit: (retryAfter, options, _o, retryCount) => {
+                    // The primary limit resets hourly: waiting up to an hour in a CI job helps nobody.
+                    if (retryAfter > MAX_RATE_LIMIT_WAIT_S || retryCount >= 2)
+                        return false;
                     core/* warning */.$e(`GitHub rate limit hit for ${options.method} ${options.url}; retrying in ${retryAfter}s`);
-                    return retryCount < 2;
+                    return true;
                 },
                 onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
                     core/* warning */.$e(`GitHub secondary rate limit hit for ${options.method} ${options.url}; retrying in ${retryAfter}s`);
@@ -52201,6 +52453,52 @@ function apiMessage(e) {
     const data = e?.response?.data;
     const msg = typeof data?.message === 'string' ? data.message : e instanceof Error ? e.message : String(e);
     return status ? `HTTP ${status}: ${msg}` : msg;
+}
+/** GitHub answered a rate limit: 403/429 with `x-ratelimit-remaining: 0`, or a rate-limit message. */
+function isRateLimit(e) {
+    const status = httpStatus(e);
+    if (status !== 403 && status !== 429)
+        return false;
+    const headers = e.response?.headers;
+    if (String(headers?.['x-ratelimit-remaining'] ?? '') === '0')
+        return true;
+    return /rate limit/i.test(apiMessage(e));
+}
+/**
+ * GitHub could not be used: down (5xx, or the network, which Octokit reports as 500, after the
+ * retries) or out of rate limit. An expected condition: the step fails with this message, no stack.
+ */
+class GitHubUnavailableError extends Error {
+    /** What went wrong, without what failed (`message` is "evalgate: <what> failed: <detail>"). */
+    detail;
+    constructor(what, detail, options) {
+        super(`evalgate: ${what} failed: ${detail}`, options);
+        this.name = 'GitHubUnavailableError';
+        this.detail = detail;
+    }
+}
+/**
+ * The GitHubUnavailableError for `e` (or the error it wraps as its `cause`) when it is a rate limit or
+ * a server/network error, naming what failed (`what`, e.g. "the baseline lookup"); undefined for any
+ * other error.
+ */
+function unavailableError(e, what) {
+    if (e instanceof GitHubUnavailableError)
+        return e;
+    if (isRateLimit(e)) {
+        const headers = e.response?.headers;
+        const reset = Number(headers?.['x-ratelimit-reset']);
+        const when = Number.isFinite(reset) && reset > 0 ? ` (it resets at ${new Date(reset * 1000).toISOString()})` : '';
+        return new GitHubUnavailableError(what, `GitHub API rate limit exhausted; retry later${when}. ${apiMessage(e)}`, { cause: e });
+    }
+    const status = httpStatus(e);
+    if (status !== undefined && status >= 500) {
+        return new GitHubUnavailableError(what, `GitHub did not answer (${apiMessage(e)}, after retries); retry later`, { cause: e });
+    }
+    const cause = e?.cause;
+    return status === undefined && cause !== undefined && cause !== e
+        ? unavailableError(cause, what)
+        : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/github/baseline.ts
@@ -52225,6 +52523,8 @@ function apiMessage(e) {
 
 
 const PUSH_LIKE = new Set(['push', 'schedule', 'workflow_dispatch']);
+/** Runs listed beyond `baseline-lookback` that were not candidates, before the search gives up. */
+const MAX_SCANNED_RUNS = 500;
 /** Baseline from an earlier run's artifact, found through the GitHub API. */
 class GitHubBaselineSource {
     o;
@@ -52242,6 +52542,11 @@ class GitHubBaselineSource {
             return await this.discover();
         }
         catch (e) {
+            // GitHub down or out of rate limit: an error the user can act on (retry), never a silent
+            // no-baseline (which passes by default) and never a stack trace.
+            const unavailable = unavailableError(e, 'the baseline lookup');
+            if (unavailable)
+                throw unavailable;
             // A token without `actions: read` cannot list runs: that is a missing baseline, not a crash.
             if (httpStatus(e) !== 403)
                 throw e;
@@ -52303,23 +52608,21 @@ class GitHubBaselineSource {
             mergeBase = cmp.merge_base_commit.sha;
         }
         catch (e) {
+            if (unavailableError(e, ''))
+                throw e;
             core/* warning */.$e(`Could not compute the merge-base of the PR (${apiMessage(e)}); using the newest run on ${baseBranch}`);
         }
         if (mergeBase) {
-            for await (const run of this.runs({ head_sha: mergeBase }, this.o.lookback)) {
-                if (run.id === self.id || !this.trusted(run))
-                    continue;
+            for await (const run of this.runs({ head_sha: mergeBase }, (r) => this.candidate(r, self))) {
                 const a = await this.tryRun(run);
                 if (a.ok)
                     return this.found(a.loaded, run, `merge-base ${context_short(mergeBase)}, run #${run.run_number}`);
             }
         }
         const lead = mergeBase
-            ? `no run with an unexpired "${this.o.artifactName}" artifact at merge-base ${context_short(mergeBase)}`
+            ? `no successful run with an unexpired "${this.o.artifactName}" artifact at merge-base ${context_short(mergeBase)}`
             : 'merge-base unknown';
-        for await (const run of this.runs({ branch: baseBranch }, this.o.lookback)) {
-            if (run.id === self.id || !this.trusted(run) || !PUSH_LIKE.has(run.event))
-                continue;
+        for await (const run of this.runs({ branch: baseBranch }, (r) => this.candidate(r, self, true))) {
             const a = await this.tryRun(run);
             if (!a.ok)
                 continue;
@@ -52341,12 +52644,12 @@ class GitHubBaselineSource {
                 sha = data.sha;
             }
             catch (e) {
+                if (unavailableError(e, ''))
+                    throw e;
                 core/* warning */.$e(`Could not resolve the previous release tag ${previous}: ${apiMessage(e)}`);
             }
             if (sha) {
-                for await (const run of this.runs({ head_sha: sha }, this.o.lookback)) {
-                    if (run.id === self.id || !this.trusted(run))
-                        continue;
+                for await (const run of this.runs({ head_sha: sha }, (r) => this.candidate(r, self))) {
                     const a = await this.tryRun(run);
                     if (a.ok)
                         return this.found(a.loaded, run, `previous release ${previous} (${context_short(sha)}), run #${run.run_number}`);
@@ -52355,7 +52658,7 @@ class GitHubBaselineSource {
         }
         const def = await this.defaultBranch();
         const lead = previous
-            ? `no run with an unexpired "${this.o.artifactName}" artifact for the previous release ${previous}`
+            ? `no successful run with an unexpired "${this.o.artifactName}" artifact for the previous release ${previous}`
             : 'no previous release';
         return this.newestOn(self, def, {
             found: (r) => `${lead}; newest on ${def} (run #${r.run_number})`,
@@ -52364,12 +52667,9 @@ class GitHubBaselineSource {
         });
     }
     async previousOnBranch(self, branch) {
-        for await (const run of this.runs({ branch }, this.o.lookback)) {
-            if (run.id === self.id || !this.trusted(run))
-                continue;
-            // "Earlier": a run that started after this one is not its predecessor.
-            if (run.created_at > self.created_at)
-                continue;
+        // "Earlier": a run that started after this one is not its predecessor.
+        const earlier = (r) => this.candidate(r, self) && r.created_at <= self.created_at;
+        for await (const run of this.runs({ branch }, earlier)) {
             const a = await this.tryRun(run);
             if (a.ok)
                 return this.found(a.loaded, run, `previous successful run on ${branch} (run #${run.run_number}, ${context_short(run.head_sha)}, ${run.event})`);
@@ -52377,11 +52677,7 @@ class GitHubBaselineSource {
         return this.none(`no earlier successful run on ${branch} with an unexpired "${this.o.artifactName}" artifact among the last ${this.o.lookback} runs${this.skipNote()}`);
     }
     async newestOn(self, branch, text) {
-        for await (const run of this.runs({ branch }, this.o.lookback)) {
-            if (run.id === self.id || !this.trusted(run))
-                continue;
-            if (text.pushLikeOnly && !PUSH_LIKE.has(run.event))
-                continue;
+        for await (const run of this.runs({ branch }, (r) => this.candidate(r, self, text.pushLikeOnly))) {
             const a = await this.tryRun(run);
             if (a.ok)
                 return this.found(a.loaded, run, text.found(run));
@@ -52389,12 +52685,19 @@ class GitHubBaselineSource {
         return this.none(text.none + this.skipNote());
     }
     // ------------------------------------------------------------------ helpers
-    /** Runs of this workflow, newest first, successful only, at most `limit` of them. */
-    async *runs(filter, limit) {
+    /**
+     * Successful runs of this workflow, newest first, that `accept` takes as candidates: at most
+     * `baseline-lookback` of them. Only accepted runs count towards the lookback (runs of fork pull
+     * requests whose head branch is called like the base branch must not crowd out real candidates); the
+     * listing stops after MAX_SCANNED_RUNS runs beyond that in any case.
+     */
+    async *runs(filter, accept) {
+        const limit = this.o.lookback;
         const workflowId = (await this.getRun(this.o.context.runId)).workflow_id;
-        const perPage = Math.max(1, Math.min(100, limit));
-        let seen = 0;
-        for (let page = 1; seen < limit; page++) {
+        const perPage = 100;
+        let accepted = 0;
+        let scanned = 0;
+        for (let page = 1; accepted < limit && scanned < limit + MAX_SCANNED_RUNS; page++) {
             const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
                 ...this.repo,
                 workflow_id: workflowId,
@@ -52405,14 +52708,21 @@ class GitHubBaselineSource {
             });
             const runs = data.workflow_runs;
             for (const r of runs) {
-                if (seen >= limit)
+                if (accepted >= limit || scanned >= limit + MAX_SCANNED_RUNS)
                     return;
-                seen++;
+                scanned++;
+                if (!accept(r))
+                    continue;
+                accepted++;
                 yield r;
             }
             if (runs.length < perPage || page * perPage >= data.total_count)
                 return;
         }
+    }
+    /** A run that may serve as baseline: not this one, trusted, and (for `pushLikeOnly`) push-like. */
+    candidate(run, self, pushLikeOnly = false) {
+        return run.id !== self.id && this.trusted(run) && (!pushLikeOnly || PUSH_LIKE.has(run.event));
     }
     selfRun;
     getRun(runId) {
@@ -52470,6 +52780,8 @@ class GitHubBaselineSource {
                 return this.skip(label, 'artifact expired (410 on download)');
             if (httpStatus(e) === 404)
                 return this.skip(label, 'artifact gone (404 on download)');
+            if (unavailableError(e, ''))
+                throw e;
             core/* warning */.$e(`Could not download the baseline artifact of ${label}: ${apiMessage(e)}; trying the next candidate`);
             return this.skip(label, 'download failed');
         }
@@ -52589,6 +52901,21 @@ const MAX_COMMENT_CHARS = 65_536;
 const MAX_CHECK_CHARS = 65_535;
 /** GitHub accepts at most 50 annotations per check-run request. */
 const ANNOTATIONS_PER_REQUEST = 50;
+/** The step's (and the check run's) conclusion for a verdict under `fail-on` and the missing-baseline policy. */
+function conclusionFor(verdict, failOn, missingPolicy) {
+    switch (verdict) {
+        case 'no-baseline':
+            return missingPolicy === 'fail' ? 'failure' : missingPolicy === 'warn' ? 'neutral' : 'success';
+        case 'fail':
+            return failOn === 'never' ? 'neutral' : 'failure';
+        case 'warn':
+            return failOn === 'warn' ? 'failure' : 'neutral';
+        default:
+            return 'success';
+    }
+}
+/** The login `GITHUB_TOKEN` comments as. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 /** The hidden first line that identifies a gate's sticky comment. */
 function commentMarker(gateId) {
     // `--` cannot appear inside an HTML comment; percent-encoding keeps any gate id safe and unique.
@@ -52678,14 +53005,45 @@ class GitHubPublisher {
     }
     /** A 403 means a read-only token: warn with the missing permission instead of failing. */
     denied(e, permission, what) {
-        if (httpStatus(e) !== 403)
+        // A rate limit is a 403 too, but no missing permission: it propagates (a warning in the caller).
+        if (httpStatus(e) !== 403 || isRateLimit(e))
             return false;
         core/* warning */.$e(`evalgate could not ${what}: the token lacks \`${permission}\` (${apiMessage(e)}). ` +
             'Pull requests from forks get a read-only token; the report is in the job summary, and a workflow_run ' +
             'workflow with `mode: publish` can post it. Otherwise add the permission to the workflow.');
         return true;
     }
-    /** Every comment on the PR that carries this gate's marker, oldest first (all pages). */
+    /** The login this token comments as, once known (from a comment it created, or `GET /user`). */
+    selfLogin;
+    userLookup;
+    /**
+     * The login of the token's user for a personal access token; undefined for an installation token
+     * (`GITHUB_TOKEN`, a GitHub App's), which `GET /user` refuses (403).
+     */
+    authenticatedLogin() {
+        this.userLookup ??= (async () => {
+            try {
+                const { data } = await this.o.client.request('GET /user');
+                return data.login;
+            }
+            catch (e) {
+                const status = httpStatus(e);
+                if (status === 401 || status === 403 || status === 404)
+                    return undefined;
+                throw e;
+            }
+        })();
+        return this.userLookup;
+    }
+    /**
+     * This gate's sticky comments on the PR, oldest first (all pages): comments whose body starts with
+     * the marker **and** that this token's identity wrote. Anyone can paste the marker into a comment;
+     * such a comment is never taken for ours, so it is never edited or deleted.
+     *
+     * The identity is `github-actions[bot]` for `GITHUB_TOKEN`; once this publisher has created a comment,
+     * the login GitHub showed on it; and when marker comments by other authors exist, `GET /user` tells
+     * whether the token is a personal access token of one of them (403 for installation tokens).
+     */
     async findSticky(prNumber) {
         const marker = commentMarker(this.o.gateId);
         const comments = await this.o.client.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
@@ -52693,31 +53051,36 @@ class GitHubPublisher {
             issue_number: prNumber,
             per_page: 100,
         });
-        return comments
+        const marked = comments
             .filter((c) => typeof c.body === 'string' && c.body.startsWith(marker))
-            .map((c) => ({ id: c.id, body: c.body, html_url: c.html_url }))
+            .map((c) => ({
+            id: c.id,
+            body: c.body,
+            html_url: c.html_url,
+            login: c.user?.login,
+            type: c.user?.type,
+        }))
             .sort((a, b) => a.id - b.id);
+        const isActionsBot = (c) => c.type === 'Bot' && c.login === ACTIONS_BOT_LOGIN;
+        let login = this.selfLogin;
+        if (!login && marked.some((c) => !isActionsBot(c))) {
+            login = await this.authenticatedLogin();
+            if (login)
+                this.selfLogin = login;
+        }
+        const mine = marked.filter((c) => (login ? c.login === login : isActionsBot(c)));
+        const foreign = marked.length - mine.length;
+        if (foreign)
+            core/* info */.pq(`Ignored ${foreign} comment(s) on #${prNumber} that carry the evalgate marker but were not written by ${login ?? ACTIONS_BOT_LOGIN}`);
+        return mine.map(({ id, body, html_url }) => ({ id, body, html_url }));
     }
     async stickyComment(req, prNumber) {
         const marker = commentMarker(this.o.gateId);
         const body = fitText(`${marker}\n${req.render(MAX_COMMENT_CHARS - marker.length - 1)}`, MAX_COMMENT_CHARS);
-        const existing = await this.findSticky(prNumber);
-        const [keep, ...dupes] = existing;
-        let deleted = 0;
+        const known = this.selfLogin;
+        const [keep, ...dupes] = await this.findSticky(prNumber);
         // Two jobs racing can both create the comment; the oldest one stays, so links to it keep working.
-        for (const d of dupes) {
-            try {
-                await this.o.client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-                    ...this.repo,
-                    comment_id: d.id,
-                });
-                deleted++;
-            }
-            catch (e) {
-                if (httpStatus(e) !== 404)
-                    throw e;
-            }
-        }
+        let deleted = await this.deleteComments(dupes);
         if (deleted)
             core/* info */.pq(`Removed ${deleted} duplicate evalgate comment(s) on #${prNumber}`);
         const flagged = req.report.verdict === 'fail' || req.report.verdict === 'warn';
@@ -52731,6 +53094,20 @@ class GitHubPublisher {
                 issue_number: prNumber,
                 body,
             });
+            const login = data.user?.login;
+            if (login)
+                this.selfLogin = login;
+            if (login && !known && login !== ACTIONS_BOT_LOGIN) {
+                // The identity showed only now (a GitHub App's installation token, which `GET /user` refuses):
+                // an earlier comment of this identity may exist. The oldest stays; the new one goes.
+                const [oldest, ...newer] = await this.findSticky(prNumber);
+                if (oldest && oldest.id !== data.id) {
+                    deleted += await this.deleteComments(newer);
+                    const { data: updated } = await this.o.client.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...this.repo, comment_id: oldest.id, body });
+                    core/* info */.pq(`Updated the evalgate comment on #${prNumber}: ${updated.html_url}`);
+                    return { action: 'updated', url: updated.html_url, deleted };
+                }
+            }
             core/* info */.pq(`Posted the evalgate comment on #${prNumber}: ${data.html_url}`);
             return { action: 'created', url: data.html_url, deleted };
         }
@@ -52748,6 +53125,24 @@ class GitHubPublisher {
         });
         core/* info */.pq(`Updated the evalgate comment on #${prNumber}: ${data.html_url}`);
         return { action: 'updated', url: data.html_url, deleted };
+    }
+    /** Deletes comments (ours: found by findSticky); one already gone counts as nothing. */
+    async deleteComments(comments) {
+        let deleted = 0;
+        for (const d of comments) {
+            try {
+                await this.o.client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+                    ...this.repo,
+                    comment_id: d.id,
+                });
+                deleted++;
+            }
+            catch (e) {
+                if (httpStatus(e) !== 404)
+                    throw e;
+            }
+        }
+        return deleted;
     }
     async checkRun(req) {
         const title = checkTitle(req.report);
@@ -52797,10 +53192,13 @@ class GitHubPublisher {
 
 
 
+
 /** File names inside the report artifact. */
 const REPORT_FILES = { markdown: 'report.md', json: 'report.json', meta: 'pr.json' };
 /** Upper bound on what publish mode reads from the untrusted artifact. */
 const MAX_REPORT_BYTES = 8 * 1024 * 1024;
+/** Upper bound on `pr.json` (a few short fields). */
+const MAX_META_BYTES = 64 * 1024;
 /** Name of the report artifact for a results artifact name. */
 function reportArtifactName(artifactName) {
     return `${artifactName}-report`;
@@ -52835,13 +53233,15 @@ const STATUSES = [
     'waived',
 ];
 const CONCLUSIONS = ['success', 'neutral', 'failure'];
+const FAIL_ON = ['regression', 'warn', 'never'];
+const MISSING_POLICIES = ['pass', 'warn', 'fail'];
 class Checker {
     file;
     constructor(file) {
         this.file = file;
     }
     fail(field, what) {
-        throw new InputError(what, { file: this.file, field });
+        throw new errors_InputError(what, { file: this.file, field });
     }
     obj(v, field) {
         if (!v || typeof v !== 'object' || Array.isArray(v))
@@ -52892,7 +53292,7 @@ function parseUntrustedReport(text, file, allowedUrlPrefix) {
         data = JSON.parse(text);
     }
     catch (e) {
-        throw new InputError(`not JSON: ${e.message}`, { file });
+        throw new errors_InputError(`not JSON: ${e.message}`, { file });
     }
     const r = k.obj(data, '(root)');
     if (r.schema !== 'evalgate/report')
@@ -53020,7 +53420,7 @@ function parseMeta(text, file) {
         data = JSON.parse(text);
     }
     catch (e) {
-        throw new InputError(`not JSON: ${e.message}`, { file });
+        throw new errors_InputError(`not JSON: ${e.message}`, { file });
     }
     const m = k.obj(data, '(root)');
     if (m.schema !== 'evalgate/pr-report')
@@ -53036,12 +53436,19 @@ function parseMeta(text, file) {
         gate_id: k.str(m.gate_id, 'gate_id', 200),
         conclusion: k.oneOf(m.conclusion, CONCLUSIONS, 'conclusion'),
         run_id: k.int(m.run_id, 'run_id'),
+        // Absent in artifacts of older versions: the action's defaults.
+        fail_on: m.fail_on === undefined ? 'regression' : k.oneOf(m.fail_on, FAIL_ON, 'fail_on'),
+        on_missing_baseline: m.on_missing_baseline === undefined
+            ? 'warn'
+            : k.oneOf(m.on_missing_baseline, MISSING_POLICIES, 'on_missing_baseline'),
     };
 }
-function readBounded(path) {
+function readBounded(path, label, max = MAX_REPORT_BYTES) {
+    if (!(0,external_node_fs_.existsSync)(path))
+        throw new errors_InputError('missing from the report artifact', { file: label });
     const size = (0,external_node_fs_.statSync)(path).size;
-    if (size > MAX_REPORT_BYTES)
-        throw new InputError(`file is ${size} bytes; more than ${MAX_REPORT_BYTES} is not read`, { file: path });
+    if (size > max)
+        throw new errors_InputError(`file is ${size} bytes; more than ${max} is not read`, { file: label });
     return (0,external_node_fs_.readFileSync)(path, 'utf8');
 }
 /**
@@ -53069,32 +53476,49 @@ async function runPublishMode(o) {
         return { published: false, reason };
     }
     if (art.size_in_bytes > MAX_REPORT_BYTES) {
-        throw new InputError(`artifact is ${art.size_in_bytes} bytes; a report artifact is small, more than ${MAX_REPORT_BYTES} is not read`, { file: name });
+        throw new errors_InputError(`artifact is ${art.size_in_bytes} bytes; a report artifact is small, more than ${MAX_REPORT_BYTES} is not read`, { file: name });
     }
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ctx.tempDir, `evalgate-publish-${trigger.id}-`));
-    await o.artifacts.downloadFromRun({ artifactId: art.id, runId: trigger.id, dir });
-    const meta = parseMeta(readBounded((0,external_node_path_.join)(dir, REPORT_FILES.meta)), `${name}/${REPORT_FILES.meta}`);
+    // Only the two files read below are extracted, each within its limit, counted while inflating: the
+    // archive comes from the fork's code (report.md is never used, so never extracted).
+    await o.artifacts.downloadFromRun({
+        artifactId: art.id,
+        runId: trigger.id,
+        dir,
+        limits: {
+            files: { [REPORT_FILES.json]: MAX_REPORT_BYTES, [REPORT_FILES.meta]: MAX_META_BYTES },
+            maxBytes: MAX_REPORT_BYTES + MAX_META_BYTES,
+        },
+    });
+    const metaLabel = `${name}/${REPORT_FILES.meta}`;
+    const meta = parseMeta(readBounded((0,external_node_path_.join)(dir, REPORT_FILES.meta), metaLabel, MAX_META_BYTES), metaLabel);
     const runPrefix = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/`;
-    const report = parseUntrustedReport(readBounded((0,external_node_path_.join)(dir, REPORT_FILES.json)), `${name}/${REPORT_FILES.json}`, runPrefix);
+    const reportLabel = `${name}/${REPORT_FILES.json}`;
+    const report = parseUntrustedReport(readBounded((0,external_node_path_.join)(dir, REPORT_FILES.json), reportLabel), reportLabel, runPrefix);
     if (meta.head_sha !== trigger.headSha) {
         const reason = `the report is for ${context_short(meta.head_sha)} but run ${trigger.id} built ${context_short(trigger.headSha)}`;
         core/* warning */.$e(`Not publishing: ${reason}`);
         return { published: false, reason };
     }
-    let candidates = trigger.pullRequests;
-    if (candidates.length === 0) {
-        // GitHub leaves workflow_run.pull_requests empty for fork PRs: ask which PRs have this head commit.
-        const { data: prs } = await o.client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
-            ...repo,
-            commit_sha: trigger.headSha,
-            per_page: 100,
-        });
-        candidates = prs.filter((p) => p.state === 'open').map((p) => p.number);
+    // The check's conclusion follows from the validated verdict and the gate's policy; a pr.json whose
+    // conclusion says otherwise was not written by evalgate (or not for this report): nothing is posted.
+    const conclusion = conclusionFor(report.verdict, meta.fail_on ?? 'regression', meta.on_missing_baseline ?? 'warn');
+    if (meta.conclusion !== conclusion) {
+        const reason = `${REPORT_FILES.meta} says conclusion "${meta.conclusion}", but verdict "${report.verdict}" with fail-on "${meta.fail_on}" and on-missing-baseline "${meta.on_missing_baseline}" gives "${conclusion}"`;
+        core/* warning */.$e(`Not publishing: ${reason}`);
+        return { published: false, reason };
+    }
+    const { numbers: candidates, moved } = await pullRequestsOf(o.client, repo, trigger);
+    const movedOn = moved.find((p) => p.number === meta.pr_number);
+    if (!candidates.includes(meta.pr_number) && movedOn) {
+        const reason = `PR #${movedOn.number} has moved on to ${context_short(movedOn.sha)}; the report for ${context_short(trigger.headSha)} is stale`;
+        core/* info */.pq(`Not publishing: ${reason}`);
+        return { published: false, reason, prNumber: movedOn.number };
     }
     if (!candidates.includes(meta.pr_number)) {
         const reason = candidates.length
             ? `the report names PR #${meta.pr_number}, but commit ${context_short(trigger.headSha)} belongs to ${candidates.map((n) => `#${n}`).join(', ')}`
-            : `no open pull request contains commit ${context_short(trigger.headSha)}`;
+            : `no open pull request has ${trigger.headOwner}:${trigger.headBranch ?? '?'} at commit ${context_short(trigger.headSha)} as its head`;
         core/* warning */.$e(`Not publishing: ${reason}`);
         return { published: false, reason };
     }
@@ -53128,7 +53552,7 @@ async function runPublishMode(o) {
         render: (max) => o.render(report, max, triggerUrl),
         headSha: trigger.headSha,
         prNumber,
-        conclusion: meta.conclusion,
+        conclusion,
         detailsUrl: triggerUrl,
     };
     let result;
@@ -53143,6 +53567,46 @@ async function runPublishMode(o) {
     }
     core/* info */.pq(`Published the report of run ${trigger.id} (${runUrl({ ...ctx, runId: trigger.id, runAttempt: undefined })}) to PR #${prNumber}`);
     return { published: true, prNumber, report, publish: result };
+}
+/**
+ * Open pull requests whose head is the triggering run's head: GitHub's own list on the run when it has
+ * one (same-repository branches); else the open PRs from `headOwner:headBranch` (fork PRs: GitHub leaves
+ * `workflow_run.pull_requests` empty, and a commit only in the fork is associated with no PR), kept only
+ * when their head is that very commit in that very repository; else the PRs associated with the commit.
+ */
+async function pullRequestsOf(client, repo, trigger) {
+    if (trigger.pullRequests.length)
+        return { numbers: trigger.pullRequests, moved: [] };
+    const found = new Set();
+    // Open PRs from that branch whose head has moved past the commit (their report would be stale).
+    const moved = [];
+    if (trigger.headBranch && trigger.headOwner) {
+        const prs = await client.paginate('GET /repos/{owner}/{repo}/pulls', {
+            ...repo,
+            state: 'open',
+            head: `${trigger.headOwner}:${trigger.headBranch}`,
+            per_page: 100,
+        });
+        for (const p of prs) {
+            if (p.head.repo?.full_name.toLowerCase() !== trigger.headRepo.toLowerCase())
+                continue;
+            if (p.head.sha === trigger.headSha)
+                found.add(p.number);
+            else
+                moved.push({ number: p.number, sha: p.head.sha });
+        }
+    }
+    if (found.size === 0) {
+        const { data: prs } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
+            ...repo,
+            commit_sha: trigger.headSha,
+            per_page: 100,
+        });
+        for (const p of prs)
+            if (p.state === 'open')
+                found.add(p.number);
+    }
+    return { numbers: [...found].sort((a, b) => a - b), moved };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -53231,7 +53695,7 @@ function fieldNames(opts) {
     };
 }
 function fail(rec, field, message) {
-    throw new InputError(message, { file: rec?.source?.file, line: rec?.source?.line, field });
+    throw new errors_InputError(message, { file: rec?.source?.file, line: rec?.source?.line, field });
 }
 function where(rec) {
     const s = rec.source;
@@ -53315,7 +53779,7 @@ function detectTask(records, opts) {
     if (opts.task !== 'auto') {
         const tasks = ['binary', 'multiclass', 'multilabel', 'regression', 'generation'];
         if (!tasks.includes(opts.task)) {
-            throw new InputError(`unknown task "${String(opts.task)}"; expected auto or one of ${tasks.join(', ')}`, {
+            throw new errors_InputError(`unknown task "${String(opts.task)}"; expected auto or one of ${tasks.join(', ')}`, {
                 field: 'task',
             });
         }
@@ -53426,7 +53890,7 @@ function checkScalar(rec, field, v, state) {
 /** Encode records into a Dataset; detects the task when `opts.task` is `auto`. Throws InputError. */
 function buildDataset(records, opts) {
     if (!Array.isArray(records) || records.length === 0) {
-        throw new InputError('no examples: the per-example records are empty');
+        throw new errors_InputError('no examples: the per-example records are empty');
     }
     const f = fieldNames(opts);
     const task = detectTask(records, opts);
@@ -53581,19 +54045,19 @@ function encodeClassification(records, opts, f, ds, task) {
     let configOrder;
     if (task === 'multiclass' && nProba > 0 && opts.classes !== undefined) {
         if (!Array.isArray(opts.classes) || opts.classes.length === 0) {
-            throw new InputError('expected a non-empty list of classes', { field: 'classes' });
+            throw new errors_InputError('expected a non-empty list of classes', { field: 'classes' });
         }
         configOrder = [];
         const seen = new Set();
         for (const c of opts.classes) {
             const v = toClassValue(c, kind);
             if (v === undefined) {
-                throw new InputError(`class ${show(c)} does not match the data, whose classes are ${kind}s`, {
+                throw new errors_InputError(`class ${show(c)} does not match the data, whose classes are ${kind}s`, {
                     field: 'classes',
                 });
             }
             if (seen.has(v))
-                throw new InputError(`duplicate class ${show(c)}`, { field: 'classes' });
+                throw new errors_InputError(`duplicate class ${show(c)}`, { field: 'classes' });
             seen.add(v);
             configOrder.push(v);
         }
@@ -53711,7 +54175,7 @@ function positiveIndex(universe, kind, opts, f, rec) {
         const v = toClassValue(opts.positiveLabel, kind);
         const i = v === undefined ? -1 : universe.findIndex((u) => u === v);
         if (i < 0) {
-            throw new InputError(`positive_label ${show(opts.positiveLabel)} is not one of the classes in the data (${listClasses(universe)})`, { field: 'positive_label' });
+            throw new errors_InputError(`positive_label ${show(opts.positiveLabel)} is not one of the classes in the data (${listClasses(universe)})`, { field: 'positive_label' });
         }
         return i;
     }
@@ -54810,7 +55274,7 @@ const DEFAULT_TOP_K = 5;
 function topK(opts) {
     const k = opts.topK ?? DEFAULT_TOP_K;
     if (!Number.isInteger(k) || k < 1) {
-        throw new InputError(`expected a positive integer, got ${String(k)}`, { field: 'top_k' });
+        throw new errors_InputError(`expected a positive integer, got ${String(k)}`, { field: 'top_k' });
     }
     return k;
 }
@@ -55844,6 +56308,25 @@ function percentileInterval(values, level = 0.95) {
     const a = (1 - level) / 2;
     return [quantileSorted(sorted, a), quantileSorted(sorted, 1 - a)];
 }
+/**
+ * Distribution-free 95% interval of a population quantile from order statistics (Conover 1999,
+ * "Practical Nonparametric Statistics", §3.2): the number of sample values below the q-quantile is
+ * Binomial(n, q), so ranks ⌊nq − z·√(nq(1−q))⌋ and ⌈nq + z·√(nq(1−q))⌉ (normal approximation, good for
+ * n·q·(1−q) ≥ ~10) bracket it with ≈ 95% confidence. O(1) on sorted values, unlike a bootstrap (O(n)
+ * per resample). The standard error is the interval's half-width over z. NaN entries must be removed.
+ */
+function quantileOrderInterval(sorted, q, z = 1.959963984540054) {
+    const n = sorted.length;
+    if (n < 2)
+        return null;
+    const centre = n * q;
+    const spread = z * Math.sqrt(n * q * (1 - q));
+    // 1-based ranks, clipped to the sample.
+    const lo = Math.max(1, Math.floor(centre - spread));
+    const hi = Math.min(n, Math.ceil(centre + spread));
+    const ci = [sorted[lo - 1], sorted[hi - 1]];
+    return { ci, se: (ci[1] - ci[0]) / (2 * z) };
+}
 
 ;// CONCATENATED MODULE: ./src/stats/multiple-testing.ts
 /**
@@ -56786,6 +57269,9 @@ function withErrorBars(ds, points, opts) {
         }
         else if (kind === 'confusion')
             confusionNames.push(name);
+        else if (ORDER_STATISTIC_FROM_N <= n && PERCENTILE_SUMMARY.test(name)) {
+            out[name] = percentileErrorBars(ds, name, p.value, n);
+        }
         else if (kind === 'auc') {
             const yTrue = ds.yTrue;
             const pos = new Uint8Array(ds.n);
@@ -56848,6 +57334,28 @@ function aucInterval(auc, se) {
         return [1 / (1 + Math.exp(-(l - h))), 1 / (1 + Math.exp(-(l + h)))];
     }
     return [Math.max(0, auc - distributions_Z975 * se), Math.min(1, auc + distributions_Z975 * se)];
+}
+/** `<field>_p50` / `<field>_p95`. */
+const PERCENTILE_SUMMARY = /^(.+)_(p50|p95)$/;
+/**
+ * From this many examples on, percentiles get the order-statistic interval instead of the example
+ * bootstrap: it is distribution-free and exact enough there, and O(n log n) once instead of O(n) per
+ * resample (the bootstrap of a percentile over a million examples took ~10 s).
+ */
+const ORDER_STATISTIC_FROM_N = 1000;
+function percentileErrorBars(ds, name, value, n) {
+    const m = PERCENTILE_SUMMARY.exec(name);
+    const col = ds.numeric[m[1]];
+    const present = [];
+    if (col)
+        for (let i = 0; i < col.length; i++)
+            if (col[i] === col[i])
+                present.push(col[i]);
+    const sorted = Float64Array.from(present).sort();
+    const r = quantileOrderInterval(sorted, m[2] === 'p50' ? 0.5 : 0.95);
+    if (!r)
+        return { value, n, stderr: null, ci: null };
+    return { value, n, stderr: r.se, ci: r.ci, method: 'order-statistic' };
 }
 function fromReplicates(p, n, reps) {
     const s = summarizeReplicates(reps);
@@ -57694,7 +58202,7 @@ function diagnose(input) {
     // Two runs whose tasks differ compare nothing alike (e.g. auto-detection saw integer predictions in
     // one run and floats in the other): refuse rather than pass with every metric "missing".
     if (baseline && current.task !== 'aggregate' && baseline.task !== 'aggregate' && current.task !== baseline.task) {
-        throw new InputError(`this run is a ${current.task} task but the baseline is ${baseline.task}; set \`task:\` in the config so both runs are read the same way`, { file: config.file, field: 'task' });
+        throw new errors_InputError(`this run is a ${current.task} task but the baseline is ${baseline.task}; set \`task:\` in the config so both runs are read the same way`, { file: config.file, field: 'task' });
     }
     const preaggregated = new Set([
         ...(current.options?.preaggregated ?? []),
@@ -57985,8 +58493,6 @@ function fmtP(p) {
     return p < 1e-4 ? p.toExponential(1) : p.toFixed(4);
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -60079,36 +60585,36 @@ function toExampleRecord(raw, mapping, file, line) {
     const where = (field) => ({ file, line, field });
     const id = raw[fields.id];
     if (id === undefined || id === null || id === '') {
-        throw new InputError('missing example id (set `fields.id` if your id field has another name)', where(fields.id));
+        throw new errors_InputError('missing example id (set `fields.id` if your id field has another name)', where(fields.id));
     }
     if (typeof id !== 'string' && typeof id !== 'number') {
-        throw new InputError(`example id must be a string or a number, found ${typeof id}`, where(fields.id));
+        throw new errors_InputError(`example id must be a string or a number, found ${typeof id}`, where(fields.id));
     }
     if (typeof id === 'number' && !Number.isSafeInteger(id) && Number.isInteger(id)) {
         // JSON numbers beyond 2^53 are rounded on reading, so two ids could silently become one.
-        throw new InputError(`numeric id ${id} is too large to be read exactly; write ids as strings`, where(fields.id));
+        throw new errors_InputError(`numeric id ${id} is too large to be read exactly; write ids as strings`, where(fields.id));
     }
     if (!(fields.label in raw) || raw[fields.label] === null || raw[fields.label] === undefined) {
-        throw new InputError('missing label', where(fields.label));
+        throw new errors_InputError('missing label', where(fields.label));
     }
     if (!(fields.prediction in raw) || raw[fields.prediction] === null || raw[fields.prediction] === undefined) {
-        throw new InputError('missing prediction', where(fields.prediction));
+        throw new errors_InputError('missing prediction', where(fields.prediction));
     }
     const slices = {};
     for (const s of mapping.slices) {
         const v = raw[s];
         if (v === undefined || v === null || v === '') {
-            throw new InputError(`missing slice field "${s}" (named in config \`slices\`)`, where(s));
+            throw new errors_InputError(`missing slice field "${s}" (named in config \`slices\`)`, where(s));
         }
         if (typeof v === 'object')
-            throw new InputError('slice value must be a string, number or boolean', where(s));
+            throw new errors_InputError('slice value must be a string, number or boolean', where(s));
         slices[s] = String(v);
     }
     let cluster;
     if (mapping.cluster) {
         const v = raw[mapping.cluster];
         if (v === undefined || v === null || v === '' || typeof v === 'object') {
-            throw new InputError('missing or non-scalar cluster id (config `cluster`)', where(mapping.cluster));
+            throw new errors_InputError('missing or non-scalar cluster id (config `cluster`)', where(mapping.cluster));
         }
         cluster = String(v);
     }
@@ -60128,7 +60634,7 @@ function toExampleRecord(raw, mapping, file, line) {
             continue;
         if (typeof v === 'number') {
             if (!Number.isFinite(v))
-                throw new InputError(`numeric field must be finite, found ${v}`, where(k));
+                throw new errors_InputError(`numeric field must be finite, found ${v}`, where(k));
             numeric[k] = v;
         }
     }
@@ -60183,7 +60689,7 @@ function cell(v, file, line, field, text, probabilities) {
         catch (e) {
             // Only probabilities must be JSON; elsewhere "[1] Paris" is just text.
             if (probabilities) {
-                throw new InputError(`probabilities cell is not valid JSON: ${e.message}`, { file, line, field });
+                throw new errors_InputError(`probabilities cell is not valid JSON: ${e.message}`, { file, line, field });
             }
         }
     }
@@ -60199,7 +60705,7 @@ function parseCsv(text, file, mapping, delimiter = ',') {
                 const seen = new Set();
                 for (const h of header) {
                     if (seen.has(h))
-                        throw new InputError(`column "${h}" appears twice in the header`, { file, line: 1, field: h });
+                        throw new errors_InputError(`column "${h}" appears twice in the header`, { file, line: 1, field: h });
                     seen.add(h);
                 }
                 return header;
@@ -60213,13 +60719,13 @@ function parseCsv(text, file, mapping, delimiter = ',') {
         });
     }
     catch (e) {
-        if (e instanceof InputError)
+        if (e instanceof errors_InputError)
             throw e;
         const err = e;
-        throw new InputError(`malformed ${kind}: ${err.message}`, { file, line: err.lines });
+        throw new errors_InputError(`malformed ${kind}: ${err.message}`, { file, line: err.lines });
     }
     if (rows.length === 0)
-        throw new InputError('no records in file', { file });
+        throw new errors_InputError('no records in file', { file });
     const asText = new Set([mapping.fields.id, ...(mapping.textFields ?? [])]);
     const probabilities = mapping.fields.probabilities;
     return rows.map(({ record, info }) => {
@@ -60256,52 +60762,52 @@ const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 const TASKS = new Set(['binary', 'multiclass', 'multilabel', 'regression', 'generation', 'aggregate']);
 function checkMetrics(metrics, file, path) {
     if (!isObject(metrics))
-        throw new InputError('expected an object of metrics', { file, field: path });
+        throw new errors_InputError('expected an object of metrics', { file, field: path });
     for (const [name, m] of Object.entries(metrics)) {
         const f = `${path}.${name}`;
         if (!isObject(m))
-            throw new InputError('metric must be an object', { file, field: f });
+            throw new errors_InputError('metric must be an object', { file, field: f });
         if (m.value !== null && !isNum(m.value))
-            throw new InputError('value must be a finite number or null', { file, field: `${f}.value` });
+            throw new errors_InputError('value must be a finite number or null', { file, field: `${f}.value` });
         if (m.n !== null && m.n !== undefined && !(isNum(m.n) && m.n >= 0)) {
-            throw new InputError('n must be a non-negative number or null', { file, field: `${f}.n` });
+            throw new errors_InputError('n must be a non-negative number or null', { file, field: `${f}.n` });
         }
         if (m.stderr !== null && m.stderr !== undefined && !(isNum(m.stderr) && m.stderr >= 0)) {
-            throw new InputError('stderr must be a non-negative number or null', { file, field: `${f}.stderr` });
+            throw new errors_InputError('stderr must be a non-negative number or null', { file, field: `${f}.stderr` });
         }
         if (m.ci !== null && m.ci !== undefined && !(Array.isArray(m.ci) && m.ci.length === 2 && isNum(m.ci[0]) && isNum(m.ci[1]))) {
-            throw new InputError('ci must be [low, high] or null', { file, field: `${f}.ci` });
+            throw new errors_InputError('ci must be [low, high] or null', { file, field: `${f}.ci` });
         }
     }
 }
 function checkColumn(col, n, file, field) {
     if (!Array.isArray(col) || col.length !== n) {
-        throw new InputError(`expected an array of ${n} entries (one per example id)`, { file, field });
+        throw new errors_InputError(`expected an array of ${n} entries (one per example id)`, { file, field });
     }
 }
 /** Validates an EvalResult; rejects versions this build cannot read. */
 function readEvalResult(data, file) {
     const r = data;
     if (typeof r.version !== 'number' || r.version > EVAL_RESULT_VERSION) {
-        throw new InputError(`EvalResult version ${String(r.version)} is not supported by this evalgate (reads up to ${EVAL_RESULT_VERSION}); upgrade evalgate`, { file, field: 'version' });
+        throw new errors_InputError(`EvalResult version ${String(r.version)} is not supported by this evalgate (reads up to ${EVAL_RESULT_VERSION}); upgrade evalgate`, { file, field: 'version' });
     }
     if (r.task !== undefined && !TASKS.has(r.task))
-        throw new InputError('unknown task', { file, field: 'task' });
+        throw new errors_InputError('unknown task', { file, field: 'task' });
     if (r.n !== undefined && r.n !== null && !isNum(r.n))
-        throw new InputError('n must be a number or null', { file, field: 'n' });
+        throw new errors_InputError('n must be a number or null', { file, field: 'n' });
     if (r.metrics === undefined)
-        throw new InputError('EvalResult without metrics', { file, field: 'metrics' });
+        throw new errors_InputError('EvalResult without metrics', { file, field: 'metrics' });
     checkMetrics(r.metrics, file, 'metrics');
     if (r.slices !== undefined) {
         if (!isObject(r.slices))
-            throw new InputError('slices must be an object', { file, field: 'slices' });
+            throw new errors_InputError('slices must be an object', { file, field: 'slices' });
         for (const [field, values] of Object.entries(r.slices)) {
             if (!isObject(values))
-                throw new InputError('expected an object of slice values', { file, field: `slices.${field}` });
+                throw new errors_InputError('expected an object of slice values', { file, field: `slices.${field}` });
             for (const [value, s] of Object.entries(values)) {
                 const f = `slices.${field}.${value}`;
                 if (!isObject(s) || !isNum(s.n))
-                    throw new InputError('slice must be {n, metrics}', { file, field: f });
+                    throw new errors_InputError('slice must be {n, metrics}', { file, field: f });
                 checkMetrics(s.metrics, file, `${f}.metrics`);
             }
         }
@@ -60309,10 +60815,10 @@ function readEvalResult(data, file) {
     const ex = r.examples;
     if (ex !== undefined) {
         if (!isObject(ex) || !Array.isArray(ex.ids))
-            throw new InputError('examples must hold an ids array', { file, field: 'examples.ids' });
+            throw new errors_InputError('examples must hold an ids array', { file, field: 'examples.ids' });
         const n = ex.ids.length;
         if (!ex.ids.every((id) => typeof id === 'string'))
-            throw new InputError('ids must be strings', { file, field: 'examples.ids' });
+            throw new errors_InputError('ids must be strings', { file, field: 'examples.ids' });
         checkColumn(ex.label, n, file, 'examples.label');
         checkColumn(ex.prediction, n, file, 'examples.prediction');
         if (ex.probabilities !== undefined)
@@ -60324,20 +60830,20 @@ function readEvalResult(data, file) {
             if (g === undefined)
                 continue;
             if (!isObject(g))
-                throw new InputError(`${group} must be an object of columns`, { file, field: `examples.${group}` });
+                throw new errors_InputError(`${group} must be an object of columns`, { file, field: `examples.${group}` });
             for (const [k, col] of Object.entries(g))
                 checkColumn(col, n, file, `examples.${group}.${k}`);
         }
     }
     if (r.scores !== undefined) {
         if (!isObject(r.scores))
-            throw new InputError('scores must be an object', { file, field: 'scores' });
+            throw new errors_InputError('scores must be an object', { file, field: 'scores' });
         for (const [name, col] of Object.entries(r.scores)) {
             if (!isObject(col) || !Array.isArray(col.ids) || !Array.isArray(col.values) || col.ids.length !== col.values.length) {
-                throw new InputError('expected {ids, values} of equal length', { file, field: `scores.${name}` });
+                throw new errors_InputError('expected {ids, values} of equal length', { file, field: `scores.${name}` });
             }
             if (!col.values.every(isNum))
-                throw new InputError('scores must be finite numbers', { file, field: `scores.${name}.values` });
+                throw new errors_InputError('scores must be finite numbers', { file, field: `scores.${name}.values` });
         }
     }
     return { slices: {}, sources: [], n: null, task: 'aggregate', ...r };
@@ -60366,15 +60872,15 @@ function parseJsonl(text, file, mapping) {
             value = JSON.parse(raw);
         }
         catch (e) {
-            throw new InputError(`malformed JSON: ${e.message}`, { file, line });
+            throw new errors_InputError(`malformed JSON: ${e.message}`, { file, line });
         }
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-            throw new InputError('expected a JSON object per line', { file, line });
+            throw new errors_InputError('expected a JSON object per line', { file, line });
         }
         out.push(toExampleRecord(value, mapping, file, line));
     }
     if (out.length === 0)
-        throw new InputError('no records in file', { file });
+        throw new errors_InputError('no records in file', { file });
     return out;
 }
 
@@ -60404,7 +60910,7 @@ function readLmEvalResults(data, file) {
     const directions = {};
     for (const [task, entries] of Object.entries(results)) {
         if (typeof entries !== 'object' || entries === null) {
-            throw new InputError('expected an object of metrics', { file, field: `results.${task}` });
+            throw new errors_InputError('expected an object of metrics', { file, field: `results.${task}` });
         }
         const n = typeof nSamples[task]?.effective === 'number'
             ? nSamples[task].effective
@@ -60446,7 +60952,7 @@ function readLmEvalResults(data, file) {
         }
     }
     if (Object.keys(metrics).length === 0)
-        throw new InputError('no numeric metrics in lm-eval results', { file });
+        throw new errors_InputError('no numeric metrics in lm-eval results', { file });
     return { metrics, directions };
 }
 
@@ -60483,7 +60989,7 @@ function taskFromFileName(file) {
 function readLmEvalSamples(text, file) {
     const task = taskFromFileName(file);
     if (!task) {
-        throw new InputError('cannot tell the task: lm-eval samples files are named samples_<task>_<timestamp>.jsonl', { file });
+        throw new errors_InputError('cannot tell the task: lm-eval samples files are named samples_<task>_<timestamp>.jsonl', { file });
     }
     const scores = {};
     const seen = new Map();
@@ -60504,18 +61010,18 @@ function readLmEvalSamples(text, file) {
             o = JSON.parse(raw);
         }
         catch (e) {
-            throw new InputError(`malformed JSON: ${e.message}`, { file, line });
+            throw new errors_InputError(`malformed JSON: ${e.message}`, { file, line });
         }
         const docId = o.doc_id;
         if (typeof docId !== 'number' && typeof docId !== 'string') {
-            throw new InputError('missing doc_id', { file, line, field: 'doc_id' });
+            throw new errors_InputError('missing doc_id', { file, line, field: 'doc_id' });
         }
         if (!Array.isArray(o.metrics))
-            throw new InputError('missing the list of metrics', { file, line, field: 'metrics' });
+            throw new errors_InputError('missing the list of metrics', { file, line, field: 'metrics' });
         const filter = typeof o.filter === 'string' ? o.filter : 'none';
         for (const metric of o.metrics) {
             if (typeof metric !== 'string')
-                throw new InputError('metric names must be strings', { file, line, field: 'metrics' });
+                throw new errors_InputError('metric names must be strings', { file, line, field: 'metrics' });
             const name = filter !== 'none' ? `${task}/${metric},${filter}` : `${task}/${metric}`;
             const v = o[metric];
             if (Array.isArray(v) || (typeof v === 'object' && v !== null)) {
@@ -60524,14 +61030,14 @@ function readLmEvalSamples(text, file) {
                 continue;
             }
             if (typeof v === 'boolean' ? false : typeof v !== 'number' || !Number.isFinite(v)) {
-                throw new InputError(`per-sample value must be a finite number, found ${JSON.stringify(v)}`, { file, line, field: metric });
+                throw new errors_InputError(`per-sample value must be a finite number, found ${JSON.stringify(v)}`, { file, line, field: metric });
             }
             const id = String(docId);
             let ids = seen.get(name);
             if (!ids)
                 seen.set(name, (ids = new Set()));
             if (ids.has(id))
-                throw new InputError(`duplicate doc_id ${id} for ${name}`, { file, line, field: 'doc_id' });
+                throw new errors_InputError(`duplicate doc_id ${id} for ${name}`, { file, line, field: 'doc_id' });
             ids.add(id);
             const col = (scores[name] ??= { ids: [], values: [] });
             col.ids.push(id);
@@ -60540,7 +61046,7 @@ function readLmEvalSamples(text, file) {
     }
     const notes = [...corpusLevel].sort().map((n) => `${(0,external_node_path_.basename)(file)}: ${n} is a corpus-level metric (per-sample lists, not scores); take it from the results file`);
     if (Object.keys(scores).length === 0 && notes.length === 0)
-        throw new InputError('no samples in file', { file });
+        throw new errors_InputError('no samples in file', { file });
     return { scores, notes };
 }
 
@@ -60555,7 +61061,7 @@ function readBytes(file) {
     }
     catch (e) {
         const code = e.code;
-        throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file });
+        throw new errors_InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file });
     }
 }
 
@@ -60568,7 +61074,7 @@ function readBytes(file) {
 /** Flattens a parsed metric map into metric values (n unknown). */
 function flattenMetricMap(data, file) {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new InputError('expected a mapping of metric name to number', { file });
+        throw new errors_InputError('expected a mapping of metric name to number', { file });
     }
     const out = {};
     const walk = (obj, prefix) => {
@@ -60576,9 +61082,9 @@ function flattenMetricMap(data, file) {
             const name = prefix ? `${prefix}.${k}` : k;
             if (typeof v === 'number') {
                 if (!Number.isFinite(v))
-                    throw new InputError(`metric value must be finite, found ${v}`, { file, field: name });
+                    throw new errors_InputError(`metric value must be finite, found ${v}`, { file, field: name });
                 if (name in out) {
-                    throw new InputError('two keys flatten to this metric name (nested keys are joined with ".")', { file, field: name });
+                    throw new errors_InputError('two keys flatten to this metric name (nested keys are joined with ".")', { file, field: name });
                 }
                 out[name] = { value: v, n: null };
             }
@@ -60586,13 +61092,13 @@ function flattenMetricMap(data, file) {
                 walk(v, name);
             }
             else {
-                throw new InputError(`metric value must be a number or a nested mapping, found ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`, { file, field: name });
+                throw new errors_InputError(`metric value must be a number or a nested mapping, found ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`, { file, field: name });
             }
         }
     };
     walk(data, '');
     if (Object.keys(out).length === 0)
-        throw new InputError('no metrics in file', { file });
+        throw new errors_InputError('no metrics in file', { file });
     return out;
 }
 
@@ -66225,7 +66731,7 @@ function parquetReadObjects(options) {
 function normalise(v, file, row, field) {
     if (typeof v === 'bigint') {
         if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) {
-            throw new InputError('64-bit integer too large to represent exactly', { file, line: row, field });
+            throw new errors_InputError('64-bit integer too large to represent exactly', { file, line: row, field });
         }
         return Number(v);
     }
@@ -66247,10 +66753,10 @@ async function readParquet(file, mapping) {
         rows = (await parquetReadObjects({ file: arrayBuffer }));
     }
     catch (e) {
-        throw new InputError(`not a readable Parquet file: ${e.message}`, { file });
+        throw new errors_InputError(`not a readable Parquet file: ${e.message}`, { file });
     }
     if (rows.length === 0)
-        throw new InputError('no records in file', { file });
+        throw new errors_InputError('no records in file', { file });
     return rows.map((raw, i) => {
         const row = i + 1;
         const typed = {};
@@ -66288,7 +66794,7 @@ function readText(file) {
             buf = (0,external_node_zlib_.gunzipSync)(buf);
         }
         catch (e) {
-            throw new InputError(`not valid gzip: ${e.message}`, { file });
+            throw new errors_InputError(`not valid gzip: ${e.message}`, { file });
         }
     }
     const text = buf.toString('utf8');
@@ -66304,7 +66810,7 @@ function parseJson(text, file) {
         const msg = e.message;
         const m = /position (\d+)/.exec(msg);
         const line = m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
-        throw new InputError(`malformed JSON: ${msg}`, { file, line });
+        throw new errors_InputError(`malformed JSON: ${msg}`, { file, line });
     }
 }
 /** Reads one input file of any supported format (Parquet decoding is asynchronous). */
@@ -66338,7 +66844,7 @@ function readInputFile(file, mapping) {
         }
         catch (e) {
             const err = e;
-            throw new InputError(`invalid YAML: ${err.message.split('\n')[0]}`, { file, line: err.linePos?.[0]?.line });
+            throw new errors_InputError(`invalid YAML: ${err.message.split('\n')[0]}`, { file, line: err.linePos?.[0]?.line });
         }
         return { kind: 'metrics', file, format: 'metric-map', metrics: flattenMetricMap(data, file), directions: {} };
     }
@@ -66352,7 +66858,7 @@ function readInputFile(file, mapping) {
         }
         return { kind: 'metrics', file, format: 'metric-map', metrics: flattenMetricMap(data, file), directions: {} };
     }
-    throw new InputError(`unsupported file type; expected one of ${SUPPORTED.join(', ')}`, { file });
+    throw new errors_InputError(`unsupported file type; expected one of ${SUPPORTED.join(', ')}`, { file });
 }
 /**
  * Expands folders (their supported files, sorted, non-recursive) and checks that every path exists:
@@ -66362,14 +66868,14 @@ function expandInputPaths(paths) {
     const out = [];
     for (const p of paths) {
         if (!(0,external_node_fs_.existsSync)(p))
-            throw new InputError('file not found', { file: p });
+            throw new errors_InputError('file not found', { file: p });
         if ((0,external_node_fs_.statSync)(p).isDirectory()) {
             const files = (0,external_node_fs_.readdirSync)(p)
                 .filter((f) => SUPPORTED.some((ext) => f.toLowerCase().endsWith(ext)))
                 .sort()
                 .map((f) => (0,external_node_path_.join)(p, f));
             if (files.length === 0)
-                throw new InputError(`folder holds no supported files (${SUPPORTED.join(', ')})`, { file: p });
+                throw new errors_InputError(`folder holds no supported files (${SUPPORTED.join(', ')})`, { file: p });
             out.push(...files);
         }
         else {
@@ -66399,7 +66905,7 @@ function mappingOf(config) {
 /** Reads every input file (folders expanded). */
 async function pipeline_readInputs(paths, config) {
     if (paths.length === 0)
-        throw new InputError('no input files given');
+        throw new errors_InputError('no input files given');
     const out = [];
     for (const f of expandInputPaths(paths))
         out.push(await readInputFileAsync(f, mappingOf(config)));
@@ -66507,7 +67013,7 @@ function computeResult(outputs, config, meta) {
     let storedOptions;
     const addMetric = (name, mv, file) => {
         if (name in aggregated) {
-            throw new InputError(`metric "${name}" is also defined in ${aggregatedFrom[name]}`, { file, field: name });
+            throw new errors_InputError(`metric "${name}" is also defined in ${aggregatedFrom[name]}`, { file, field: name });
         }
         aggregated[name] = mv;
         aggregatedFrom[name] = file;
@@ -66518,7 +67024,7 @@ function computeResult(outputs, config, meta) {
     const addScores = (cols, file) => {
         for (const [name, col] of Object.entries(cols)) {
             if (name in scores) {
-                throw new InputError(`per-example scores of "${name}" are also in ${scoresFrom[name]}`, { file, field: name });
+                throw new errors_InputError(`per-example scores of "${name}" are also in ${scoresFrom[name]}`, { file, field: name });
             }
             scores[name] = col;
             scoresFrom[name] = file;
@@ -66558,7 +67064,7 @@ function computeResult(outputs, config, meta) {
         const given = aggregated[name];
         if (given) {
             if (given.value !== null && mv.value !== null && Math.abs(given.value - mv.value) > 1e-9 * Math.max(1, Math.abs(given.value))) {
-                throw new InputError(`"${name}" is ${given.value} here but the per-sample scores in ${scoresFrom[name]} average ${mv.value}: are they from different runs?`, { file: aggregatedFrom[name], field: name });
+                throw new errors_InputError(`"${name}" is ${given.value} here but the per-sample scores in ${scoresFrom[name]} average ${mv.value}: are they from different runs?`, { file: aggregatedFrom[name], field: name });
             }
             delete aggregated[name];
         }
@@ -66602,7 +67108,7 @@ function computeResult(outputs, config, meta) {
     }
     for (const [k, v] of Object.entries(aggregated)) {
         if (k in result.metrics) {
-            throw new InputError(`metric "${k}" is both computed from records and given pre-aggregated`, {
+            throw new errors_InputError(`metric "${k}" is both computed from records and given pre-aggregated`, {
                 file: aggregatedFrom[k],
                 field: k,
             });
@@ -67047,7 +67553,7 @@ function expandCurrent(patterns, cwd = process.cwd()) {
         if (/[*?[\]{}]/.test(p)) {
             const matches = globSync(p, { cwd, onlyFiles: true, absolute: false }).sort();
             if (matches.length === 0)
-                throw new InputError('glob matches no files', { file: p });
+                throw new errors_InputError('glob matches no files', { file: p });
             out.push(...matches);
         }
         else {
@@ -67063,23 +67569,18 @@ function workDir() {
 }
 /** What the step's status will be for this verdict (the check run shows the same). */
 function stepConclusion(report, inputs, missingPolicy) {
-    switch (report.verdict) {
-        case 'no-baseline':
-            return missingPolicy === 'fail' ? 'failure' : missingPolicy === 'warn' ? 'neutral' : 'success';
-        case 'fail':
-            return inputs.failOn === 'never' ? 'neutral' : 'failure';
-        case 'warn':
-            return inputs.failOn === 'warn' ? 'failure' : 'neutral';
-        default:
-            return 'success';
-    }
+    return conclusionFor(report.verdict, inputs.failOn, missingPolicy);
 }
-/** Applies the verdict to the step: outputs and, per `fail-on` / `on-missing-baseline`, failure. */
-function conclude(report, inputs, missingPolicy) {
+/** The verdict's outputs; set as soon as the report exists, so that nothing later can lose them. */
+function setReportOutputs(report, reportPath) {
     core/* setOutput */.uH('verdict', report.verdict);
     core/* setOutput */.uH('regressions', String(report.regressions));
     if (report.baseline.run_id !== undefined)
         core/* setOutput */.uH('baseline-run-id', String(report.baseline.run_id));
+    core/* setOutput */.uH('report-path', reportPath);
+}
+/** Applies the verdict to the step: per `fail-on` / `on-missing-baseline`, failure. */
+function conclude(report, inputs, missingPolicy) {
     const failed = report.comparisons
         .filter((c) => c.status === 'regressed')
         .map((c) => (c.slice ? `${c.metric} [${c.slice.field}=${c.slice.value}]` : c.metric));
@@ -67196,7 +67697,20 @@ async function gate(inputs) {
             }),
         };
     }
-    const found = await source.find();
+    let found;
+    try {
+        found = await source.find();
+    }
+    catch (e) {
+        if (e instanceof GitHubUnavailableError) {
+            // No report without a baseline decision: the summary says why the step failed.
+            await core/* summary */.z
+                .addRaw(`## ${inputs.gateId}\n\n**The baseline lookup failed**: ${e.detail}\n\n` +
+                'No verdict was reached; re-run the job when GitHub answers again.\n')
+                .write();
+        }
+        throw e;
+    }
     const baseline = found.result ? found : null;
     const report = runGate({
         current,
@@ -67211,8 +67725,7 @@ async function gate(inputs) {
     (0,external_node_fs_.writeFileSync)(reportPath, reportJson);
     const resultPath = (0,external_node_path_.join)(dir, 'evalgate-result.json');
     (0,external_node_fs_.writeFileSync)(resultPath, serializeResult(current.result));
-    core/* setOutput */.uH('report-path', reportPath);
-    const detailsUrl = ctx ? runUrl(ctx) : undefined;
+    setReportOutputs(report, reportPath);
     // The job summary holds the full report (1 MiB limit); the comment and check point to it when shortened.
     const markdown = renderMarkdown(report, { maxChars: 1_000_000, title: inputs.gateId });
     await core/* summary */.z.addRaw(markdown).write();
@@ -67223,51 +67736,74 @@ async function gate(inputs) {
         else
             await uploadResult(await gh(), inputs, resultPath, dir);
     }
+    // Whatever publishing does, the verdict is applied to the step afterwards.
+    let publishError;
     if (ctx && (inputs.comment !== 'never' || inputs.checkName)) {
-        const side = await gh();
-        const { store } = side;
-        const publisher = publisherFor(side, inputs);
-        const path = annotationPath(inputs, currentPaths);
         try {
-            const res = await publisher.publish({
-                report,
-                render: (maxChars) => renderMarkdown(report, { maxChars, detailsUrl, title: inputs.gateId }),
-                headSha: headShaOf(ctx),
-                prNumber: ctx.pullRequest?.number,
+            await publishReport(await gh(), inputs, report, reportJson, {
                 conclusion,
-                detailsUrl,
-                annotations: path ? annotationsFor(report, path) : [],
+                missingPolicy,
+                detailsUrl: runUrl(ctx),
+                dir,
+                annotationFile: annotationPath(inputs, currentPaths),
             });
-            if (res.comment.url)
-                core/* setOutput */.uH('comment-url', res.comment.url);
-            if (res.denied.length && ctx.pullRequest) {
-                await uploadReportArtifact(store, {
-                    artifactName: inputs.artifactName,
-                    dir: (0,external_node_path_.join)(dir, 'report-artifact'),
-                    markdown: renderMarkdown(report, { maxChars: 65_000, detailsUrl, title: inputs.gateId }),
-                    reportJson,
-                    meta: {
-                        schema: 'evalgate/pr-report',
-                        version: 1,
-                        pr_number: ctx.pullRequest.number,
-                        head_sha: ctx.pullRequest.headSha,
-                        gate_id: inputs.gateId,
-                        conclusion,
-                        run_id: ctx.runId,
-                    },
-                    retentionDays: inputs.retentionDays,
-                });
-            }
         }
         catch (e) {
             // GitHub being down after the retries must not turn a verdict into a crash; anything else is a bug.
-            const status = httpStatus(e);
-            if (status === undefined || status < 500)
-                throw e;
-            core/* warning */.$e(`evalgate could not publish the report (${apiMessage(e)}); it is in the job summary`);
+            if (unavailableError(e, 'publishing')) {
+                core/* warning */.$e(`evalgate could not publish the report (${apiMessage(e)}); it is in the job summary`);
+            }
+            else
+                publishError = e;
         }
     }
     conclude(report, inputs, missingPolicy);
+    if (publishError !== undefined)
+        throw publishError;
+}
+/** Comment and check run; for a token that may not write them (fork PRs), the report artifact instead. */
+async function publishReport(side, inputs, report, reportJson, o) {
+    const { ctx, store } = side;
+    const res = await publisherFor(side, inputs).publish({
+        report,
+        render: (maxChars) => renderMarkdown(report, { maxChars, detailsUrl: o.detailsUrl, title: inputs.gateId }),
+        headSha: headShaOf(ctx),
+        prNumber: ctx.pullRequest?.number,
+        conclusion: o.conclusion,
+        detailsUrl: o.detailsUrl,
+        annotations: o.annotationFile ? annotationsFor(report, o.annotationFile) : [],
+    });
+    if (res.comment.url)
+        core/* setOutput */.uH('comment-url', res.comment.url);
+    if (!res.denied.length || !ctx.pullRequest)
+        return;
+    try {
+        await uploadReportArtifact(store, {
+            artifactName: inputs.artifactName,
+            dir: (0,external_node_path_.join)(o.dir, 'report-artifact'),
+            markdown: renderMarkdown(report, { maxChars: 65_000, detailsUrl: o.detailsUrl, title: inputs.gateId }),
+            reportJson,
+            meta: {
+                schema: 'evalgate/pr-report',
+                version: 1,
+                pr_number: ctx.pullRequest.number,
+                head_sha: ctx.pullRequest.headSha,
+                gate_id: inputs.gateId,
+                conclusion: o.conclusion,
+                run_id: ctx.runId,
+                fail_on: inputs.failOn,
+                on_missing_baseline: o.missingPolicy,
+            },
+            retentionDays: inputs.retentionDays,
+        });
+    }
+    catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        const hint = /already exists|409/.test(msg)
+            ? ' This run already has it (from an earlier attempt): the publish workflow posts that one.'
+            : '';
+        core/* warning */.$e(`evalgate could not upload the report as "${reportArtifactName(inputs.artifactName)}" for the publish workflow: ${msg}.${hint}`);
+    }
 }
 async function uploadResult(side, inputs, resultPath, dir) {
     try {
@@ -67296,6 +67832,8 @@ async function publish(inputs) {
         publisher,
         artifactName: inputs.artifactName,
         render: (report, maxChars, detailsUrl) => renderMarkdown(report, { maxChars, detailsUrl, title: inputs.gateId }),
+    }).catch((e) => {
+        throw unavailableError(e, 'mode: publish') ?? e;
     });
     if (res.report) {
         core/* setOutput */.uH('verdict', res.report.verdict);
@@ -67325,7 +67863,7 @@ async function run() {
             await gate(inputs);
     }
     catch (e) {
-        if (isExpectedError(e)) {
+        if (isExpectedError(e) || e instanceof GitHubUnavailableError) {
             core/* setFailed */.C1(e.message);
         }
         else if (e instanceof Error) {

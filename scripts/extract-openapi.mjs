@@ -35,6 +35,8 @@ const OPERATIONS = [
   'repos/get-commit',
   'repos/list-pull-requests-associated-with-commit',
   'pulls/get',
+  'pulls/list',
+  'users/get-authenticated',
   'issues/list-comments',
   'issues/create-comment',
   'issues/update-comment',

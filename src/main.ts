@@ -13,8 +13,14 @@ import { ActionsArtifactStore, downloadCurrentArtifacts, type ArtifactStore } fr
 import { LocalPathBaselineSource, type BaselineSource } from './baseline/source.js';
 import { GitHubBaselineSource } from './github/baseline.js';
 import { headShaOf, readRunnerContext, runUrl, type RunnerContext } from './github/context.js';
-import { apiMessage, createGitHubClient, httpStatus, type GitHubClient } from './github/octokit.js';
-import { annotationsFor, GitHubPublisher } from './github/publisher.js';
+import {
+  apiMessage,
+  createGitHubClient,
+  GitHubUnavailableError,
+  unavailableError,
+  type GitHubClient,
+} from './github/octokit.js';
+import { annotationsFor, conclusionFor, GitHubPublisher, type MissingPolicy } from './github/publisher.js';
 import { reportArtifactName, runPublishMode, uploadReportArtifact } from './github/report-artifact.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { computeCurrent, loadBaseline, runGate, type ComputedResult } from './pipeline.js';
@@ -43,31 +49,25 @@ function workDir(): string {
   return dir;
 }
 
-type MissingPolicy = 'pass' | 'warn' | 'fail';
-
 /** What the step's status will be for this verdict (the check run shows the same). */
 export function stepConclusion(
   report: Report,
   inputs: Pick<ActionInputs, 'failOn'>,
   missingPolicy: MissingPolicy,
 ): 'success' | 'neutral' | 'failure' {
-  switch (report.verdict) {
-    case 'no-baseline':
-      return missingPolicy === 'fail' ? 'failure' : missingPolicy === 'warn' ? 'neutral' : 'success';
-    case 'fail':
-      return inputs.failOn === 'never' ? 'neutral' : 'failure';
-    case 'warn':
-      return inputs.failOn === 'warn' ? 'failure' : 'neutral';
-    default:
-      return 'success';
-  }
+  return conclusionFor(report.verdict, inputs.failOn, missingPolicy);
 }
 
-/** Applies the verdict to the step: outputs and, per `fail-on` / `on-missing-baseline`, failure. */
-function conclude(report: Report, inputs: ActionInputs, missingPolicy: MissingPolicy): void {
+/** The verdict's outputs; set as soon as the report exists, so that nothing later can lose them. */
+function setReportOutputs(report: Report, reportPath: string): void {
   core.setOutput('verdict', report.verdict);
   core.setOutput('regressions', String(report.regressions));
   if (report.baseline.run_id !== undefined) core.setOutput('baseline-run-id', String(report.baseline.run_id));
+  core.setOutput('report-path', reportPath);
+}
+
+/** Applies the verdict to the step: per `fail-on` / `on-missing-baseline`, failure. */
+function conclude(report: Report, inputs: ActionInputs, missingPolicy: MissingPolicy): void {
   const failed = report.comparisons
     .filter((c) => c.status === 'regressed')
     .map((c) => (c.slice ? `${c.metric} [${c.slice.field}=${c.slice.value}]` : c.metric));
@@ -192,7 +192,21 @@ async function gate(inputs: ActionInputs): Promise<void> {
       }),
     };
   }
-  const found = await source.find();
+  let found: Awaited<ReturnType<typeof source.find>>;
+  try {
+    found = await source.find();
+  } catch (e) {
+    if (e instanceof GitHubUnavailableError) {
+      // No report without a baseline decision: the summary says why the step failed.
+      await core.summary
+        .addRaw(
+          `## ${inputs.gateId}\n\n**The baseline lookup failed**: ${e.detail}\n\n` +
+            'No verdict was reached; re-run the job when GitHub answers again.\n',
+        )
+        .write();
+    }
+    throw e;
+  }
   const baseline: ComputedResult | null = found.result ? (found as ComputedResult) : null;
 
   const report = runGate({
@@ -208,9 +222,8 @@ async function gate(inputs: ActionInputs): Promise<void> {
   writeFileSync(reportPath, reportJson);
   const resultPath = join(dir, 'evalgate-result.json');
   writeFileSync(resultPath, serializeResult(current.result));
-  core.setOutput('report-path', reportPath);
+  setReportOutputs(report, reportPath);
 
-  const detailsUrl = ctx ? runUrl(ctx) : undefined;
   // The job summary holds the full report (1 MiB limit); the comment and check point to it when shortened.
   const markdown = renderMarkdown(report, { maxChars: 1_000_000, title: inputs.gateId });
   await core.summary.addRaw(markdown).write();
@@ -221,48 +234,83 @@ async function gate(inputs: ActionInputs): Promise<void> {
     else await uploadResult(await gh(), inputs, resultPath, dir);
   }
 
+  // Whatever publishing does, the verdict is applied to the step afterwards.
+  let publishError: unknown;
   if (ctx && (inputs.comment !== 'never' || inputs.checkName)) {
-    const side = await gh();
-    const { store } = side;
-    const publisher = publisherFor(side, inputs);
-    const path = annotationPath(inputs, currentPaths);
     try {
-      const res = await publisher.publish({
-        report,
-        render: (maxChars) => renderMarkdown(report, { maxChars, detailsUrl, title: inputs.gateId }),
-        headSha: headShaOf(ctx),
-        prNumber: ctx.pullRequest?.number,
+      await publishReport(await gh(), inputs, report, reportJson, {
         conclusion,
-        detailsUrl,
-        annotations: path ? annotationsFor(report, path) : [],
+        missingPolicy,
+        detailsUrl: runUrl(ctx),
+        dir,
+        annotationFile: annotationPath(inputs, currentPaths),
       });
-      if (res.comment.url) core.setOutput('comment-url', res.comment.url);
-      if (res.denied.length && ctx.pullRequest) {
-        await uploadReportArtifact(store, {
-          artifactName: inputs.artifactName,
-          dir: join(dir, 'report-artifact'),
-          markdown: renderMarkdown(report, { maxChars: 65_000, detailsUrl, title: inputs.gateId }),
-          reportJson,
-          meta: {
-            schema: 'evalgate/pr-report',
-            version: 1,
-            pr_number: ctx.pullRequest.number,
-            head_sha: ctx.pullRequest.headSha,
-            gate_id: inputs.gateId,
-            conclusion,
-            run_id: ctx.runId,
-          },
-          retentionDays: inputs.retentionDays,
-        });
-      }
     } catch (e) {
       // GitHub being down after the retries must not turn a verdict into a crash; anything else is a bug.
-      const status = httpStatus(e);
-      if (status === undefined || status < 500) throw e;
-      core.warning(`evalgate could not publish the report (${apiMessage(e)}); it is in the job summary`);
+      if (unavailableError(e, 'publishing')) {
+        core.warning(`evalgate could not publish the report (${apiMessage(e)}); it is in the job summary`);
+      } else publishError = e;
     }
   }
   conclude(report, inputs, missingPolicy);
+  if (publishError !== undefined) throw publishError;
+}
+
+/** Comment and check run; for a token that may not write them (fork PRs), the report artifact instead. */
+async function publishReport(
+  side: GitHubSide,
+  inputs: ActionInputs,
+  report: Report,
+  reportJson: string,
+  o: {
+    conclusion: 'success' | 'neutral' | 'failure';
+    missingPolicy: MissingPolicy;
+    detailsUrl: string;
+    dir: string;
+    annotationFile?: string;
+  },
+): Promise<void> {
+  const { ctx, store } = side;
+  const res = await publisherFor(side, inputs).publish({
+    report,
+    render: (maxChars) =>
+      renderMarkdown(report, { maxChars, detailsUrl: o.detailsUrl, title: inputs.gateId }),
+    headSha: headShaOf(ctx),
+    prNumber: ctx.pullRequest?.number,
+    conclusion: o.conclusion,
+    detailsUrl: o.detailsUrl,
+    annotations: o.annotationFile ? annotationsFor(report, o.annotationFile) : [],
+  });
+  if (res.comment.url) core.setOutput('comment-url', res.comment.url);
+  if (!res.denied.length || !ctx.pullRequest) return;
+  try {
+    await uploadReportArtifact(store, {
+      artifactName: inputs.artifactName,
+      dir: join(o.dir, 'report-artifact'),
+      markdown: renderMarkdown(report, { maxChars: 65_000, detailsUrl: o.detailsUrl, title: inputs.gateId }),
+      reportJson,
+      meta: {
+        schema: 'evalgate/pr-report',
+        version: 1,
+        pr_number: ctx.pullRequest.number,
+        head_sha: ctx.pullRequest.headSha,
+        gate_id: inputs.gateId,
+        conclusion: o.conclusion,
+        run_id: ctx.runId,
+        fail_on: inputs.failOn,
+        on_missing_baseline: o.missingPolicy,
+      },
+      retentionDays: inputs.retentionDays,
+    });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const hint = /already exists|409/.test(msg)
+      ? ' This run already has it (from an earlier attempt): the publish workflow posts that one.'
+      : '';
+    core.warning(
+      `evalgate could not upload the report as "${reportArtifactName(inputs.artifactName)}" for the publish workflow: ${msg}.${hint}`,
+    );
+  }
 }
 
 async function uploadResult(
@@ -301,6 +349,8 @@ async function publish(inputs: ActionInputs): Promise<void> {
     artifactName: inputs.artifactName,
     render: (report, maxChars, detailsUrl) =>
       renderMarkdown(report, { maxChars, detailsUrl, title: inputs.gateId }),
+  }).catch((e: unknown) => {
+    throw unavailableError(e, 'mode: publish') ?? e;
   });
   if (res.report) {
     core.setOutput('verdict', res.report.verdict);
@@ -329,7 +379,7 @@ export async function run(): Promise<void> {
     if (inputs.mode === 'publish') await publish(inputs);
     else await gate(inputs);
   } catch (e) {
-    if (isExpectedError(e)) {
+    if (isExpectedError(e) || e instanceof GitHubUnavailableError) {
       core.setFailed(e.message);
     } else if (e instanceof Error) {
       core.setFailed(`evalgate: unexpected error: ${e.stack ?? e.message}`);

@@ -19286,6 +19286,25 @@ function percentileInterval(values, level = 0.95) {
     const a = (1 - level) / 2;
     return [quantileSorted(sorted, a), quantileSorted(sorted, 1 - a)];
 }
+/**
+ * Distribution-free 95% interval of a population quantile from order statistics (Conover 1999,
+ * "Practical Nonparametric Statistics", §3.2): the number of sample values below the q-quantile is
+ * Binomial(n, q), so ranks ⌊nq − z·√(nq(1−q))⌋ and ⌈nq + z·√(nq(1−q))⌉ (normal approximation, good for
+ * n·q·(1−q) ≥ ~10) bracket it with ≈ 95% confidence. O(1) on sorted values, unlike a bootstrap (O(n)
+ * per resample). The standard error is the interval's half-width over z. NaN entries must be removed.
+ */
+function quantileOrderInterval(sorted, q, z = 1.959963984540054) {
+    const n = sorted.length;
+    if (n < 2)
+        return null;
+    const centre = n * q;
+    const spread = z * Math.sqrt(n * q * (1 - q));
+    // 1-based ranks, clipped to the sample.
+    const lo = Math.max(1, Math.floor(centre - spread));
+    const hi = Math.min(n, Math.ceil(centre + spread));
+    const ci = [sorted[lo - 1], sorted[hi - 1]];
+    return { ci, se: (ci[1] - ci[0]) / (2 * z) };
+}
 
 ;// CONCATENATED MODULE: ./src/stats/multiple-testing.ts
 /**
@@ -20228,6 +20247,9 @@ function withErrorBars(ds, points, opts) {
         }
         else if (kind === 'confusion')
             confusionNames.push(name);
+        else if (ORDER_STATISTIC_FROM_N <= n && PERCENTILE_SUMMARY.test(name)) {
+            out[name] = percentileErrorBars(ds, name, p.value, n);
+        }
         else if (kind === 'auc') {
             const yTrue = ds.yTrue;
             const pos = new Uint8Array(ds.n);
@@ -20290,6 +20312,28 @@ function aucInterval(auc, se) {
         return [1 / (1 + Math.exp(-(l - h))), 1 / (1 + Math.exp(-(l + h)))];
     }
     return [Math.max(0, auc - distributions_Z975 * se), Math.min(1, auc + distributions_Z975 * se)];
+}
+/** `<field>_p50` / `<field>_p95`. */
+const PERCENTILE_SUMMARY = /^(.+)_(p50|p95)$/;
+/**
+ * From this many examples on, percentiles get the order-statistic interval instead of the example
+ * bootstrap: it is distribution-free and exact enough there, and O(n log n) once instead of O(n) per
+ * resample (the bootstrap of a percentile over a million examples took ~10 s).
+ */
+const ORDER_STATISTIC_FROM_N = 1000;
+function percentileErrorBars(ds, name, value, n) {
+    const m = PERCENTILE_SUMMARY.exec(name);
+    const col = ds.numeric[m[1]];
+    const present = [];
+    if (col)
+        for (let i = 0; i < col.length; i++)
+            if (col[i] === col[i])
+                present.push(col[i]);
+    const sorted = Float64Array.from(present).sort();
+    const r = quantileOrderInterval(sorted, m[2] === 'p50' ? 0.5 : 0.95);
+    if (!r)
+        return { value, n, stderr: null, ci: null };
+    return { value, n, stderr: r.se, ci: r.ci, method: 'order-statistic' };
 }
 function fromReplicates(p, n, reps) {
     const s = summarizeReplicates(reps);

@@ -21,8 +21,7 @@ import type { BaselineInfo, EvalResult } from '../types.js';
 export type { BaselineLookup, BaselineSource } from '../baseline/source.js';
 import { MAX_ARTIFACT_BYTES, type ArtifactStore } from './artifacts.js';
 import { short, type RunnerContext } from './context.js';
-import { apiMessage, httpStatus, type GitHubClient } from './octokit.js';
-
+import { apiMessage, httpStatus, unavailableError, type GitHubClient } from './octokit.js';
 
 /** The parts of a workflow run evalgate reads. */
 export interface RunSummary {
@@ -63,6 +62,8 @@ export interface GitHubBaselineOptions<L extends { result: EvalResult }> {
 }
 
 const PUSH_LIKE = new Set(['push', 'schedule', 'workflow_dispatch']);
+/** Runs listed beyond `baseline-lookback` that were not candidates, before the search gives up. */
+const MAX_SCANNED_RUNS = 500;
 
 /** Outcome of trying one candidate run. */
 type Attempt<L> = { ok: true; loaded: L } | { ok: false; why: string };
@@ -86,6 +87,10 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     try {
       return await this.discover();
     } catch (e) {
+      // GitHub down or out of rate limit: an error the user can act on (retry), never a silent
+      // no-baseline (which passes by default) and never a stack trace.
+      const unavailable = unavailableError(e, 'the baseline lookup');
+      if (unavailable) throw unavailable;
       // A token without `actions: read` cannot list runs: that is a missing baseline, not a crash.
       if (httpStatus(e) !== 403) throw e;
       const reason = `cannot read this repository's workflow runs (${apiMessage(e)}); the token needs \`actions: read\``;
@@ -154,22 +159,21 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
       const cmp = await this.compare(pr.baseSha || baseBranch, pr.headSha);
       mergeBase = cmp.merge_base_commit.sha;
     } catch (e) {
+      if (unavailableError(e, '')) throw e;
       core.warning(
         `Could not compute the merge-base of the PR (${apiMessage(e)}); using the newest run on ${baseBranch}`,
       );
     }
     if (mergeBase) {
-      for await (const run of this.runs({ head_sha: mergeBase }, this.o.lookback)) {
-        if (run.id === self.id || !this.trusted(run)) continue;
+      for await (const run of this.runs({ head_sha: mergeBase }, (r) => this.candidate(r, self))) {
         const a = await this.tryRun(run);
         if (a.ok) return this.found(a.loaded, run, `merge-base ${short(mergeBase)}, run #${run.run_number}`);
       }
     }
     const lead = mergeBase
-      ? `no run with an unexpired "${this.o.artifactName}" artifact at merge-base ${short(mergeBase)}`
+      ? `no successful run with an unexpired "${this.o.artifactName}" artifact at merge-base ${short(mergeBase)}`
       : 'merge-base unknown';
-    for await (const run of this.runs({ branch: baseBranch }, this.o.lookback)) {
-      if (run.id === self.id || !this.trusted(run) || !PUSH_LIKE.has(run.event)) continue;
+    for await (const run of this.runs({ branch: baseBranch }, (r) => this.candidate(r, self, true))) {
       const a = await this.tryRun(run);
       if (!a.ok) continue;
       const distance = mergeBase ? await this.distance(run.head_sha, mergeBase, 'the merge-base') : '';
@@ -196,11 +200,11 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
         });
         sha = data.sha;
       } catch (e) {
+        if (unavailableError(e, '')) throw e;
         core.warning(`Could not resolve the previous release tag ${previous}: ${apiMessage(e)}`);
       }
       if (sha) {
-        for await (const run of this.runs({ head_sha: sha }, this.o.lookback)) {
-          if (run.id === self.id || !this.trusted(run)) continue;
+        for await (const run of this.runs({ head_sha: sha }, (r) => this.candidate(r, self))) {
           const a = await this.tryRun(run);
           if (a.ok)
             return this.found(
@@ -213,7 +217,7 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     }
     const def = await this.defaultBranch();
     const lead = previous
-      ? `no run with an unexpired "${this.o.artifactName}" artifact for the previous release ${previous}`
+      ? `no successful run with an unexpired "${this.o.artifactName}" artifact for the previous release ${previous}`
       : 'no previous release';
     return this.newestOn(self, def, {
       found: (r) => `${lead}; newest on ${def} (run #${r.run_number})`,
@@ -223,10 +227,9 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
   }
 
   private async previousOnBranch(self: RunSummary, branch: string): Promise<BaselineLookup<L>> {
-    for await (const run of this.runs({ branch }, this.o.lookback)) {
-      if (run.id === self.id || !this.trusted(run)) continue;
-      // "Earlier": a run that started after this one is not its predecessor.
-      if (run.created_at > self.created_at) continue;
+    // "Earlier": a run that started after this one is not its predecessor.
+    const earlier = (r: RunSummary) => this.candidate(r, self) && r.created_at <= self.created_at;
+    for await (const run of this.runs({ branch }, earlier)) {
       const a = await this.tryRun(run);
       if (a.ok)
         return this.found(
@@ -245,9 +248,7 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     branch: string,
     text: { found: (r: RunSummary) => string; none: string; pushLikeOnly: boolean },
   ): Promise<BaselineLookup<L>> {
-    for await (const run of this.runs({ branch }, this.o.lookback)) {
-      if (run.id === self.id || !this.trusted(run)) continue;
-      if (text.pushLikeOnly && !PUSH_LIKE.has(run.event)) continue;
+    for await (const run of this.runs({ branch }, (r) => this.candidate(r, self, text.pushLikeOnly))) {
       const a = await this.tryRun(run);
       if (a.ok) return this.found(a.loaded, run, text.found(run));
     }
@@ -256,15 +257,22 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
 
   // ------------------------------------------------------------------ helpers
 
-  /** Runs of this workflow, newest first, successful only, at most `limit` of them. */
+  /**
+   * Successful runs of this workflow, newest first, that `accept` takes as candidates: at most
+   * `baseline-lookback` of them. Only accepted runs count towards the lookback (runs of fork pull
+   * requests whose head branch is called like the base branch must not crowd out real candidates); the
+   * listing stops after MAX_SCANNED_RUNS runs beyond that in any case.
+   */
   private async *runs(
     filter: { branch?: string; head_sha?: string },
-    limit: number,
+    accept: (r: RunSummary) => boolean,
   ): AsyncGenerator<RunSummary> {
+    const limit = this.o.lookback;
     const workflowId = (await this.getRun(this.o.context.runId)).workflow_id;
-    const perPage = Math.max(1, Math.min(100, limit));
-    let seen = 0;
-    for (let page = 1; seen < limit; page++) {
+    const perPage = 100;
+    let accepted = 0;
+    let scanned = 0;
+    for (let page = 1; accepted < limit && scanned < limit + MAX_SCANNED_RUNS; page++) {
       const { data } = await this.o.client.request(
         'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
         {
@@ -278,12 +286,19 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
       );
       const runs = data.workflow_runs as unknown as RunSummary[];
       for (const r of runs) {
-        if (seen >= limit) return;
-        seen++;
+        if (accepted >= limit || scanned >= limit + MAX_SCANNED_RUNS) return;
+        scanned++;
+        if (!accept(r)) continue;
+        accepted++;
         yield r;
       }
       if (runs.length < perPage || page * perPage >= data.total_count) return;
     }
+  }
+
+  /** A run that may serve as baseline: not this one, trusted, and (for `pushLikeOnly`) push-like. */
+  private candidate(run: RunSummary, self: RunSummary, pushLikeOnly = false): boolean {
+    return run.id !== self.id && this.trusted(run) && (!pushLikeOnly || PUSH_LIKE.has(run.event));
   }
 
   private selfRun?: Promise<RunSummary>;
@@ -341,6 +356,7 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     } catch (e) {
       if (httpStatus(e) === 410) return this.skip(label, 'artifact expired (410 on download)');
       if (httpStatus(e) === 404) return this.skip(label, 'artifact gone (404 on download)');
+      if (unavailableError(e, '')) throw e;
       core.warning(
         `Could not download the baseline artifact of ${label}: ${apiMessage(e)}; trying the next candidate`,
       );

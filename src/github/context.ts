@@ -27,7 +27,10 @@ export interface TriggeringRunInfo {
   headBranch: string | null;
   event: string;
   conclusion: string | null;
+  /** `owner/repo` the run's head commit came from (the fork, for a fork PR). */
   headRepo: string;
+  /** Owner login of `headRepo` (the `owner` of `owner:branch` in a pull request's head label). */
+  headOwner: string;
   /** PR numbers GitHub lists on the run (empty for fork PRs). */
   pullRequests: number[];
 }
@@ -157,13 +160,16 @@ export function readRunnerContext(env: Env = process.env, payload?: Record<strin
   const wr = obj(ev.workflow_run);
   if (wr) {
     const prs = Array.isArray(wr.pull_requests) ? wr.pull_requests : [];
+    const headRepoObj = obj(wr.head_repository);
+    const headRepo = str(headRepoObj?.full_name) ?? repository;
     ctx.workflowRun = {
       id: Number(wr.id),
       headSha: str(wr.head_sha) ?? '',
       headBranch: str(wr.head_branch) ?? null,
       event: str(wr.event) ?? '',
       conclusion: str(wr.conclusion) ?? null,
-      headRepo: str(obj(wr.head_repository)?.full_name) ?? repository,
+      headRepo,
+      headOwner: str(obj(headRepoObj?.owner)?.login) ?? headRepo.split('/')[0],
       pullRequests: prs.map((p) => Number(obj(p)?.number)).filter((n) => Number.isInteger(n) && n > 0),
     };
   }

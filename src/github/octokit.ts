@@ -9,6 +9,9 @@ import type { getOctokit } from '@actions/github';
 /** The client type (REST endpoint methods, `paginate`, `request`). */
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
+/** Longest wait for a primary rate limit to reset before giving up (seconds). */
+const MAX_RATE_LIMIT_WAIT_S = 60;
+
 /** Options of the client factory. */
 export interface ClientOptions {
   /** REST API root, e.g. `https://api.github.com` or `https://ghe.example.com/api/v3`. */
@@ -48,10 +51,12 @@ export async function createGitHubClient(token: string, opts: ClientOptions): Pr
                 _o: unknown,
                 retryCount: number,
               ) => {
+                // The primary limit resets hourly: waiting up to an hour in a CI job helps nobody.
+                if (retryAfter > MAX_RATE_LIMIT_WAIT_S || retryCount >= 2) return false;
                 core.warning(
                   `GitHub rate limit hit for ${options.method} ${options.url}; retrying in ${retryAfter}s`,
                 );
-                return retryCount < 2;
+                return true;
               },
               onSecondaryRateLimit: (
                 retryAfter: number,
@@ -83,4 +88,59 @@ export function apiMessage(e: unknown): string {
   const data = (e as { response?: { data?: { message?: unknown } } } | null)?.response?.data;
   const msg = typeof data?.message === 'string' ? data.message : e instanceof Error ? e.message : String(e);
   return status ? `HTTP ${status}: ${msg}` : msg;
+}
+
+/** GitHub answered a rate limit: 403/429 with `x-ratelimit-remaining: 0`, or a rate-limit message. */
+export function isRateLimit(e: unknown): boolean {
+  const status = httpStatus(e);
+  if (status !== 403 && status !== 429) return false;
+  const headers = (e as { response?: { headers?: Record<string, unknown> } }).response?.headers;
+  if (String(headers?.['x-ratelimit-remaining'] ?? '') === '0') return true;
+  return /rate limit/i.test(apiMessage(e));
+}
+
+/**
+ * GitHub could not be used: down (5xx, or the network, which Octokit reports as 500, after the
+ * retries) or out of rate limit. An expected condition: the step fails with this message, no stack.
+ */
+export class GitHubUnavailableError extends Error {
+  /** What went wrong, without what failed (`message` is "evalgate: <what> failed: <detail>"). */
+  readonly detail: string;
+  constructor(what: string, detail: string, options?: { cause?: unknown }) {
+    super(`evalgate: ${what} failed: ${detail}`, options);
+    this.name = 'GitHubUnavailableError';
+    this.detail = detail;
+  }
+}
+
+/**
+ * The GitHubUnavailableError for `e` (or the error it wraps as its `cause`) when it is a rate limit or
+ * a server/network error, naming what failed (`what`, e.g. "the baseline lookup"); undefined for any
+ * other error.
+ */
+export function unavailableError(e: unknown, what: string): GitHubUnavailableError | undefined {
+  if (e instanceof GitHubUnavailableError) return e;
+  if (isRateLimit(e)) {
+    const headers = (e as { response?: { headers?: Record<string, unknown> } }).response?.headers;
+    const reset = Number(headers?.['x-ratelimit-reset']);
+    const when =
+      Number.isFinite(reset) && reset > 0 ? ` (it resets at ${new Date(reset * 1000).toISOString()})` : '';
+    return new GitHubUnavailableError(
+      what,
+      `GitHub API rate limit exhausted; retry later${when}. ${apiMessage(e)}`,
+      { cause: e },
+    );
+  }
+  const status = httpStatus(e);
+  if (status !== undefined && status >= 500) {
+    return new GitHubUnavailableError(
+      what,
+      `GitHub did not answer (${apiMessage(e)}, after retries); retry later`,
+      { cause: e },
+    );
+  }
+  const cause = (e as { cause?: unknown } | null)?.cause;
+  return status === undefined && cause !== undefined && cause !== e
+    ? unavailableError(cause, what)
+    : undefined;
 }

@@ -7,8 +7,8 @@
  * the job summary either way, and a `workflow_run` workflow can publish it (`mode: publish`).
  */
 import * as core from '@actions/core';
-import type { Comparison, Report } from '../types.js';
-import { apiMessage, httpStatus, type GitHubClient } from './octokit.js';
+import type { Comparison, Report, Verdict } from '../types.js';
+import { apiMessage, httpStatus, isRateLimit, type GitHubClient } from './octokit.js';
 
 /** GitHub's limit on an issue comment body. */
 export const MAX_COMMENT_CHARS = 65_536;
@@ -19,6 +19,29 @@ export const ANNOTATIONS_PER_REQUEST = 50;
 
 /** When to post the PR comment (input `comment`). */
 export type CommentMode = 'always' | 'on-change' | 'on-regression' | 'never';
+/** Input `fail-on`. */
+export type FailOn = 'regression' | 'warn' | 'never';
+/** What a missing baseline does (`on-missing-baseline`, or the config's). */
+export type MissingPolicy = 'pass' | 'warn' | 'fail';
+/** A check run's conclusion, as evalgate sets it. */
+export type Conclusion = 'success' | 'neutral' | 'failure';
+
+/** The step's (and the check run's) conclusion for a verdict under `fail-on` and the missing-baseline policy. */
+export function conclusionFor(verdict: Verdict, failOn: FailOn, missingPolicy: MissingPolicy): Conclusion {
+  switch (verdict) {
+    case 'no-baseline':
+      return missingPolicy === 'fail' ? 'failure' : missingPolicy === 'warn' ? 'neutral' : 'success';
+    case 'fail':
+      return failOn === 'never' ? 'neutral' : 'failure';
+    case 'warn':
+      return failOn === 'warn' ? 'failure' : 'neutral';
+    default:
+      return 'success';
+  }
+}
+
+/** The login `GITHUB_TOKEN` comments as. */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 
 /** A check run annotation (GitHub's shape). */
 export interface CheckAnnotation {
@@ -39,7 +62,7 @@ export interface PublishRequest {
   headSha: string;
   /** PR to comment on; no comment without one. */
   prNumber?: number;
-  conclusion: 'success' | 'neutral' | 'failure';
+  conclusion: Conclusion;
   /** Link for the check run's "Details" (this run). */
   detailsUrl?: string;
   annotations?: CheckAnnotation[];
@@ -168,7 +191,8 @@ export class GitHubPublisher implements Publisher {
 
   /** A 403 means a read-only token: warn with the missing permission instead of failing. */
   private denied(e: unknown, permission: string, what: string): boolean {
-    if (httpStatus(e) !== 403) return false;
+    // A rate limit is a 403 too, but no missing permission: it propagates (a warning in the caller).
+    if (httpStatus(e) !== 403 || isRateLimit(e)) return false;
     core.warning(
       `evalgate could not ${what}: the token lacks \`${permission}\` (${apiMessage(e)}). ` +
         'Pull requests from forks get a read-only token; the report is in the job summary, and a workflow_run ' +
@@ -177,7 +201,37 @@ export class GitHubPublisher implements Publisher {
     return true;
   }
 
-  /** Every comment on the PR that carries this gate's marker, oldest first (all pages). */
+  /** The login this token comments as, once known (from a comment it created, or `GET /user`). */
+  private selfLogin?: string;
+  private userLookup?: Promise<string | undefined>;
+
+  /**
+   * The login of the token's user for a personal access token; undefined for an installation token
+   * (`GITHUB_TOKEN`, a GitHub App's), which `GET /user` refuses (403).
+   */
+  private authenticatedLogin(): Promise<string | undefined> {
+    this.userLookup ??= (async () => {
+      try {
+        const { data } = await this.o.client.request('GET /user');
+        return data.login;
+      } catch (e) {
+        const status = httpStatus(e);
+        if (status === 401 || status === 403 || status === 404) return undefined;
+        throw e;
+      }
+    })();
+    return this.userLookup;
+  }
+
+  /**
+   * This gate's sticky comments on the PR, oldest first (all pages): comments whose body starts with
+   * the marker **and** that this token's identity wrote. Anyone can paste the marker into a comment;
+   * such a comment is never taken for ours, so it is never edited or deleted.
+   *
+   * The identity is `github-actions[bot]` for `GITHUB_TOKEN`; once this publisher has created a comment,
+   * the login GitHub showed on it; and when marker comments by other authors exist, `GET /user` tells
+   * whether the token is a personal access token of one of them (403 for installation tokens).
+   */
   async findSticky(prNumber: number): Promise<{ id: number; body: string; html_url: string }[]> {
     const marker = commentMarker(this.o.gateId);
     const comments = await this.o.client.paginate(
@@ -188,10 +242,29 @@ export class GitHubPublisher implements Publisher {
         per_page: 100,
       },
     );
-    return comments
+    const marked = comments
       .filter((c) => typeof c.body === 'string' && c.body.startsWith(marker))
-      .map((c) => ({ id: c.id, body: c.body as string, html_url: c.html_url }))
+      .map((c) => ({
+        id: c.id,
+        body: c.body as string,
+        html_url: c.html_url,
+        login: c.user?.login,
+        type: c.user?.type,
+      }))
       .sort((a, b) => a.id - b.id);
+    const isActionsBot = (c: (typeof marked)[number]) => c.type === 'Bot' && c.login === ACTIONS_BOT_LOGIN;
+    let login = this.selfLogin;
+    if (!login && marked.some((c) => !isActionsBot(c))) {
+      login = await this.authenticatedLogin();
+      if (login) this.selfLogin = login;
+    }
+    const mine = marked.filter((c) => (login ? c.login === login : isActionsBot(c)));
+    const foreign = marked.length - mine.length;
+    if (foreign)
+      core.info(
+        `Ignored ${foreign} comment(s) on #${prNumber} that carry the evalgate marker but were not written by ${login ?? ACTIONS_BOT_LOGIN}`,
+      );
+    return mine.map(({ id, body, html_url }) => ({ id, body, html_url }));
   }
 
   private async stickyComment(req: PublishRequest, prNumber: number): Promise<PublishResult['comment']> {
@@ -200,21 +273,10 @@ export class GitHubPublisher implements Publisher {
       `${marker}\n${req.render(MAX_COMMENT_CHARS - marker.length - 1)}`,
       MAX_COMMENT_CHARS,
     );
-    const existing = await this.findSticky(prNumber);
-    const [keep, ...dupes] = existing;
-    let deleted = 0;
+    const known = this.selfLogin;
+    const [keep, ...dupes] = await this.findSticky(prNumber);
     // Two jobs racing can both create the comment; the oldest one stays, so links to it keep working.
-    for (const d of dupes) {
-      try {
-        await this.o.client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-          ...this.repo,
-          comment_id: d.id,
-        });
-        deleted++;
-      } catch (e) {
-        if (httpStatus(e) !== 404) throw e;
-      }
-    }
+    let deleted = await this.deleteComments(dupes);
     if (deleted) core.info(`Removed ${deleted} duplicate evalgate comment(s) on #${prNumber}`);
     const flagged = req.report.verdict === 'fail' || req.report.verdict === 'warn';
     if (!keep) {
@@ -230,6 +292,22 @@ export class GitHubPublisher implements Publisher {
           body,
         },
       );
+      const login = data.user?.login;
+      if (login) this.selfLogin = login;
+      if (login && !known && login !== ACTIONS_BOT_LOGIN) {
+        // The identity showed only now (a GitHub App's installation token, which `GET /user` refuses):
+        // an earlier comment of this identity may exist. The oldest stays; the new one goes.
+        const [oldest, ...newer] = await this.findSticky(prNumber);
+        if (oldest && oldest.id !== data.id) {
+          deleted += await this.deleteComments(newer);
+          const { data: updated } = await this.o.client.request(
+            'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+            { ...this.repo, comment_id: oldest.id, body },
+          );
+          core.info(`Updated the evalgate comment on #${prNumber}: ${updated.html_url}`);
+          return { action: 'updated', url: updated.html_url, deleted };
+        }
+      }
       core.info(`Posted the evalgate comment on #${prNumber}: ${data.html_url}`);
       return { action: 'created', url: data.html_url, deleted };
     }
@@ -247,6 +325,23 @@ export class GitHubPublisher implements Publisher {
     });
     core.info(`Updated the evalgate comment on #${prNumber}: ${data.html_url}`);
     return { action: 'updated', url: data.html_url, deleted };
+  }
+
+  /** Deletes comments (ours: found by findSticky); one already gone counts as nothing. */
+  private async deleteComments(comments: { id: number }[]): Promise<number> {
+    let deleted = 0;
+    for (const d of comments) {
+      try {
+        await this.o.client.request('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+          ...this.repo,
+          comment_id: d.id,
+        });
+        deleted++;
+      } catch (e) {
+        if (httpStatus(e) !== 404) throw e;
+      }
+    }
+    return deleted;
   }
 
   private async checkRun(req: PublishRequest): Promise<PublishResult['check']> {

@@ -10,20 +10,29 @@
  * they point at this repository's runs.
  */
 import * as core from '@actions/core';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import type { BaselineInfo, Comparison, Report, Status, Verdict } from '../types.js';
 import type { ArtifactStore } from './artifacts.js';
-import { runUrl, short, type RunnerContext } from './context.js';
+import { runUrl, short, type RunnerContext, type TriggeringRunInfo } from './context.js';
 import { apiMessage, httpStatus, type GitHubClient } from './octokit.js';
-import type { PublishRequest, PublishResult, Publisher } from './publisher.js';
+import {
+  conclusionFor,
+  type FailOn,
+  type MissingPolicy,
+  type PublishRequest,
+  type PublishResult,
+  type Publisher,
+} from './publisher.js';
 
 /** File names inside the report artifact. */
 export const REPORT_FILES = { markdown: 'report.md', json: 'report.json', meta: 'pr.json' } as const;
 
 /** Upper bound on what publish mode reads from the untrusted artifact. */
 const MAX_REPORT_BYTES = 8 * 1024 * 1024;
+/** Upper bound on `pr.json` (a few short fields). */
+const MAX_META_BYTES = 64 * 1024;
 
 /** Name of the report artifact for a results artifact name. */
 export function reportArtifactName(artifactName: string): string {
@@ -39,6 +48,10 @@ export interface ReportArtifactMeta {
   gate_id: string;
   conclusion: 'success' | 'neutral' | 'failure';
   run_id: number;
+  /** The gate's `fail-on`: with the verdict, it decides the conclusion. */
+  fail_on?: FailOn;
+  /** The gate's missing-baseline policy (`on-missing-baseline`, or the config's). */
+  on_missing_baseline?: MissingPolicy;
 }
 
 /** Writes the report artifact's files into a fresh folder and uploads them. */
@@ -85,6 +98,8 @@ const STATUSES: Status[] = [
   'waived',
 ];
 const CONCLUSIONS = ['success', 'neutral', 'failure'] as const;
+const FAIL_ON: readonly FailOn[] = ['regression', 'warn', 'never'];
+const MISSING_POLICIES: readonly MissingPolicy[] = ['pass', 'warn', 'fail'];
 
 class Checker {
   constructor(private readonly file: string) {}
@@ -272,13 +287,20 @@ function parseMeta(text: string, file: string): ReportArtifactMeta {
     gate_id: k.str(m.gate_id, 'gate_id', 200),
     conclusion: k.oneOf(m.conclusion, CONCLUSIONS, 'conclusion'),
     run_id: k.int(m.run_id, 'run_id'),
+    // Absent in artifacts of older versions: the action's defaults.
+    fail_on: m.fail_on === undefined ? 'regression' : k.oneOf(m.fail_on, FAIL_ON, 'fail_on'),
+    on_missing_baseline:
+      m.on_missing_baseline === undefined
+        ? 'warn'
+        : k.oneOf(m.on_missing_baseline, MISSING_POLICIES, 'on_missing_baseline'),
   };
 }
 
-function readBounded(path: string): string {
+function readBounded(path: string, label: string, max = MAX_REPORT_BYTES): string {
+  if (!existsSync(path)) throw new InputError('missing from the report artifact', { file: label });
   const size = statSync(path).size;
-  if (size > MAX_REPORT_BYTES)
-    throw new InputError(`file is ${size} bytes; more than ${MAX_REPORT_BYTES} is not read`, { file: path });
+  if (size > max)
+    throw new InputError(`file is ${size} bytes; more than ${max} is not read`, { file: label });
   return readFileSync(path, 'utf8');
 }
 
@@ -338,12 +360,24 @@ export async function runPublishMode(o: PublishModeOptions): Promise<PublishMode
     );
   }
   const dir = mkdtempSync(join(ctx.tempDir, `evalgate-publish-${trigger.id}-`));
-  await o.artifacts.downloadFromRun({ artifactId: art.id, runId: trigger.id, dir });
-  const meta = parseMeta(readBounded(join(dir, REPORT_FILES.meta)), `${name}/${REPORT_FILES.meta}`);
+  // Only the two files read below are extracted, each within its limit, counted while inflating: the
+  // archive comes from the fork's code (report.md is never used, so never extracted).
+  await o.artifacts.downloadFromRun({
+    artifactId: art.id,
+    runId: trigger.id,
+    dir,
+    limits: {
+      files: { [REPORT_FILES.json]: MAX_REPORT_BYTES, [REPORT_FILES.meta]: MAX_META_BYTES },
+      maxBytes: MAX_REPORT_BYTES + MAX_META_BYTES,
+    },
+  });
+  const metaLabel = `${name}/${REPORT_FILES.meta}`;
+  const meta = parseMeta(readBounded(join(dir, REPORT_FILES.meta), metaLabel, MAX_META_BYTES), metaLabel);
   const runPrefix = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/`;
+  const reportLabel = `${name}/${REPORT_FILES.json}`;
   const report = parseUntrustedReport(
-    readBounded(join(dir, REPORT_FILES.json)),
-    `${name}/${REPORT_FILES.json}`,
+    readBounded(join(dir, REPORT_FILES.json), reportLabel),
+    reportLabel,
     runPrefix,
   );
 
@@ -352,20 +386,29 @@ export async function runPublishMode(o: PublishModeOptions): Promise<PublishMode
     core.warning(`Not publishing: ${reason}`);
     return { published: false, reason };
   }
-  let candidates = trigger.pullRequests;
-  if (candidates.length === 0) {
-    // GitHub leaves workflow_run.pull_requests empty for fork PRs: ask which PRs have this head commit.
-    const { data: prs } = await o.client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
-      ...repo,
-      commit_sha: trigger.headSha,
-      per_page: 100,
-    });
-    candidates = prs.filter((p) => p.state === 'open').map((p) => p.number);
+  // The check's conclusion follows from the validated verdict and the gate's policy; a pr.json whose
+  // conclusion says otherwise was not written by evalgate (or not for this report): nothing is posted.
+  const conclusion = conclusionFor(
+    report.verdict,
+    meta.fail_on ?? 'regression',
+    meta.on_missing_baseline ?? 'warn',
+  );
+  if (meta.conclusion !== conclusion) {
+    const reason = `${REPORT_FILES.meta} says conclusion "${meta.conclusion}", but verdict "${report.verdict}" with fail-on "${meta.fail_on}" and on-missing-baseline "${meta.on_missing_baseline}" gives "${conclusion}"`;
+    core.warning(`Not publishing: ${reason}`);
+    return { published: false, reason };
+  }
+  const { numbers: candidates, moved } = await pullRequestsOf(o.client, repo, trigger);
+  const movedOn = moved.find((p) => p.number === meta.pr_number);
+  if (!candidates.includes(meta.pr_number) && movedOn) {
+    const reason = `PR #${movedOn.number} has moved on to ${short(movedOn.sha)}; the report for ${short(trigger.headSha)} is stale`;
+    core.info(`Not publishing: ${reason}`);
+    return { published: false, reason, prNumber: movedOn.number };
   }
   if (!candidates.includes(meta.pr_number)) {
     const reason = candidates.length
       ? `the report names PR #${meta.pr_number}, but commit ${short(trigger.headSha)} belongs to ${candidates.map((n) => `#${n}`).join(', ')}`
-      : `no open pull request contains commit ${short(trigger.headSha)}`;
+      : `no open pull request has ${trigger.headOwner}:${trigger.headBranch ?? '?'} at commit ${short(trigger.headSha)} as its head`;
     core.warning(`Not publishing: ${reason}`);
     return { published: false, reason };
   }
@@ -397,7 +440,7 @@ export async function runPublishMode(o: PublishModeOptions): Promise<PublishMode
     render: (max) => o.render(report, max, triggerUrl),
     headSha: trigger.headSha,
     prNumber,
-    conclusion: meta.conclusion,
+    conclusion,
     detailsUrl: triggerUrl,
   };
   let result: PublishResult;
@@ -415,4 +458,43 @@ export async function runPublishMode(o: PublishModeOptions): Promise<PublishMode
     `Published the report of run ${trigger.id} (${runUrl({ ...ctx, runId: trigger.id, runAttempt: undefined })}) to PR #${prNumber}`,
   );
   return { published: true, prNumber, report, publish: result };
+}
+
+/**
+ * Open pull requests whose head is the triggering run's head: GitHub's own list on the run when it has
+ * one (same-repository branches); else the open PRs from `headOwner:headBranch` (fork PRs: GitHub leaves
+ * `workflow_run.pull_requests` empty, and a commit only in the fork is associated with no PR), kept only
+ * when their head is that very commit in that very repository; else the PRs associated with the commit.
+ */
+async function pullRequestsOf(
+  client: GitHubClient,
+  repo: { owner: string; repo: string },
+  trigger: TriggeringRunInfo,
+): Promise<{ numbers: number[]; moved: { number: number; sha: string }[] }> {
+  if (trigger.pullRequests.length) return { numbers: trigger.pullRequests, moved: [] };
+  const found = new Set<number>();
+  // Open PRs from that branch whose head has moved past the commit (their report would be stale).
+  const moved: { number: number; sha: string }[] = [];
+  if (trigger.headBranch && trigger.headOwner) {
+    const prs = await client.paginate('GET /repos/{owner}/{repo}/pulls', {
+      ...repo,
+      state: 'open',
+      head: `${trigger.headOwner}:${trigger.headBranch}`,
+      per_page: 100,
+    });
+    for (const p of prs) {
+      if (p.head.repo?.full_name.toLowerCase() !== trigger.headRepo.toLowerCase()) continue;
+      if (p.head.sha === trigger.headSha) found.add(p.number);
+      else moved.push({ number: p.number, sha: p.head.sha });
+    }
+  }
+  if (found.size === 0) {
+    const { data: prs } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
+      ...repo,
+      commit_sha: trigger.headSha,
+      per_page: 100,
+    });
+    for (const p of prs) if (p.state === 'open') found.add(p.number);
+  }
+  return { numbers: [...found].sort((a, b) => a - b), moved };
 }

@@ -89,7 +89,7 @@ describe('push and pull request', () => {
     expect(step.outputs['baseline-run-id']).toBe(String(older.run.id));
     expect(step.outputs.verdict).toBe('fail');
     expect(plain(fake.commentsOn(7)[0].body)).toContain(
-      `no run with an unexpired "evalgate-results" artifact at merge-base ${h.m2.slice(0, 7)}; newest on main (run #${older.run.runNumber}), 1 commit behind the merge-base`,
+      `no successful run with an unexpired "evalgate-results" artifact at merge-base ${h.m2.slice(0, 7)}; newest on main (run #${older.run.runNumber}), 1 commit behind the merge-base`,
     );
   });
 
@@ -99,7 +99,7 @@ describe('push and pull request', () => {
     expect(warn.step.status).toBe(0);
     expect(warn.step.outputs.verdict).toBe('no-baseline');
     expect(warn.step.warnings.join('\n')).toMatch(
-      /No baseline: no run with an unexpired "evalgate-results" artifact at merge-base/,
+      /No baseline: no successful run with an unexpired "evalgate-results" artifact at merge-base/,
     );
     expect(fake.checkRuns[0].conclusion).toBe('neutral');
     expect(fake.commentsOn(7)[0].body).toContain('❔ **No baseline**');
@@ -109,6 +109,62 @@ describe('push and pull request', () => {
     expect(fail.step.errors.join('\n')).toMatch(/^No baseline: /m);
     expect(fake.checkRuns[1].conclusion).toBe('failure');
     expect(fake.commentsOn(7)).toHaveLength(1);
+  });
+});
+
+describe('GitHub failing', () => {
+  test('GitHub down during the baseline lookup (5xx after the retries): the step fails with a message, no stack, and a summary', async () => {
+    const h = history(fake);
+    await pushStep(fake, h.wf, h.m2);
+    fake.fail({ operation: 'actions/list-workflow-runs', status: 503 });
+    fake.requests = [];
+    const { step } = await prStep(fake, h.wf, h.f1);
+    expect(step.status).toBe(1);
+    expect(step.errors).toEqual([
+      'evalgate: the baseline lookup failed: GitHub did not answer (HTTP 503: Server Error, after retries); retry later',
+    ]);
+    expect(step.stdout).not.toMatch(/unexpected error|at .*\.js:\d+/);
+    expect(step.summary).toContain(
+      '**The baseline lookup failed**: GitHub did not answer (HTTP 503: Server Error, after retries); retry later',
+    );
+    expect(step.outputs.verdict).toBeUndefined();
+    // 1 try + 3 retries.
+    expect(fake.calls('actions/list-workflow-runs')).toHaveLength(4);
+    expect(fake.comments).toHaveLength(0);
+  }, 60_000);
+
+  test('an exhausted rate limit: a clear error, not a missing permission and not no-baseline', async () => {
+    const h = history(fake);
+    await pushStep(fake, h.wf, h.m2);
+    fake.exhaustRateLimit();
+    const { step } = await prStep(fake, h.wf, h.f1);
+    expect(step.status).toBe(1);
+    expect(step.errors).toHaveLength(1);
+    expect(step.errors[0]).toMatch(
+      /^evalgate: the baseline lookup failed: GitHub API rate limit exhausted; retry later \(it resets at .*\)\. HTTP 403: API rate limit exceeded/,
+    );
+    expect(step.outputs.verdict).toBeUndefined();
+    expect(step.warnings.join('\n')).not.toMatch(/actions: read|No baseline/);
+    expect(step.summary).toContain('**The baseline lookup failed**');
+  });
+
+  test('publishing failing unexpectedly still leaves the outputs and the verdict applied', async () => {
+    const h = history(fake);
+    await pushStep(fake, h.wf, h.m2);
+    fake.fail({
+      operation: 'issues/list-comments',
+      status: 404,
+      body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
+    });
+    const { step } = await prStep(fake, h.wf, h.f1);
+    expect(step.status).toBe(1);
+    expect(step.outputs.verdict).toBe('fail');
+    expect(Number(step.outputs.regressions)).toBeGreaterThanOrEqual(1);
+    expect(step.outputs['report-path']).toMatch(/evalgate-report\.json$/);
+    expect(step.outputs['baseline-run-id']).toBeDefined();
+    const errors = step.errors.join('\n');
+    expect(errors).toMatch(/^evalgate: \d+ regressions?: .*accuracy/m);
+    expect(errors).toMatch(/unexpected error: HttpError: Not Found/);
   });
 });
 

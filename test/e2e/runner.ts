@@ -27,6 +27,8 @@ export interface StepResult {
   warnings: string[];
   /** `::error::` messages. */
   errors: string[];
+  /** The step's RUNNER_TEMP (what it left on disk). */
+  tempDir: string;
 }
 
 /** Parses a GITHUB_OUTPUT file (`name<<delimiter` heredocs and `name=value` lines). */
@@ -169,5 +171,6 @@ export async function runStep(s: Step): Promise<StepResult> {
     summary: readFileSync(summaryFile, 'utf8'),
     warnings: commands(stdout, 'warning'),
     errors: commands(stdout, 'error'),
+    tempDir: temp,
   };
 }

@@ -30,6 +30,35 @@ export interface FakeCommit {
   parents: string[];
   message: string;
   date: string;
+  /**
+   * `owner/repo` the commit was pushed to. A commit pushed only to a fork is reachable from the base
+   * repository only as a pull request's head; GitHub associates no pull request with it
+   * (`GET /repos/{o}/{r}/commits/{sha}/pulls` answers `[]`).
+   */
+  repo: string;
+}
+
+/** Who a token acts as. */
+export interface TokenIdentity {
+  /** The login GitHub shows on what the token writes (comments). */
+  login: string;
+  /**
+   * `installation`: `GITHUB_TOKEN` or a GitHub App's token (`GET /user` answers 403);
+   * `user`: a personal access token (`GET /user` answers the user).
+   */
+  kind: 'installation' | 'user';
+}
+
+/** An error the fake answers instead of handling a request (GitHub having a bad day). */
+export interface InjectedFailure {
+  /** Operation id (e.g. `actions/get-workflow-run`), or `*` for every REST request. */
+  operation: string;
+  /** HTTP status, or `network` to drop the connection without an answer. */
+  status: number | 'network';
+  body?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  /** How many requests it answers before it is used up (default: all of them). */
+  times?: number;
 }
 
 /** A workflow of the repository. */
@@ -194,6 +223,10 @@ export class FakeGitHub {
   readonly token = 'ghs_' + 'f'.repeat(8) + randomBytes(8).toString('hex');
   /** Login of the token's identity, as GitHub shows it on comments. */
   readonly botLogin = 'github-actions[bot]';
+  /** Who each token acts as; tokens not listed are installation tokens of `github-actions[bot]`. */
+  identities = new Map<string, TokenIdentity>();
+  /** Errors answered instead of handling matching requests (see `fail`, `exhaustRateLimit`). */
+  failures: InjectedFailure[] = [];
 
   commits = new Map<string, FakeCommit>();
   branches = new Map<string, string>();
@@ -283,6 +316,8 @@ export class FakeGitHub {
     this.limitRejections = [];
     this.uploads.clear();
     this.tokens = new Map([[this.token, FULL]]);
+    this.identities.clear();
+    this.failures = [];
   }
 
   /** Throws when a request or response broke GitHub's schema or the fake saw a protocol error. */
@@ -312,8 +347,49 @@ export class FakeGitHub {
     return token;
   }
 
+  /**
+   * Adds a token acting as someone else: a personal access token of user `login` (`kind: 'user'`), or
+   * a GitHub App's installation token posting as `login` (e.g. `my-app[bot]`).
+   */
+  addIdentityToken(identity: TokenIdentity, perms: Partial<TokenPermissions> = {}): string {
+    const token = (identity.kind === 'user' ? 'ghp_' : 'ghs_') + randomBytes(12).toString('hex');
+    this.addToken(perms, token);
+    this.identities.set(token, identity);
+    return token;
+  }
+
+  /** Makes matching REST requests fail (see InjectedFailure). */
+  fail(failure: InjectedFailure): void {
+    this.failures.push(failure);
+  }
+
+  /**
+   * Exhausts the primary rate limit: every REST request answers what GitHub answers then, 403 with
+   * `x-ratelimit-remaining: 0` and the reset time.
+   */
+  exhaustRateLimit(): void {
+    const reset = Math.floor(Date.now() / 1000) + 1800;
+    this.fail({
+      operation: '*',
+      status: 403,
+      headers: {
+        'x-ratelimit-limit': '1000',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-used': '1000',
+        'x-ratelimit-reset': String(reset),
+        'x-ratelimit-resource': 'core',
+      },
+      body: {
+        message: 'API rate limit exceeded for installation ID 4242.',
+        documentation_url:
+          'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-primary-rate-limits',
+        status: '403',
+      },
+    });
+  }
+
   /** Adds a commit (parents must exist); returns its SHA. */
-  addCommit(opts: { parents?: string[]; message?: string; sha?: string } = {}): string {
+  addCommit(opts: { parents?: string[]; message?: string; sha?: string; repo?: string } = {}): string {
     const n = ++this.nextIds.commit;
     const sha = opts.sha ?? sha1(`commit ${n} ${this.blobSecret}`);
     for (const p of opts.parents ?? []) if (!this.commits.has(p)) throw new Error(`unknown parent ${p}`);
@@ -322,8 +398,14 @@ export class FakeGitHub {
       parents: opts.parents ?? [],
       message: opts.message ?? `commit ${n}`,
       date: this.tick(),
+      repo: opts.repo ?? `${this.owner}/${this.repo}`,
     });
     return sha;
+  }
+
+  /** Adds a commit pushed only to a fork (`owner/repo`), on top of `parent`; returns its SHA. */
+  forkCommit(fork: string, parent: string, message = 'fork change'): string {
+    return this.addCommit({ parents: [parent], message, repo: fork });
   }
 
   /** Adds a commit on top of a branch (creating the branch) and moves the branch; returns the SHA. */
@@ -542,6 +624,11 @@ export class FakeGitHub {
       status: reply.status,
       operation,
     });
+    if (reply.status === 0) {
+      // An injected network failure: the connection drops without an answer.
+      req.socket.destroy();
+      return;
+    }
     const headers: Record<string, string> = { ...reply.headers };
     let payload: Buffer | undefined;
     if (Buffer.isBuffer(reply.body)) payload = reply.body;
@@ -561,6 +648,8 @@ export class FakeGitHub {
       this.violations.push(`no GitHub operation for ${method} ${url.pathname}`);
       return { reply: { status: 404, body: { message: 'Not Found', documentation_url: DOCS } } };
     }
+    const injected = this.injectedFailure(m.id);
+    if (injected) return { reply: injected, operation: m.id };
     const reply = this.restOperation(req, url, raw, m);
     if (reply.status >= 400 && !(String(reply.status) in m.op.responses)) {
       // GitHub documents few error statuses per operation; all errors share the basic-error shape.
@@ -580,12 +669,28 @@ export class FakeGitHub {
     return { reply, operation: m.id };
   }
 
+  /** The reply of the first injected failure that matches, counting it down; undefined if none. */
+  private injectedFailure(operation: string): Reply | undefined {
+    const f = this.failures.find(
+      (x) => (x.operation === '*' || x.operation === operation) && (x.times === undefined || x.times > 0),
+    );
+    if (!f) return undefined;
+    if (f.times !== undefined) f.times--;
+    if (f.status === 'network') return { status: 0 };
+    return {
+      status: f.status,
+      headers: f.headers,
+      body: f.body ?? { message: f.status >= 500 ? 'Server Error' : 'Error', documentation_url: DOCS },
+    };
+  }
+
   private restOperation(req: IncomingMessage, url: URL, raw: Buffer, m: MatchedOperation): Reply {
     const auth = req.headers.authorization ?? '';
     const token = auth.replace(/^(token|bearer)\s+/i, '');
     const perms = this.tokens.get(token);
     if (!perms) return { status: 401, body: { message: 'Bad credentials', documentation_url: DOCS } };
-    if (m.params.owner !== this.owner || m.params.repo !== this.repo) {
+    const repoScoped = m.op.parameters.some((p) => p.in === 'path' && p.name === 'owner');
+    if (repoScoped && (m.params.owner !== this.owner || m.params.repo !== this.repo)) {
       return { status: 404, body: { message: 'Not Found', documentation_url: DOCS } };
     }
     let body: unknown;
@@ -623,7 +728,7 @@ export class FakeGitHub {
     }
     const denied = this.checkPermission(m, perms);
     if (denied) return denied;
-    return this.route(m, url, body as Record<string, unknown> | undefined);
+    return this.route(m, url, body as Record<string, unknown> | undefined, this.identityOf(token));
   }
 
   private checkLimits(op: string, body: unknown): string | undefined {
@@ -644,6 +749,11 @@ export class FakeGitHub {
     return undefined;
   }
 
+  /** Who a token acts as (the default: `github-actions[bot]` through an installation token). */
+  identityOf(token: string): TokenIdentity {
+    return this.identities.get(token) ?? { login: this.botLogin, kind: 'installation' };
+  }
+
   private checkPermission(m: MatchedOperation, perms: TokenPermissions): Reply | undefined {
     const need = (scope: keyof TokenPermissions, level: Access): boolean =>
       level === 'read' ? perms[scope] !== 'none' : perms[scope] === 'write';
@@ -657,6 +767,9 @@ export class FakeGitHub {
       ok = need('pull-requests', 'write') || need('issues', 'write');
     } else if (m.id.startsWith('checks/')) ok = need('checks', 'write');
     else if (m.id === 'issues/list-comments') ok = need('pull-requests', 'read') || need('issues', 'read');
+    else if (m.id.startsWith('pulls/')) ok = need('pull-requests', 'read');
+    else if (m.id === 'users/get-authenticated')
+      ok = true; // answered by identity, in route()
     else ok = need('contents', 'read');
     if (ok) return undefined;
     return {
@@ -669,7 +782,12 @@ export class FakeGitHub {
     return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
   }
 
-  private route(m: MatchedOperation, url: URL, body: Record<string, unknown> | undefined): Reply {
+  private route(
+    m: MatchedOperation,
+    url: URL,
+    body: Record<string, unknown> | undefined,
+    identity: TokenIdentity,
+  ): Reply {
     const h = this.hosts();
     const q = url.searchParams;
     switch (m.id) {
@@ -749,6 +867,9 @@ export class FakeGitHub {
       }
       case 'repos/list-pull-requests-associated-with-commit': {
         const sha = m.params.commit_sha;
+        // A commit that exists only in a fork is associated with no pull request of this repository.
+        const c = this.commits.get(sha);
+        if (c && c.repo !== `${this.owner}/${this.repo}`) return { status: 200, body: [] };
         // Open PRs whose commits include the SHA (not only as their head: a PR that moved on still lists it).
         const prs = this.pulls.filter(
           (p) =>
@@ -758,6 +879,36 @@ export class FakeGitHub {
         );
         const page = this.page(prs, url);
         return { status: 200, headers: page.headers, body: page.items.map((p) => this.pullObject(p, false)) };
+      }
+      case 'pulls/list': {
+        const state = q.get('state') ?? 'open';
+        let prs = this.pulls.filter((p) => state === 'all' || p.state === state);
+        const head = q.get('head');
+        if (head) {
+          // `user:ref-name` / `organization:ref-name`: the head repository's owner and the head branch.
+          const i = head.indexOf(':');
+          const owner = i >= 0 ? head.slice(0, i) : this.owner;
+          const ref = i >= 0 ? head.slice(i + 1) : head;
+          prs = prs.filter(
+            (p) => p.headRepo.split('/')[0].toLowerCase() === owner.toLowerCase() && p.headRef === ref,
+          );
+        }
+        if (q.get('base')) prs = prs.filter((p) => p.baseRef === q.get('base'));
+        prs.sort((a, b) => (q.get('direction') === 'asc' ? a.number - b.number : b.number - a.number));
+        const page = this.page(prs, url);
+        return { status: 200, headers: page.headers, body: page.items.map((p) => this.pullObject(p, false)) };
+      }
+      case 'users/get-authenticated': {
+        if (identity.kind !== 'user')
+          return {
+            status: 403,
+            body: {
+              message: 'Resource not accessible by integration',
+              documentation_url: DOCS,
+              status: '403',
+            },
+          };
+        return { status: 200, body: this.authenticatedUser(identity.login) };
       }
       case 'pulls/get': {
         const pr = this.pulls.find((p) => p.number === Number(m.params.pull_number));
@@ -772,7 +923,7 @@ export class FakeGitHub {
       case 'issues/create-comment': {
         const n = Number(m.params.issue_number);
         if (!this.pulls.some((p) => p.number === n)) return this.notFound();
-        const c = this.addComment(n, String(body!.body), this.botLogin);
+        const c = this.addComment(n, String(body!.body), identity.login);
         return {
           status: 201,
           headers: { location: `${h.api}/repos/${this.owner}/${this.repo}/issues/comments/${c.id}` },
@@ -1053,6 +1204,36 @@ export class FakeGitHub {
       published_at: r.publishedAt,
       author: user(h, 'dev'),
       assets: [],
+    };
+  }
+
+  /** `GET /user` for a personal access token (a `private-user`). */
+  private authenticatedUser(login: string): Record<string, unknown> {
+    return {
+      ...user(this.hosts(), login),
+      user_view_type: 'private',
+      name: login,
+      company: null,
+      blog: '',
+      location: null,
+      email: null,
+      notification_email: null,
+      hireable: null,
+      bio: null,
+      twitter_username: null,
+      public_repos: 1,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: '2020-01-01T00:00:00Z',
+      updated_at: '2024-01-01T00:00:00Z',
+      private_gists: 0,
+      total_private_repos: 0,
+      owned_private_repos: 0,
+      disk_usage: 100,
+      collaborators: 0,
+      two_factor_authentication: true,
+      plan: { collaborators: 0, name: 'free', space: 976562499, private_repos: 10000 },
     };
   }
 

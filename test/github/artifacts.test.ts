@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError, UsageError } from '../../src/errors.js';
@@ -8,6 +8,7 @@ import {
   checkExtracted,
   downloadCurrentArtifacts,
 } from '../../src/github/artifacts.js';
+import { makeZip } from '../fake-github/index.js';
 import { useFakeGitHub } from './helpers.js';
 
 const { fake } = useFakeGitHub();
@@ -52,6 +53,98 @@ describe('upload through @actions/artifact', () => {
     const store = new ActionsArtifactStore(fake.token, fake.owner, fake.repo);
     await store.upload('results', [join(dir, 'a.json')], dir);
     await expect(store.upload('results', [join(dir, 'a.json')], dir)).rejects.toThrow(/already exists/);
+  });
+});
+
+/** Bytes of the files under `dir`. */
+function diskUsage(dir: string): number {
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) total += statSync(join(e.parentPath, e.name)).size;
+  return total;
+}
+
+describe("another run's artifact: bounded extraction", () => {
+  const MiB = 1024 * 1024;
+
+  function otherRun(content: Record<string, string | Buffer> | Buffer) {
+    const run = thisRun();
+    const art = fake.addArtifact(run.id, 'evalgate-results', content);
+    return { run, art, store: new ActionsArtifactStore(fake.token, fake.owner, fake.repo) };
+  }
+
+  test('a zip bomb is stopped while it inflates: never more than the limit on disk', async () => {
+    // 64 MiB of zeros: about 64 KiB compressed.
+    const { run, art, store } = otherRun({ 'evalgate-result.json': Buffer.alloc(64 * MiB) });
+    expect(art.zip.length).toBeLessThan(MiB);
+    const root = tmp();
+    const dir = join(root, 'out');
+    const err = await store
+      .downloadFromRun({ artifactId: art.id, runId: run.id, dir, limits: { maxBytes: MiB } })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/artifact content exceeds 1048576 bytes; refusing to read it/);
+    // The partial file is removed, and so is the downloaded archive.
+    expect(diskUsage(root)).toBe(0);
+  });
+
+  test('many entries add up: the limit is on the total written', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 8 }, (_, i) => [`part-${i}.jsonl`, Buffer.alloc(MiB / 2, 0x20)]),
+    );
+    const { run, art, store } = otherRun(files);
+    const dir = join(tmp(), 'out');
+    await expect(
+      store.downloadFromRun({ artifactId: art.id, runId: run.id, dir, limits: { maxBytes: 2 * MiB } }),
+    ).rejects.toThrow(/exceeds 2097152 bytes/);
+    expect(diskUsage(dir)).toBeLessThanOrEqual(2 * MiB);
+  });
+
+  test('with expected files: only those are extracted, each within its own limit', async () => {
+    const { run, art, store } = otherRun({
+      'report.json': '{"a":1}',
+      'pr.json': Buffer.alloc(4096, 0x20),
+      'report.md': 'never read',
+      'sub/x.json': '{}',
+    });
+    const dir = join(tmp(), 'out');
+    await expect(
+      store.downloadFromRun({
+        artifactId: art.id,
+        runId: run.id,
+        dir,
+        limits: { files: { 'report.json': 100, 'pr.json': 1000 } },
+      }),
+    ).rejects.toThrow(/entry "pr\.json" inflates to more than 1000 bytes/);
+    const ok = join(tmp(), 'ok');
+    await store.downloadFromRun({
+      artifactId: art.id,
+      runId: run.id,
+      dir: ok,
+      limits: { files: { 'report.json': 100, 'pr.json': 5000 } },
+    });
+    expect(readdirSync(ok).sort()).toEqual(['pr.json', 'report.json']);
+  });
+
+  test('entry names that climb out of the folder are refused', async () => {
+    for (const name of ['../evil.json', '/etc/evil', 'a/../../evil', 'a\\..\\evil', 'C:/evil']) {
+      fake.reset();
+      const { run, art, store } = otherRun({ [name]: 'x', 'evalgate-result.json': '{}' });
+      const root = tmp();
+      await expect(
+        store.downloadFromRun({ artifactId: art.id, runId: run.id, dir: join(root, 'a', 'b') }),
+      ).rejects.toThrow(/unsafe entry name/);
+      expect(readdirSync(root, { recursive: true }).filter((f) => String(f).includes('evil'))).toEqual([]);
+    }
+  });
+
+  test('a corrupt entry (CRC mismatch) is refused', async () => {
+    const zip = makeZip({ 'evalgate-result.json': '{"schema":"x"}' });
+    zip.writeUInt32LE(0xdeadbeef, zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 16);
+    const { run, art, store } = otherRun(zip);
+    await expect(
+      store.downloadFromRun({ artifactId: art.id, runId: run.id, dir: join(tmp(), 'out') }),
+    ).rejects.toThrow(/entry "evalgate-result\.json" is corrupt/);
   });
 });
 

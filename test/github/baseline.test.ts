@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ActionsArtifactStore } from '../../src/github/artifacts.js';
 import { GitHubBaselineSource } from '../../src/github/baseline.js';
+import { GitHubUnavailableError } from '../../src/github/octokit.js';
 import type { RunnerContext } from '../../src/github/context.js';
 import { FORK_PERMISSIONS, type FakeGitHub } from '../fake-github/index.js';
 import { clientFor, contextFor, loadDir, resultArtifact, useFakeGitHub, warnings } from './helpers.js';
@@ -104,7 +105,7 @@ describe('pull request', () => {
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found.result?.metrics.accuracy.value).toBe(0.88);
     expect(found.info.reason).toBe(
-      `no run with an unexpired "${NAME}" artifact at merge-base ${h.m2.slice(0, 7)}; newest on main (run #${newest.runNumber}), 2 commits ahead of the merge-base`,
+      `no successful run with an unexpired "${NAME}" artifact at merge-base ${h.m2.slice(0, 7)}; newest on main (run #${newest.runNumber}), 2 commits ahead of the merge-base`,
     );
   });
 
@@ -220,7 +221,7 @@ describe('pull request', () => {
       result: null,
       info: {
         source: 'none',
-        reason: `no run with an unexpired "${NAME}" artifact at merge-base ${h.m2.slice(0, 7)}, and none among the last 30 successful runs on main (skipped run #${noArtifact.runNumber}: no artifact)`,
+        reason: `no successful run with an unexpired "${NAME}" artifact at merge-base ${h.m2.slice(0, 7)}, and none among the last 30 successful runs on main (skipped run #${noArtifact.runNumber}: no artifact)`,
       },
     });
   });
@@ -251,6 +252,54 @@ describe('pull request', () => {
       .calls('actions/list-workflow-runs')
       .map((c) => new URLSearchParams(c.query).get('page'));
     expect(pages).toEqual(['1', '1', '2']);
+  });
+
+  test('a failed run at the merge-base: the reason says no successful run there', async () => {
+    const h = history(fake);
+    const failed = fake.addRun({ workflowId: h.wf.id, headSha: h.m2, conclusion: 'failure' });
+    fake.addArtifact(failed.id, NAME, resultArtifact(0.9));
+    const newest = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
+    fake.addArtifact(newest.id, NAME, resultArtifact(0.88));
+    const self = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.f1,
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+    });
+    const found = await (await source(prContext(fake, self.id, h))).find();
+    expect(found.info.run_id).toBe(newest.id);
+    expect(found.info.reason).toMatch(
+      new RegExp(
+        `^no successful run with an unexpired "${NAME}" artifact at merge-base ${h.m2.slice(0, 7)}; `,
+      ),
+    );
+  });
+
+  test('baseline-lookback counts only candidates: fork PR runs on a branch called main use up no slots', async () => {
+    const h = history(fake);
+    const good = fake.addRun({ workflowId: h.wf.id, headSha: h.m3 });
+    fake.addArtifact(good.id, NAME, resultArtifact(0.77));
+    // Newer: three runs of fork pull requests whose head branch is called "main", and a fork push.
+    for (let i = 0; i < 3; i++)
+      fake.addRun({
+        workflowId: h.wf.id,
+        headSha: h.m4,
+        headBranch: 'main',
+        event: 'pull_request',
+        headRepo: 'mallory/model',
+      });
+    fake.addRun({ workflowId: h.wf.id, headSha: h.m4, headBranch: 'main', headRepo: 'eve/model' });
+    const self = fake.addRun({
+      workflowId: h.wf.id,
+      headSha: h.f1,
+      headBranch: 'feature',
+      event: 'pull_request',
+      status: 'in_progress',
+    });
+    const found = await (await source(prContext(fake, self.id, h), { lookback: 1 })).find();
+    expect(found.info.run_id).toBe(good.id);
+    expect(found.result?.metrics.accuracy.value).toBe(0.77);
   });
 
   test('an artifact that is not an evalgate result is skipped with a warning', async () => {
@@ -350,7 +399,7 @@ describe('release', () => {
     ).find();
     expect(found.info.run_id).toBe(main.id);
     expect(found.info.reason).toBe(
-      `no run with an unexpired "${NAME}" artifact for the previous release v1.0.0; newest on main (run #${main.runNumber})`,
+      `no successful run with an unexpired "${NAME}" artifact for the previous release v1.0.0; newest on main (run #${main.runNumber})`,
     );
     // The default branch came from the API, since the context did not know it.
     expect(fake.calls('repos/get')).toHaveLength(1);
@@ -399,6 +448,57 @@ describe('pins and permissions', () => {
     expect(found.info.reason).toBe(
       `newest successful run on release/1.x (input baseline-branch), run #${rel.runNumber}`,
     );
+  });
+
+  test('GitHub failing (5xx, after the retries) is an error naming the lookup, not a crash or no-baseline', async () => {
+    const h = history(fake);
+    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
+    fake.fail({ operation: 'actions/list-workflow-runs', status: 502 });
+    const err = await (await source(contextFor(fake, self.id))).find().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GitHubUnavailableError);
+    expect((err as Error).message).toBe(
+      'evalgate: the baseline lookup failed: GitHub did not answer (HTTP 502: Server Error, after retries); retry later',
+    );
+  });
+
+  test('a dropped connection is reported the same way', async () => {
+    const h = history(fake);
+    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
+    fake.fail({ operation: 'actions/get-workflow-run', status: 'network' });
+    const err = await (await source(contextFor(fake, self.id))).find().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GitHubUnavailableError);
+    expect((err as Error).message).toMatch(
+      /^evalgate: the baseline lookup failed: GitHub did not answer \(HTTP 500: /,
+    );
+  });
+
+  test('an exhausted rate limit (403) is a rate-limit error, not a missing permission or no-baseline', async () => {
+    const h = history(fake);
+    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
+    fake.exhaustRateLimit();
+    const err = await (await source(contextFor(fake, self.id))).find().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GitHubUnavailableError);
+    expect((err as Error).message).toMatch(
+      /^evalgate: the baseline lookup failed: GitHub API rate limit exhausted; retry later \(it resets at \d{4}-/,
+    );
+    expect(warnings(out()).join('\n')).not.toMatch(/actions: read/);
+  });
+
+  test('a secondary rate limit is reported as a rate limit too', async () => {
+    const h = history(fake);
+    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
+    fake.fail({
+      operation: 'actions/get-workflow-run',
+      status: 403,
+      headers: { 'retry-after': '60' },
+      body: {
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        documentation_url:
+          'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+      },
+    });
+    const err = await (await source(contextFor(fake, self.id))).find().catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/GitHub API rate limit exhausted; retry later/);
   });
 
   test('a token without actions: read means no baseline and a warning, not a crash', async () => {

@@ -143,6 +143,7 @@ describe('readRunnerContext', () => {
       event: 'pull_request',
       conclusion: 'failure',
       headRepo: 'mallory/model',
+      headOwner: 'mallory',
       pullRequests: [],
     });
   });

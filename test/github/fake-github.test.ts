@@ -148,3 +148,53 @@ describe('lists and artifacts', () => {
     expect(files['a/b.json'].toString()).toBe('{"x":1}');
   });
 });
+
+describe('pull requests from forks, identities, failures', () => {
+  test("a commit only in the fork has no associated PR; the PR list's head filter finds it", async () => {
+    const base = fake.commitOn('main');
+    const forkHead = fake.forkCommit('mallory/model', base);
+    fake.addPull({ number: 3, headSha: forkHead, headRef: 'main', headRepo: 'mallory/model' });
+    fake.branchAt('feature', base);
+    const sameRepo = fake.commitOn('feature');
+    fake.addPull({ number: 4, headSha: sameRepo, headRef: 'feature' });
+    const gh = await clientFor(fake);
+    const byCommit = (sha: string) =>
+      gh.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { ...repo, commit_sha: sha });
+    expect((await byCommit(forkHead)).data).toEqual([]);
+    expect((await byCommit(sameRepo)).data.map((p) => p.number)).toEqual([4]);
+    const list = (head?: string) =>
+      gh.paginate('GET /repos/{owner}/{repo}/pulls', { ...repo, state: 'open', ...(head ? { head } : {}) });
+    expect((await list('mallory:main')).map((p) => [p.number, p.head.repo?.full_name])).toEqual([
+      [3, 'mallory/model'],
+    ]);
+    expect((await list('acme:main')).map((p) => p.number)).toEqual([]);
+    expect((await list('acme:feature')).map((p) => p.number)).toEqual([4]);
+    expect((await list()).map((p) => p.number)).toEqual([4, 3]);
+  });
+
+  test('GET /user: 403 for installation tokens, the user for a personal access token; comments show who', async () => {
+    pr();
+    const pat = fake.addIdentityToken({ login: 'alice', kind: 'user' });
+    await expect((await clientFor(fake)).request('GET /user')).rejects.toMatchObject({ status: 403 });
+    expect((await (await clientFor(fake, pat)).request('GET /user')).data.login).toBe('alice');
+    for (const token of [fake.token, pat])
+      await (
+        await clientFor(fake, token)
+      ).request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...repo,
+        issue_number: 1,
+        body: 'x',
+      });
+    expect(fake.commentsOn(1).map((c) => c.login)).toEqual(['github-actions[bot]', 'alice']);
+  });
+
+  test('injected failures answer instead of the handler, as often as asked', async () => {
+    const gh = await clientFor(fake);
+    fake.fail({ operation: 'repos/get', status: 502, times: 1 });
+    await expect(gh.request('GET /repos/{owner}/{repo}', repo)).rejects.toMatchObject({ status: 502 });
+    expect((await gh.request('GET /repos/{owner}/{repo}', repo)).status).toBe(200);
+    fake.exhaustRateLimit();
+    const err = await gh.request('GET /repos/{owner}/{repo}', repo).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 403, response: { headers: { 'x-ratelimit-remaining': '0' } } });
+  });
+});

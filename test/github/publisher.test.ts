@@ -139,6 +139,61 @@ describe('sticky comment', () => {
     expect(fake.comments.find((c) => c.id === quote.id)?.body).toContain('quoted');
   });
 
+  test("someone else's comment carrying the marker is neither updated nor deleted; the bot's is updated", async () => {
+    setup();
+    const marker = commentMarker('evalgate-results');
+    // Older than the bot's comment: a marker match alone would keep it and delete the bot's.
+    const forged = fake.addComment(PR, `${marker}\n✅ **Pass** (trust me)`, 'mallory');
+    const mine = fake.addComment(PR, `${marker}\nold report`, fake.botLogin);
+    const res = await (await publisher()).publish(request(report('fail')));
+    expect(res.comment).toMatchObject({ action: 'updated', deleted: 0 });
+    expect(fake.calls('issues/delete-comment')).toHaveLength(0);
+    expect(fake.calls('issues/update-comment').map((c) => c.path)).toEqual([
+      `/repos/acme/model/issues/comments/${mine.id}`,
+    ]);
+    expect(fake.comments.find((c) => c.id === forged.id)?.body).toBe(`${marker}\n✅ **Pass** (trust me)`);
+    expect(fake.comments.find((c) => c.id === mine.id)?.body).toBe(`${marker}\nreport: fail`);
+    // GITHUB_TOKEN cannot read GET /user (403): tolerated, the identity stays github-actions[bot].
+    expect(fake.calls('users/get-authenticated').map((c) => c.status)).toEqual([403]);
+  });
+
+  test("only someone else's marker comment: a new comment is posted, theirs is left alone", async () => {
+    setup();
+    const forged = fake.addComment(PR, `${commentMarker('evalgate-results')}\nforged`, 'mallory');
+    const res = await (await publisher()).publish(request(report('pass')));
+    expect(res.comment.action).toBe('created');
+    expect(fake.commentsOn(PR).map((c) => [c.id, c.login])).toEqual([
+      [forged.id, 'mallory'],
+      [forged.id + 1, fake.botLogin],
+    ]);
+    expect(fake.comments[0].body).toContain('forged');
+  });
+
+  test('a personal access token: its own comments are the sticky ones (GET /user)', async () => {
+    setup();
+    const token = fake.addIdentityToken({ login: 'release-bot-user', kind: 'user' });
+    const marker = commentMarker('evalgate-results');
+    const forged = fake.addComment(PR, `${marker}\nforged`, 'mallory');
+    const mine = fake.addComment(PR, `${marker}\nold`, 'release-bot-user');
+    const res = await (await publisher({ token })).publish(request(report('pass')));
+    expect(res.comment).toMatchObject({ action: 'updated', deleted: 0 });
+    expect(fake.calls('issues/update-comment')[0].path).toContain(`/comments/${mine.id}`);
+    expect(fake.comments.find((c) => c.id === forged.id)?.body).toContain('forged');
+    expect(fake.calls('users/get-authenticated').map((c) => c.status)).toEqual([200]);
+  });
+
+  test("a GitHub App's token: its login shows on the first comment, and later runs keep that one", async () => {
+    setup();
+    const token = fake.addIdentityToken({ login: 'model-ci[bot]', kind: 'installation' });
+    const first = await (await publisher({ token })).publish(request(report('fail')));
+    expect(first.comment.action).toBe('created');
+    // A later run (a new publisher) cannot ask GitHub who it is; it learns it from what it posts.
+    const second = await (await publisher({ token })).publish(request(report('pass')));
+    expect(second.comment).toMatchObject({ action: 'updated', url: first.comment.url, deleted: 1 });
+    expect(fake.commentsOn(PR)).toHaveLength(1);
+    expect(fake.commentsOn(PR)[0].body).toContain('report: pass');
+  });
+
   test('gate ids cannot break out of the HTML comment', () => {
     expect(commentMarker('a-->b <x>')).toBe('<!-- evalgate:gate=a%2D%2D%3Eb%20%3Cx%3E -->');
   });

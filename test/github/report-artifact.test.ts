@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { InputError, UsageError } from '../../src/errors.js';
 import { ActionsArtifactStore } from '../../src/github/artifacts.js';
@@ -10,9 +13,17 @@ import {
 } from '../../src/github/report-artifact.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import type { Report } from '../../src/types.js';
-import { clientFor, contextFor, useFakeGitHub } from './helpers.js';
+import { clientFor, contextFor, useFakeGitHub, warnings } from './helpers.js';
 
-const { fake } = useFakeGitHub();
+const { fake, out } = useFakeGitHub();
+
+/** Bytes of the files under `dir`. */
+function diskUsage(dir: string): number {
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) total += statSync(join(e.parentPath, e.name)).size;
+  return total;
+}
 const PREFIX = 'https://github.com/acme/model/actions/runs/';
 
 function report(extra: Partial<Report> = {}): Report {
@@ -88,11 +99,19 @@ describe('parseUntrustedReport', () => {
 });
 
 /** A fork PR whose gate run (read-only token) uploaded the report artifact. */
-function forkScenario(opts: { metaPr?: number; listPrs?: boolean } = {}) {
+function forkScenario(
+  opts: {
+    metaPr?: number;
+    listPrs?: boolean;
+    meta?: Partial<ReportArtifactMeta>;
+    report?: Partial<Report>;
+    files?: Record<string, string | Buffer>;
+  } = {},
+) {
   const wf = fake.addWorkflow('pr', '.github/workflows/pr.yml');
   const base = fake.commitOn('main');
-  fake.branchAt('mallory-main', base);
-  const head = fake.commitOn('mallory-main', 'fork change');
+  // The PR's head commit exists only in the fork (mallory/model, branch "main").
+  const head = fake.forkCommit('mallory/model', base);
   const pr = fake.addPull({
     number: 9,
     headSha: head,
@@ -117,11 +136,15 @@ function forkScenario(opts: { metaPr?: number; listPrs?: boolean } = {}) {
     gate_id: 'evalgate-results',
     conclusion: 'failure',
     run_id: gateRun.id,
+    fail_on: 'regression',
+    on_missing_baseline: 'warn',
+    ...opts.meta,
   };
   fake.addArtifact(gateRun.id, reportArtifactName('evalgate-results'), {
     'report.md': '@everyone <img src=x onerror=alert(1)> click https://evil.example',
-    'report.json': JSON.stringify(report()),
+    'report.json': JSON.stringify(report(opts.report)),
     'pr.json': JSON.stringify(meta),
+    ...opts.files,
   });
   const publishWf = fake.addWorkflow('publish', '.github/workflows/evalgate-publish.yml');
   const self = fake.addRun({
@@ -139,6 +162,7 @@ function forkScenario(opts: { metaPr?: number; listPrs?: boolean } = {}) {
       event: 'pull_request',
       conclusion: 'failure',
       headRepo: 'mallory/model',
+      headOwner: 'mallory',
       pullRequests: opts.listPrs ? [9] : [],
     },
   });
@@ -180,8 +204,11 @@ describe('mode: publish', () => {
       conclusion: 'failure',
       output: { title: 'Fail: 1 regression' },
     });
-    // GitHub lists no PRs on a fork's run: the PR came from the commit.
-    expect(fake.calls('repos/list-pull-requests-associated-with-commit')).toHaveLength(1);
+    // GitHub lists no PRs on a fork's run, and none for a commit only in the fork: the PR came from
+    // the open PRs with head mallory:main.
+    expect(fake.calls('pulls/list').map((c) => new URLSearchParams(c.query).get('head'))).toEqual([
+      'mallory:main',
+    ]);
     // A second publish (re-run) updates the same comment.
     await publish(ctx);
     expect(fake.commentsOn(9)).toHaveLength(1);
@@ -194,8 +221,8 @@ describe('mode: publish', () => {
   });
 
   test('a PR that moved on gets no stale report', async () => {
-    const { ctx, pr } = forkScenario();
-    pr.headSha = fake.commitOn('mallory-main', 'newer push');
+    const { ctx, pr, head } = forkScenario();
+    pr.headSha = fake.forkCommit('mallory/model', head, 'newer push');
     const res = await publish(ctx);
     expect(res.published).toBe(false);
     expect(res.reason).toMatch(/has moved on/);
@@ -217,6 +244,94 @@ describe('mode: publish', () => {
     const res = await publish(ctx);
     expect(res.published).toBe(false);
     expect(res.reason).toMatch(/has no "evalgate-results-report" artifact/);
+  });
+
+  test("a fork's PR is found by its head owner:branch, only when head SHA and head repository match", async () => {
+    const { ctx, head } = forkScenario({ metaPr: 10 });
+    // Same owner and branch name, same commit, but another repository of mallory's: not the run's head.
+    fake.addPull({ number: 10, headSha: head, headRef: 'main', headRepo: 'mallory/model-copy' });
+    // Another fork's "main": not even listed for mallory:main.
+    fake.addPull({ number: 11, headSha: head, headRef: 'main', headRepo: 'eve/model' });
+    const res = await publish(ctx);
+    expect(res.published).toBe(false);
+    expect(res.reason).toMatch(/names PR #10, but commit .* belongs to #9$/);
+    expect(fake.comments).toHaveLength(0);
+  });
+
+  test('a same-repository branch without a head branch in the payload: the PRs of the commit', async () => {
+    const wf = fake.addWorkflow('pr', '.github/workflows/pr.yml');
+    const base = fake.commitOn('main');
+    fake.branchAt('feature', base);
+    const head = fake.commitOn('feature', 'change');
+    fake.addPull({ number: 4, headSha: head, headRef: 'feature' });
+    const gateRun = fake.addRun({
+      workflowId: wf.id,
+      headSha: head,
+      headBranch: 'feature',
+      event: 'pull_request',
+    });
+    fake.addArtifact(gateRun.id, reportArtifactName('evalgate-results'), {
+      'report.json': JSON.stringify(report()),
+      'pr.json': JSON.stringify({
+        schema: 'evalgate/pr-report',
+        version: 1,
+        pr_number: 4,
+        head_sha: head,
+        gate_id: 'evalgate-results',
+        conclusion: 'failure',
+        run_id: gateRun.id,
+      }),
+    });
+    const self = fake.addRun({
+      workflowId: wf.id,
+      headSha: base,
+      event: 'workflow_run',
+      status: 'in_progress',
+    });
+    const ctx = contextFor(fake, self.id, {
+      eventName: 'workflow_run',
+      workflowRun: {
+        id: gateRun.id,
+        headSha: head,
+        headBranch: null,
+        event: 'pull_request',
+        conclusion: 'failure',
+        headRepo: 'acme/model',
+        headOwner: 'acme',
+        pullRequests: [],
+      },
+    });
+    expect(await publish(ctx)).toMatchObject({ published: true, prNumber: 4 });
+    expect(fake.calls('repos/list-pull-requests-associated-with-commit')).toHaveLength(1);
+  });
+
+  test('the check conclusion follows the verdict and the recorded fail-on, not pr.json', async () => {
+    const { ctx } = forkScenario({ meta: { conclusion: 'neutral', fail_on: 'never' } });
+    expect((await publish(ctx)).published).toBe(true);
+    expect(fake.checkRuns[0].conclusion).toBe('neutral');
+  });
+
+  test('a pr.json whose conclusion disagrees with the verdict is refused', async () => {
+    // A fail verdict with fail-on: regression cannot conclude "success".
+    const { ctx } = forkScenario({ meta: { conclusion: 'success' } });
+    const res = await publish(ctx);
+    expect(res.published).toBe(false);
+    expect(res.reason).toMatch(/conclusion "success", but verdict "fail" .* gives "failure"/);
+    expect(warnings(out()).join('\n')).toMatch(/Not publishing: pr\.json says conclusion "success"/);
+    expect(fake.comments).toHaveLength(0);
+    expect(fake.checkRuns).toHaveLength(0);
+  });
+
+  test('a zip bomb in the report artifact is stopped at the limit while it inflates', async () => {
+    // 100 MiB of zeros compress to about 100 KiB: small enough to pass the size check of the listing.
+    const { ctx } = forkScenario({ files: { 'report.json': Buffer.alloc(100 * 1024 * 1024) } });
+    const tempDir = mkdtempSync(join(tmpdir(), 'evalgate-bomb-'));
+    const err = await publish({ ...ctx, tempDir }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/entry "report\.json" inflates to more than 8388608 bytes/);
+    // Never more than the limit on disk, and nothing of what was refused left behind.
+    expect(diskUsage(tempDir)).toBeLessThanOrEqual(64 * 1024);
+    expect(fake.comments).toHaveLength(0);
   });
 
   test('outside a workflow_run workflow it is a usage error', async () => {

@@ -70,3 +70,35 @@ test('the publish workflow never checks out code and only runs for fork pull req
   expect(wf.jobs.publish.if).toContain('head_repository.full_name != github.repository');
   expect(wf.jobs.publish.permissions).not.toHaveProperty('contents');
 });
+
+test('the release gate also runs on pushes to main: its default-branch fallback needs runs there', () => {
+  const wf = parse(readFileSync(join(dir, 'release-gate.yml'), 'utf8')) as {
+    on: { release?: unknown; push?: { branches?: string[] } };
+    jobs: Record<string, Job>;
+  };
+  expect(wf.on.release).toBeDefined();
+  // The fallback takes push-like runs of this same workflow on the default branch; without push runs
+  // there are none, ever.
+  expect(wf.on.push?.branches).toContain('main');
+  const gate = Object.values(wf.jobs)
+    .flatMap((j) => j.steps)
+    .find((s) => s.uses?.startsWith('your-org/evalgate'))!;
+  // Pushes have no PR to comment on; their result must be uploaded for the runs after them.
+  expect(gate.with?.comment).toBe('never');
+  expect(gate.with?.upload ?? true).not.toBe(false);
+});
+
+test('the PR gate never puts two push runs in one concurrency group', () => {
+  const wf = parse(readFileSync(join(dir, 'pr-gate.yml'), 'utf8')) as {
+    on: Record<string, unknown>;
+    concurrency: { group: string; 'cancel-in-progress': string | boolean };
+  };
+  expect(wf.on.push).toBeDefined();
+  // GitHub keeps one pending run per group and cancels the rest even with cancel-in-progress false: a
+  // group keyed by the branch (github.ref) drops queued pushes to main, whose artifacts are baselines.
+  const m = /^eval-\$\{\{ github\.event\.pull_request\.number \|\| (github\.\w+) \}\}$/.exec(
+    wf.concurrency.group,
+  );
+  expect(m?.[1]).toMatch(/^github\.(sha|run_id)$/);
+  expect(String(wf.concurrency['cancel-in-progress'])).toContain("github.event_name == 'pull_request'");
+});
