@@ -30282,6 +30282,16 @@ const LABEL = {
     skipped: 'skipped',
     waived: 'waived',
 };
+/** Readable names of the statistical tests. */
+const METHOD = {
+    'mcnemar-exact': 'exact McNemar',
+    'paired-t': 'paired t',
+    'paired-z': 'paired z',
+    'paired-clustered-z': 'paired z with clustered SE',
+    'paired-bootstrap': 'paired bootstrap',
+    delong: 'paired DeLong',
+    'unpaired-z': 'unpaired z from standard errors',
+};
 const VERDICT = {
     pass: '✅ **Pass**',
     warn: '⚠️ **Warning**',
@@ -30473,7 +30483,9 @@ function render(r, o, d) {
             out.push('', `_${summary}: see the full report._`);
         }
     }
-    out.push('', `<sub>Δ = current − baseline; ± and [ ] are 95% intervals; p is one-sided (worse), adjusted in parentheses. **Bold** metrics are gated.</sub>`);
+    const methods = [...new Set(r.comparisons.filter((c) => c.gated && c.test?.p_value != null).map((c) => METHOD[c.test.method] ?? c.test.method))];
+    const tests = methods.length ? ` Tests of gated metrics: ${methods.map((m) => escapeMarkdown(m)).join(', ')}.` : '';
+    out.push('', `<sub>Δ = current − baseline; ± and [ ] are 95% intervals; p is one-sided (worse), adjusted in parentheses. **Bold** metrics are gated.${tests}</sub>`);
     return out.join('\n') + '\n';
 }
 /**
