@@ -60853,9 +60853,12 @@ function readEvalResult(data, file) {
 /** Reader for per-example JSON Lines (`.jsonl`, `.ndjson`, optionally gzip-compressed). */
 
 
-/** Parses JSONL text; blank lines are allowed, anything else that is not a JSON object is an error. */
-function parseJsonl(text, file, mapping) {
-    const out = [];
+/**
+ * Calls `each` with every non-blank line parsed as a JSON object and its 1-based line number; a line
+ * that is not valid JSON or not an object is an error naming file and line. Shared by every JSONL-based
+ * reader so they agree on what a line is.
+ */
+function forEachJsonObject(text, file, each) {
     let start = 0;
     let line = 0;
     while (start <= text.length) {
@@ -60877,8 +60880,13 @@ function parseJsonl(text, file, mapping) {
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
             throw new errors_InputError('expected a JSON object per line', { file, line });
         }
-        out.push(toExampleRecord(value, mapping, file, line));
+        each(value, line);
     }
+}
+/** Parses JSONL text; blank lines are allowed, anything else that is not a JSON object is an error. */
+function parseJsonl(text, file, mapping) {
+    const out = [];
+    forEachJsonObject(text, file, (value, line) => out.push(toExampleRecord(value, mapping, file, line)));
     if (out.length === 0)
         throw new errors_InputError('no records in file', { file });
     return out;
@@ -60966,6 +60974,7 @@ function readLmEvalResults(data, file) {
  */
 
 
+
 const NAME = /^samples_(.+?)_(\d{4}-\d{2}-\d{2}T[\d.-]+?)(\.first\d+)?\.jsonl(\.gz)?$/i;
 /** True when the first non-blank line of a JSONL text looks like an lm-eval sample. */
 function isLmEvalSamples(text) {
@@ -60994,24 +61003,7 @@ function readLmEvalSamples(text, file) {
     const scores = {};
     const seen = new Map();
     const corpusLevel = new Set();
-    let line = 0;
-    let start = 0;
-    while (start <= text.length) {
-        let end = text.indexOf('\n', start);
-        if (end === -1)
-            end = text.length;
-        line++;
-        const raw = text.slice(start, end).trim();
-        start = end + 1;
-        if (!raw)
-            continue;
-        let o;
-        try {
-            o = JSON.parse(raw);
-        }
-        catch (e) {
-            throw new errors_InputError(`malformed JSON: ${e.message}`, { file, line });
-        }
+    forEachJsonObject(text, file, (o, line) => {
         const docId = o.doc_id;
         if (typeof docId !== 'number' && typeof docId !== 'string') {
             throw new errors_InputError('missing doc_id', { file, line, field: 'doc_id' });
@@ -61029,7 +61021,8 @@ function readLmEvalSamples(text, file) {
                 corpusLevel.add(name);
                 continue;
             }
-            if (typeof v === 'boolean' ? false : typeof v !== 'number' || !Number.isFinite(v)) {
+            const value = typeof v === 'boolean' ? Number(v) : v;
+            if (typeof value !== 'number' || !Number.isFinite(value)) {
                 throw new errors_InputError(`per-sample value must be a finite number, found ${JSON.stringify(v)}`, { file, line, field: metric });
             }
             const id = String(docId);
@@ -61041,9 +61034,9 @@ function readLmEvalSamples(text, file) {
             ids.add(id);
             const col = (scores[name] ??= { ids: [], values: [] });
             col.ids.push(id);
-            col.values.push(typeof v === 'boolean' ? Number(v) : v);
+            col.values.push(value);
         }
-    }
+    });
     const notes = [...corpusLevel].sort().map((n) => `${(0,external_node_path_.basename)(file)}: ${n} is a corpus-level metric (per-sample lists, not scores); take it from the results file`);
     if (Object.keys(scores).length === 0 && notes.length === 0)
         throw new errors_InputError('no samples in file', { file });

@@ -4,9 +4,16 @@ import type { ExampleRecord } from '../types.js';
 import { toExampleRecord } from './records.js';
 import type { RecordMapping } from './types.js';
 
-/** Parses JSONL text; blank lines are allowed, anything else that is not a JSON object is an error. */
-export function parseJsonl(text: string, file: string, mapping: RecordMapping): ExampleRecord[] {
-  const out: ExampleRecord[] = [];
+/**
+ * Calls `each` with every non-blank line parsed as a JSON object and its 1-based line number; a line
+ * that is not valid JSON or not an object is an error naming file and line. Shared by every JSONL-based
+ * reader so they agree on what a line is.
+ */
+export function forEachJsonObject(
+  text: string,
+  file: string,
+  each: (value: Record<string, unknown>, line: number) => void,
+): void {
   let start = 0;
   let line = 0;
   while (start <= text.length) {
@@ -25,8 +32,14 @@ export function parseJsonl(text: string, file: string, mapping: RecordMapping): 
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new InputError('expected a JSON object per line', { file, line });
     }
-    out.push(toExampleRecord(value as Record<string, unknown>, mapping, file, line));
+    each(value as Record<string, unknown>, line);
   }
+}
+
+/** Parses JSONL text; blank lines are allowed, anything else that is not a JSON object is an error. */
+export function parseJsonl(text: string, file: string, mapping: RecordMapping): ExampleRecord[] {
+  const out: ExampleRecord[] = [];
+  forEachJsonObject(text, file, (value, line) => out.push(toExampleRecord(value, mapping, file, line)));
   if (out.length === 0) throw new InputError('no records in file', { file });
   return out;
 }

@@ -7,6 +7,7 @@
  */
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
+import { forEachJsonObject } from './jsonl.js';
 import type { ScoreColumn } from '../types.js';
 
 const NAME = /^samples_(.+?)_(\d{4}-\d{2}-\d{2}T[\d.-]+?)(\.first\d+)?\.jsonl(\.gz)?$/i;
@@ -38,21 +39,7 @@ export function readLmEvalSamples(text: string, file: string): { scores: Record<
   const scores: Record<string, ScoreColumn> = {};
   const seen = new Map<string, Set<string>>();
   const corpusLevel = new Set<string>();
-  let line = 0;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    line++;
-    const raw = text.slice(start, end).trim();
-    start = end + 1;
-    if (!raw) continue;
-    let o: Record<string, unknown>;
-    try {
-      o = JSON.parse(raw) as Record<string, unknown>;
-    } catch (e) {
-      throw new InputError(`malformed JSON: ${(e as Error).message}`, { file, line });
-    }
+  forEachJsonObject(text, file, (o, line) => {
     const docId = o.doc_id;
     if (typeof docId !== 'number' && typeof docId !== 'string') {
       throw new InputError('missing doc_id', { file, line, field: 'doc_id' });
@@ -68,7 +55,8 @@ export function readLmEvalSamples(text: string, file: string): { scores: Record<
         corpusLevel.add(name);
         continue;
       }
-      if (typeof v === 'boolean' ? false : typeof v !== 'number' || !Number.isFinite(v)) {
+      const value = typeof v === 'boolean' ? Number(v) : v;
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
         throw new InputError(`per-sample value must be a finite number, found ${JSON.stringify(v)}`, { file, line, field: metric });
       }
       const id = String(docId);
@@ -78,9 +66,9 @@ export function readLmEvalSamples(text: string, file: string): { scores: Record<
       ids.add(id);
       const col = (scores[name] ??= { ids: [], values: [] });
       col.ids.push(id);
-      col.values.push(typeof v === 'boolean' ? Number(v) : (v as number));
+      col.values.push(value);
     }
-  }
+  });
   const notes = [...corpusLevel].sort().map(
     (n) => `${basename(file)}: ${n} is a corpus-level metric (per-sample lists, not scores); take it from the results file`,
   );
