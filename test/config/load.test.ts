@@ -89,3 +89,14 @@ describe('config: review fixes', () => {
     expect(() => loadConfig(new URL('.', import.meta.url).pathname)).toThrow(/cannot read config/);
   });
 });
+
+describe('documentation', () => {
+  it("the README's configuration example is a valid config", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const start = readme.indexOf('```yaml', readme.indexOf('## Configuration')) + '```yaml'.length;
+    const text = readme.slice(start, readme.indexOf('```', start));
+    const c = parseConfig(text, 'README.md');
+    expect(Object.keys(c.metrics)).toContain('latency_ms_p95');
+    expect(c.sliceRules?.min_n).toBe(50);
+  });
+});
