@@ -58019,16 +58019,22 @@ function metricOptionsOf(config) {
         normalize: config.normalize,
     };
 }
+/**
+ * Which way is better: the metric's own config `direction`, else what the file declared (lm-eval's
+ * `higher_is_better`), else the built-in metric's, else the name's words; `defaults.direction` last.
+ */
 function directionOf(name, config, results) {
-    const configured = config.metrics[name]?.direction ?? config.defaults?.direction;
-    if (config.metrics[name]?.direction)
-        return config.metrics[name].direction;
+    const own = config.metrics[name]?.direction;
+    if (own)
+        return own;
     for (const r of results) {
         const declared = r?.options?.directions?.[name];
         if (declared)
             return declared;
     }
-    return metricSpec(name, results[0]?.task === "aggregate" ? undefined : results[0]?.task)?.direction ?? guessDirection(name) ?? configured;
+    const task = results[0]?.task;
+    const builtIn = metricSpec(name, task === 'aggregate' ? undefined : task)?.direction;
+    return builtIn ?? guessDirection(name) ?? config.defaults?.direction;
 }
 const fmt = (v) => (Math.abs(v) >= 1000 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(3) : +v.toFixed(4) + '');
 /** Threshold check in the bad direction; any given threshold that is exceeded counts. */
