@@ -53281,11 +53281,8 @@ class Checker {
         return v;
     }
 }
-/**
- * Parses a report produced by another (untrusted) run into a Report that holds only well-typed values;
- * throws InputError naming the field at fault. Links are dropped unless they point at `allowedUrlPrefix`.
- */
-function parseUntrustedReport(text, file, allowedUrlPrefix) {
+/** Parses an untrusted JSON document whose root object must carry `schema`. */
+function untrustedRoot(text, file, schema) {
     const k = new Checker(file);
     let data;
     try {
@@ -53294,9 +53291,17 @@ function parseUntrustedReport(text, file, allowedUrlPrefix) {
     catch (e) {
         throw new errors_InputError(`not JSON: ${e.message}`, { file });
     }
-    const r = k.obj(data, '(root)');
-    if (r.schema !== 'evalgate/report')
-        k.fail('schema', 'must be "evalgate/report"');
+    const root = k.obj(data, '(root)');
+    if (root.schema !== schema)
+        k.fail('schema', `must be "${schema}"`);
+    return { k, root };
+}
+/**
+ * Parses a report produced by another (untrusted) run into a Report that holds only well-typed values;
+ * throws InputError naming the field at fault. Links are dropped unless they point at `allowedUrlPrefix`.
+ */
+function parseUntrustedReport(text, file, allowedUrlPrefix) {
+    const { k, root: r } = untrustedRoot(text, file, 'evalgate/report');
     const b = k.obj(r.baseline, 'baseline');
     const url = k.optStr(b.url, 'baseline.url', 500);
     const baseline = {
@@ -53414,17 +53419,7 @@ function parseUntrustedReport(text, file, allowedUrlPrefix) {
     return report;
 }
 function parseMeta(text, file) {
-    const k = new Checker(file);
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (e) {
-        throw new errors_InputError(`not JSON: ${e.message}`, { file });
-    }
-    const m = k.obj(data, '(root)');
-    if (m.schema !== 'evalgate/pr-report')
-        k.fail('schema', 'must be "evalgate/pr-report"');
+    const { k, root: m } = untrustedRoot(text, file, 'evalgate/pr-report');
     const headSha = k.str(m.head_sha, 'head_sha', 64);
     if (!/^[0-9a-f]{40}$/.test(headSha))
         k.fail('head_sha', 'must be a 40-character commit SHA');

@@ -138,11 +138,8 @@ class Checker {
   }
 }
 
-/**
- * Parses a report produced by another (untrusted) run into a Report that holds only well-typed values;
- * throws InputError naming the field at fault. Links are dropped unless they point at `allowedUrlPrefix`.
- */
-export function parseUntrustedReport(text: string, file: string, allowedUrlPrefix: string): Report {
+/** Parses an untrusted JSON document whose root object must carry `schema`. */
+function untrustedRoot(text: string, file: string, schema: string): { k: Checker; root: Record<string, unknown> } {
   const k = new Checker(file);
   let data: unknown;
   try {
@@ -150,8 +147,17 @@ export function parseUntrustedReport(text: string, file: string, allowedUrlPrefi
   } catch (e) {
     throw new InputError(`not JSON: ${(e as Error).message}`, { file });
   }
-  const r = k.obj(data, '(root)');
-  if (r.schema !== 'evalgate/report') k.fail('schema', 'must be "evalgate/report"');
+  const root = k.obj(data, '(root)');
+  if (root.schema !== schema) k.fail('schema', `must be "${schema}"`);
+  return { k, root };
+}
+
+/**
+ * Parses a report produced by another (untrusted) run into a Report that holds only well-typed values;
+ * throws InputError naming the field at fault. Links are dropped unless they point at `allowedUrlPrefix`.
+ */
+export function parseUntrustedReport(text: string, file: string, allowedUrlPrefix: string): Report {
+  const { k, root: r } = untrustedRoot(text, file, 'evalgate/report');
   const b = k.obj(r.baseline, 'baseline');
   const url = k.optStr(b.url, 'baseline.url', 500);
   const baseline: BaselineInfo = {
@@ -268,15 +274,7 @@ export function parseUntrustedReport(text: string, file: string, allowedUrlPrefi
 }
 
 function parseMeta(text: string, file: string): ReportArtifactMeta {
-  const k = new Checker(file);
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`not JSON: ${(e as Error).message}`, { file });
-  }
-  const m = k.obj(data, '(root)');
-  if (m.schema !== 'evalgate/pr-report') k.fail('schema', 'must be "evalgate/pr-report"');
+  const { k, root: m } = untrustedRoot(text, file, 'evalgate/pr-report');
   const headSha = k.str(m.head_sha, 'head_sha', 64);
   if (!/^[0-9a-f]{40}$/.test(headSha)) k.fail('head_sha', 'must be a 40-character commit SHA');
   return {
