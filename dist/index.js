@@ -52253,18 +52253,20 @@ async function extractZip(zipPath, dir, limits = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/baseline/source.ts
-/** A baseline from a local file or folder (`baseline-path`, or the CLI's `--baseline`). */
+/** A baseline from local files or folders (`baseline-path`, or the CLI's `--baseline`). */
 class LocalPathBaselineSource {
-    path;
+    paths;
     load;
-    constructor(path, load) {
-        this.path = path;
+    reason;
+    constructor(paths, load, reason) {
+        this.paths = paths;
         this.load = load;
+        this.reason = reason;
     }
     async find() {
         return {
-            ...(await this.load([this.path])),
-            info: { source: 'path', path: this.path, reason: 'input baseline-path' },
+            ...(await this.load(this.paths)),
+            info: { source: 'path', path: this.paths.join(', '), reason: this.reason },
         };
     }
 }
@@ -54434,6 +54436,15 @@ function point(value, n) {
 function undef(reason, n) {
     return { value: null, undefined: reason, n };
 }
+/** a / b with sklearn's `zero_division=0`. */
+function divide(a, b) {
+    return b === 0 ? 0 : a / b;
+}
+/** Harmonic mean of precision and recall; 0 when both are 0 (`zero_division=0`). */
+function fScore(p, r) {
+    const denom = p + r;
+    return denom === 0 ? 0 : (2 * p * r) / denom;
+}
 
 ;// CONCATENATED MODULE: ./src/metrics/multilabel.ts
 
@@ -54479,10 +54490,6 @@ function multilabelPerExample(name, mlTrue, mlPred, k, n) {
     }
     return out;
 }
-function f1(p, r) {
-    const d = p + r;
-    return d === 0 ? 0 : (2 * p * r) / d;
-}
 /** Every multilabel metric. */
 function multilabelMetrics(mlTrue, mlPred, k, n) {
     const out = {};
@@ -54520,17 +54527,17 @@ function multilabelMetrics(mlTrue, mlPred, k, n) {
         tpAll += tp[c];
         predAll += predSum[c];
         trueAll += trueSum[c];
-        const p = predSum[c] === 0 ? 0 : tp[c] / predSum[c];
-        const r = trueSum[c] === 0 ? 0 : tp[c] / trueSum[c];
+        const p = divide(tp[c], predSum[c]);
+        const r = divide(tp[c], trueSum[c]);
         pMacro += p;
         rMacro += r;
-        fMacro += f1(p, r);
+        fMacro += fScore(p, r);
     }
-    const pMicro = predAll === 0 ? 0 : tpAll / predAll;
-    const rMicro = trueAll === 0 ? 0 : tpAll / trueAll;
+    const pMicro = divide(tpAll, predAll);
+    const rMicro = divide(tpAll, trueAll);
     out.precision_micro = point(pMicro, n);
     out.recall_micro = point(rMicro, n);
-    out.f1_micro = point(f1(pMicro, rMicro), n);
+    out.f1_micro = point(fScore(pMicro, rMicro), n);
     if (k === 0) {
         for (const name of ['precision_macro', 'recall_macro', 'f1_macro'])
             out[name] = undef('no classes in labels or predictions', n);
@@ -54830,13 +54837,6 @@ function confusionCounts(ds) {
     return { k, counts };
 }
 /** sklearn's F-beta (beta = 1) from precision and recall: 0 when both are 0. */
-function fScore(p, r) {
-    const denom = p + r;
-    return denom === 0 ? 0 : (2 * p * r) / denom;
-}
-function divide(a, b) {
-    return b === 0 ? 0 : a / b;
-}
 /**
  * Confusion-matrix metrics (kind `confusion`) from counts; same names and values as computeMetrics.
  *
@@ -67678,7 +67678,7 @@ async function gate(inputs) {
     const load = (paths) => loadBaseline(paths, config);
     let source;
     if (inputs.baselinePath)
-        source = new LocalPathBaselineSource(inputs.baselinePath, load);
+        source = new LocalPathBaselineSource([inputs.baselinePath], load, 'input baseline-path');
     else if (ctx) {
         const { client, store } = await gh();
         source = new GitHubBaselineSource({

@@ -16654,6 +16654,25 @@ function describe(v) {
     return `${typeof v} ${JSON.stringify(v)}`;
 }
 
+;// CONCATENATED MODULE: ./src/baseline/source.ts
+/** A baseline from local files or folders (`baseline-path`, or the CLI's `--baseline`). */
+class LocalPathBaselineSource {
+    paths;
+    load;
+    reason;
+    constructor(paths, load, reason) {
+        this.paths = paths;
+        this.load = load;
+        this.reason = reason;
+    }
+    async find() {
+        return {
+            ...(await this.load(this.paths)),
+            info: { source: 'path', path: this.paths.join(', '), reason: this.reason },
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/dataset.ts
 /**
  * Encoding of field-mapped records into the columnar `Dataset`, with validation and task detection.
@@ -17417,6 +17436,15 @@ function point(value, n) {
 function undef(reason, n) {
     return { value: null, undefined: reason, n };
 }
+/** a / b with sklearn's `zero_division=0`. */
+function divide(a, b) {
+    return b === 0 ? 0 : a / b;
+}
+/** Harmonic mean of precision and recall; 0 when both are 0 (`zero_division=0`). */
+function fScore(p, r) {
+    const denom = p + r;
+    return denom === 0 ? 0 : (2 * p * r) / denom;
+}
 
 ;// CONCATENATED MODULE: ./src/metrics/multilabel.ts
 
@@ -17462,10 +17490,6 @@ function multilabelPerExample(name, mlTrue, mlPred, k, n) {
     }
     return out;
 }
-function f1(p, r) {
-    const d = p + r;
-    return d === 0 ? 0 : (2 * p * r) / d;
-}
 /** Every multilabel metric. */
 function multilabelMetrics(mlTrue, mlPred, k, n) {
     const out = {};
@@ -17503,17 +17527,17 @@ function multilabelMetrics(mlTrue, mlPred, k, n) {
         tpAll += tp[c];
         predAll += predSum[c];
         trueAll += trueSum[c];
-        const p = predSum[c] === 0 ? 0 : tp[c] / predSum[c];
-        const r = trueSum[c] === 0 ? 0 : tp[c] / trueSum[c];
+        const p = divide(tp[c], predSum[c]);
+        const r = divide(tp[c], trueSum[c]);
         pMacro += p;
         rMacro += r;
-        fMacro += f1(p, r);
+        fMacro += fScore(p, r);
     }
-    const pMicro = predAll === 0 ? 0 : tpAll / predAll;
-    const rMicro = trueAll === 0 ? 0 : tpAll / trueAll;
+    const pMicro = divide(tpAll, predAll);
+    const rMicro = divide(tpAll, trueAll);
     out.precision_micro = point(pMicro, n);
     out.recall_micro = point(rMicro, n);
-    out.f1_micro = point(f1(pMicro, rMicro), n);
+    out.f1_micro = point(fScore(pMicro, rMicro), n);
     if (k === 0) {
         for (const name of ['precision_macro', 'recall_macro', 'f1_macro'])
             out[name] = undef('no classes in labels or predictions', n);
@@ -17813,13 +17837,6 @@ function confusionCounts(ds) {
     return { k, counts };
 }
 /** sklearn's F-beta (beta = 1) from precision and recall: 0 when both are 0. */
-function fScore(p, r) {
-    const denom = p + r;
-    return denom === 0 ? 0 : (2 * p * r) / denom;
-}
-function divide(a, b) {
-    return b === 0 ? 0 : a / b;
-}
 /**
  * Confusion-matrix metrics (kind `confusion`) from counts; same names and values as computeMetrics.
  *
@@ -30577,6 +30594,7 @@ function renderMetricsJson(r) {
 
 
 
+
 const HELP = `evalgate — gate ML model changes on their eval results
 
 Usage:
@@ -30714,11 +30732,11 @@ async function main(argv, out, err) {
             const failOn = one(p, 'fail-on', ['regression', 'warn', 'never']) ?? 'regression';
             const config = configFrom(p);
             const cur = await computeCurrent(current, config);
-            const base = await loadBaseline(baseline, config);
+            const found = await new LocalPathBaselineSource(baseline, (paths) => loadBaseline(paths, config), 'given on the command line').find();
             const report = runGate({
                 current: cur,
-                baseline: base,
-                baselineInfo: { source: 'path', path: baseline.join(', '), reason: 'given on the command line' },
+                baseline: found.result ? found : null,
+                baselineInfo: found.info,
                 config,
             });
             const save = one(p, 'save-result');

@@ -14,17 +14,18 @@ export interface BaselineSource<L extends { result: EvalResult } = { result: Eva
   find(): Promise<BaselineLookup<L>>;
 }
 
-/** A baseline from a local file or folder (`baseline-path`, or the CLI's `--baseline`). */
+/** A baseline from local files or folders (`baseline-path`, or the CLI's `--baseline`). */
 export class LocalPathBaselineSource<L extends { result: EvalResult }> implements BaselineSource<L> {
   constructor(
-    private readonly path: string,
+    private readonly paths: string[],
     private readonly load: (paths: string[]) => Promise<L>,
+    private readonly reason: string,
   ) {}
 
   async find(): Promise<BaselineLookup<L>> {
     return {
-      ...(await this.load([this.path])),
-      info: { source: 'path', path: this.path, reason: 'input baseline-path' },
+      ...(await this.load(this.paths)),
+      info: { source: 'path', path: this.paths.join(', '), reason: this.reason },
     };
   }
 }

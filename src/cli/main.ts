@@ -8,7 +8,8 @@ import { writeFileSync } from 'node:fs';
 import pkg from '../../package.json' with { type: 'json' };
 import { loadConfig, type GateConfig } from '../config/load.js';
 import { InputError, UsageError, isExpectedError } from '../errors.js';
-import { computeCurrent, loadBaseline, runGate } from '../pipeline.js';
+import { LocalPathBaselineSource } from '../baseline/source.js';
+import { computeCurrent, loadBaseline, runGate, type ComputedResult } from '../pipeline.js';
 import { renderJson, serializeResult } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderMetricsJson, renderMetricsMarkdown } from '../render/metrics-table.js';
@@ -150,11 +151,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       const failOn = one(p, 'fail-on', ['regression', 'warn', 'never']) ?? 'regression';
       const config = configFrom(p);
       const cur = await computeCurrent(current, config);
-      const base = await loadBaseline(baseline, config);
+      const found = await new LocalPathBaselineSource(baseline, (paths) => loadBaseline(paths, config), 'given on the command line').find();
       const report = runGate({
         current: cur,
-        baseline: base,
-        baselineInfo: { source: 'path', path: baseline.join(', '), reason: 'given on the command line' },
+        baseline: found.result ? (found as ComputedResult) : null,
+        baselineInfo: found.info,
         config,
       });
       const save = one(p, 'save-result');

@@ -4,7 +4,7 @@
  * of `computeMetrics` and of resampled/paired confusion counts.
  */
 import type { Dataset, MetricPoint } from './index.js';
-import { point, undef } from './numeric.js';
+import { divide, fScore, point, undef } from './numeric.js';
 import { BINARY_CONFUSION, MULTICLASS_CONFUSION } from './spec.js';
 
 const NO_EXAMPLES = 'no examples';
@@ -23,15 +23,6 @@ export function confusionCounts(ds: Dataset): { k: number; counts: Float64Array 
 }
 
 /** sklearn's F-beta (beta = 1) from precision and recall: 0 when both are 0. */
-function fScore(p: number, r: number): number {
-  const denom = p + r;
-  return denom === 0 ? 0 : (2 * p * r) / denom;
-}
-
-function divide(a: number, b: number): number {
-  return b === 0 ? 0 : a / b;
-}
-
 /**
  * Confusion-matrix metrics (kind `confusion`) from counts; same names and values as computeMetrics.
  *

@@ -3,7 +3,7 @@
  * The columns are the dataset's classes: a slice keeps every column (sklearn on the indicator rows).
  */
 import type { MetricPoint } from './index.js';
-import { compensatedSum, point, undef } from './numeric.js';
+import { compensatedSum, divide, fScore, point, undef } from './numeric.js';
 
 /** Metric names of the multilabel task, in report order. */
 export const MULTILABEL_METRICS = [
@@ -54,11 +54,6 @@ export function multilabelPerExample(
   return out;
 }
 
-function f1(p: number, r: number): number {
-  const d = p + r;
-  return d === 0 ? 0 : (2 * p * r) / d;
-}
-
 /** Every multilabel metric. */
 export function multilabelMetrics(
   mlTrue: Uint8Array,
@@ -100,17 +95,17 @@ export function multilabelMetrics(
     tpAll += tp[c];
     predAll += predSum[c];
     trueAll += trueSum[c];
-    const p = predSum[c] === 0 ? 0 : tp[c] / predSum[c];
-    const r = trueSum[c] === 0 ? 0 : tp[c] / trueSum[c];
+    const p = divide(tp[c], predSum[c]);
+    const r = divide(tp[c], trueSum[c]);
     pMacro += p;
     rMacro += r;
-    fMacro += f1(p, r);
+    fMacro += fScore(p, r);
   }
-  const pMicro = predAll === 0 ? 0 : tpAll / predAll;
-  const rMicro = trueAll === 0 ? 0 : tpAll / trueAll;
+  const pMicro = divide(tpAll, predAll);
+  const rMicro = divide(tpAll, trueAll);
   out.precision_micro = point(pMicro, n);
   out.recall_micro = point(rMicro, n);
-  out.f1_micro = point(f1(pMicro, rMicro), n);
+  out.f1_micro = point(fScore(pMicro, rMicro), n);
   if (k === 0) {
     for (const name of ['precision_macro', 'recall_macro', 'f1_macro'])
       out[name] = undef('no classes in labels or predictions', n);

@@ -85,3 +85,14 @@ export function point(value: number, n: number): MetricPoint {
 export function undef(reason: string, n: number): MetricPoint {
   return { value: null, undefined: reason, n };
 }
+
+/** a / b with sklearn's `zero_division=0`. */
+export function divide(a: number, b: number): number {
+  return b === 0 ? 0 : a / b;
+}
+
+/** Harmonic mean of precision and recall; 0 when both are 0 (`zero_division=0`). */
+export function fScore(p: number, r: number): number {
+  const denom = p + r;
+  return denom === 0 ? 0 : (2 * p * r) / denom;
+}

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { commentMarker } from '../../src/github/publisher.js';
-import { history, prStep, pushStep, useFake } from './scenario.js';
+import { history, prStep, pushStep, useFake, plain } from './scenario.js';
 
 const fake = useFake();
 
@@ -167,14 +167,3 @@ describe('GitHub failing', () => {
     expect(errors).toMatch(/unexpected error: HttpError: Not Found/);
   });
 });
-
-/** Markdown as a reader sees it: escapes and the zero-width spaces that stop mentions removed. */
-function plain(md: string): string {
-  return md
-    .replace(/\u200b/g, '')
-    .replace(/\\([\\`*_{}[\]()!~|#<>-])/g, '$1')
-    .replace(/&quot;/g, '"')
-    .replace(/&gt;/g, '>')
-    .replace(/&lt;/g, '<')
-    .replace(/&amp;/g, '&');
-}

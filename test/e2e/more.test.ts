@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { history, prStep, pushStep, useFake } from './scenario.js';
+import { history, prStep, pushStep, useFake, plain } from './scenario.js';
 import { root, runStep, workspace } from './runner.js';
 import { schedulePayload } from '../fake-github/index.js';
 
@@ -82,14 +82,3 @@ describe('shards, size limits, nightly', () => {
     expect(fake.artifactsOf(run.id).map((a) => a.name)).toEqual(['evalgate-results']);
   });
 });
-
-/** Markdown as a reader sees it: escapes and the zero-width spaces that stop mentions removed. */
-function plain(md: string): string {
-  return md
-    .replace(/\u200b/g, '')
-    .replace(/\\([\\`*_{}[\]()!~|#<>-])/g, '$1')
-    .replace(/&quot;/g, '"')
-    .replace(/&gt;/g, '>')
-    .replace(/&lt;/g, '<')
-    .replace(/&amp;/g, '&');
-}

@@ -120,3 +120,14 @@ export async function prStep(
   fake.completeRun(run.id, step.status === 0 ? 'success' : 'failure');
   return { run, step };
 }
+
+/** Markdown as a reader sees it: escapes and the zero-width spaces that stop mentions removed. */
+export function plain(md: string): string {
+  return md
+    .replace(/\u200b/g, '')
+    .replace(/\\([\\`*_{}[\]()!~|#<>-])/g, '$1')
+    .replace(/&quot;/g, '"')
+    .replace(/&gt;/g, '>')
+    .replace(/&lt;/g, '<')
+    .replace(/&amp;/g, '&');
+}

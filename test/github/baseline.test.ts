@@ -38,6 +38,11 @@ function history(f: FakeGitHub) {
   return { wf, m1, m2, m3, m4, f1 };
 }
 
+/** This PR's own run of the workflow, in progress on the feature branch. */
+function prRun(h: ReturnType<typeof history>) {
+  return fake.addRun({ workflowId: h.wf.id, headSha: h.f1, headBranch: 'feature', event: 'pull_request', status: 'in_progress' });
+}
+
 function prContext(
   f: FakeGitHub,
   runId: number,
@@ -69,13 +74,7 @@ describe('pull request', () => {
     fake.addArtifact(atBase.id, NAME, resultArtifact(0.81));
     const newer = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
     fake.addArtifact(newer.id, NAME, resultArtifact(0.9));
-    const self = fake.addRun({
-      workflowId: h.wf.id,
-      headSha: h.f1,
-      headBranch: 'feature',
-      event: 'pull_request',
-      status: 'in_progress',
-    });
+    const self = prRun(h);
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found.result?.metrics.accuracy.value).toBe(0.81);
     expect(found.info).toMatchObject({
@@ -95,13 +94,7 @@ describe('pull request', () => {
     fake.addArtifact(old.id, NAME, resultArtifact(0.7));
     const newest = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
     fake.addArtifact(newest.id, NAME, resultArtifact(0.88));
-    const self = fake.addRun({
-      workflowId: h.wf.id,
-      headSha: h.f1,
-      headBranch: 'feature',
-      event: 'pull_request',
-      status: 'in_progress',
-    });
+    const self = prRun(h);
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found.result?.metrics.accuracy.value).toBe(0.88);
     expect(found.info.reason).toBe(
@@ -113,13 +106,7 @@ describe('pull request', () => {
     const h = history(fake);
     const old = fake.addRun({ workflowId: h.wf.id, headSha: h.m1 });
     fake.addArtifact(old.id, NAME, resultArtifact(0.7));
-    const self = fake.addRun({
-      workflowId: h.wf.id,
-      headSha: h.f1,
-      headBranch: 'feature',
-      event: 'pull_request',
-      status: 'in_progress',
-    });
+    const self = prRun(h);
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found.info.reason).toContain(
       `newest on main (run #${old.runNumber}), 1 commit behind the merge-base`,
@@ -135,13 +122,7 @@ describe('pull request', () => {
     // Newest on main, listed as unexpired, but already gone when downloaded.
     const gone = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
     fake.addArtifact(gone.id, NAME, resultArtifact(0.6), { goneOnDownload: true });
-    const self = fake.addRun({
-      workflowId: h.wf.id,
-      headSha: h.f1,
-      headBranch: 'feature',
-      event: 'pull_request',
-      status: 'in_progress',
-    });
+    const self = prRun(h);
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found.result?.metrics.accuracy.value).toBe(0.77);
     expect(found.info.run_id).toBe(good.id);
@@ -158,13 +139,7 @@ describe('pull request', () => {
     const h = history(fake);
     const gone = fake.addRun({ workflowId: h.wf.id, headSha: h.m2 });
     fake.addArtifact(gone.id, NAME, resultArtifact(0.6), { goneOnDownload: true });
-    const self = fake.addRun({
-      workflowId: h.wf.id,
-      headSha: h.f1,
-      headBranch: 'feature',
-      event: 'pull_request',
-      status: 'in_progress',
-    });
+    const self = prRun(h);
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found.result).toBeNull();
     expect(fake.calls('actions/download-artifact')).toHaveLength(1);
@@ -191,13 +166,7 @@ describe('pull request', () => {
       headRepo: 'mallory/model',
     });
     fake.addArtifact(poisonFork.id, NAME, resultArtifact(0.02));
-    const self = fake.addRun({
-      workflowId: h.wf.id,
-      headSha: h.f1,
-      headBranch: 'feature',
-      event: 'pull_request',
-      status: 'in_progress',
-    });
+    const self = prRun(h);
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found.result).toBeNull();
     expect(found.info.source).toBe('none');
@@ -209,13 +178,7 @@ describe('pull request', () => {
     const noArtifact = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
     const failed = fake.addRun({ workflowId: h.wf.id, headSha: h.m3, conclusion: 'failure' });
     fake.addArtifact(failed.id, NAME, resultArtifact(0.9));
-    const self = fake.addRun({
-      workflowId: h.wf.id,
-      headSha: h.f1,
-      headBranch: 'feature',
-      event: 'pull_request',
-      status: 'in_progress',
-    });
+    const self = prRun(h);
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found).toEqual({
       result: null,
@@ -231,13 +194,7 @@ describe('pull request', () => {
     const withArtifact = fake.addRun({ workflowId: h.wf.id, headSha: h.m1 });
     fake.addArtifact(withArtifact.id, NAME, resultArtifact(0.66));
     for (let i = 0; i < 120; i++) fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
-    const self = fake.addRun({
-      workflowId: h.wf.id,
-      headSha: h.f1,
-      headBranch: 'feature',
-      event: 'pull_request',
-      status: 'in_progress',
-    });
+    const self = prRun(h);
     const ctx = prContext(fake, self.id, h);
 
     const short = await (await source(ctx, { lookback: 100 })).find();
@@ -260,13 +217,7 @@ describe('pull request', () => {
     fake.addArtifact(failed.id, NAME, resultArtifact(0.9));
     const newest = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
     fake.addArtifact(newest.id, NAME, resultArtifact(0.88));
-    const self = fake.addRun({
-      workflowId: h.wf.id,
-      headSha: h.f1,
-      headBranch: 'feature',
-      event: 'pull_request',
-      status: 'in_progress',
-    });
+    const self = prRun(h);
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found.info.run_id).toBe(newest.id);
     expect(found.info.reason).toMatch(
@@ -290,13 +241,7 @@ describe('pull request', () => {
         headRepo: 'mallory/model',
       });
     fake.addRun({ workflowId: h.wf.id, headSha: h.m4, headBranch: 'main', headRepo: 'eve/model' });
-    const self = fake.addRun({
-      workflowId: h.wf.id,
-      headSha: h.f1,
-      headBranch: 'feature',
-      event: 'pull_request',
-      status: 'in_progress',
-    });
+    const self = prRun(h);
     const found = await (await source(prContext(fake, self.id, h), { lookback: 1 })).find();
     expect(found.info.run_id).toBe(good.id);
     expect(found.result?.metrics.accuracy.value).toBe(0.77);
@@ -308,13 +253,7 @@ describe('pull request', () => {
     fake.addArtifact(junk.id, NAME, { 'something.txt': 'hello' });
     const good = fake.addRun({ workflowId: h.wf.id, headSha: h.m1 });
     fake.addArtifact(good.id, NAME, resultArtifact(0.8));
-    const self = fake.addRun({
-      workflowId: h.wf.id,
-      headSha: h.f1,
-      headBranch: 'feature',
-      event: 'pull_request',
-      status: 'in_progress',
-    });
+    const self = prRun(h);
     const found = await (await source(prContext(fake, self.id, h))).find();
     expect(found.info.run_id).toBe(good.id);
     expect(warnings(out()).join('\n')).toMatch(/not a readable evalgate result/);
@@ -413,13 +352,7 @@ describe('pins and permissions', () => {
     fake.addArtifact(pinned.id, NAME, resultArtifact(0.5));
     const newer = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
     fake.addArtifact(newer.id, NAME, resultArtifact(0.9));
-    const self = fake.addRun({
-      workflowId: h.wf.id,
-      headSha: h.f1,
-      headBranch: 'feature',
-      event: 'pull_request',
-      status: 'in_progress',
-    });
+    const self = prRun(h);
     const found = await (await source(prContext(fake, self.id, h), { pinnedRunId: pinned.id })).find();
     expect(found.info.run_id).toBe(pinned.id);
     expect(found.info.reason).toBe(
@@ -436,13 +369,7 @@ describe('pins and permissions', () => {
     fake.addArtifact(rel.id, NAME, resultArtifact(0.6));
     const atBase = fake.addRun({ workflowId: h.wf.id, headSha: h.m2 });
     fake.addArtifact(atBase.id, NAME, resultArtifact(0.9));
-    const self = fake.addRun({
-      workflowId: h.wf.id,
-      headSha: h.f1,
-      headBranch: 'feature',
-      event: 'pull_request',
-      status: 'in_progress',
-    });
+    const self = prRun(h);
     const found = await (await source(prContext(fake, self.id, h), { pinnedBranch: 'release/1.x' })).find();
     expect(found.info.run_id).toBe(rel.id);
     expect(found.info.reason).toBe(
