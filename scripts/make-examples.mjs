@@ -3,10 +3,17 @@
 import { writeFileSync } from 'node:fs';
 
 let s = 20261129;
-const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const rand = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 const langs = ['en', 'en', 'en', 'de', 'fr', 'es'];
 const pos = ['great', 'loved it', 'works perfectly', 'excellent value', 'would buy again', 'superb'];
-const neg = ['broke after a week', 'terrible', 'waste of money', 'never again', 'disappointing', 'awful support'];
+const neg = [
+  'broke after a week',
+  'terrible',
+  'waste of money',
+  'never again',
+  'disappointing',
+  'awful support',
+];
 const n = 600;
 const base = [];
 const pr = [];

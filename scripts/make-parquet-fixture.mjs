@@ -4,7 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { parquetWriteFile } from 'hyparquet-writer';
 
-const rows = readFileSync('examples/sentiment/baseline.jsonl', 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const rows = readFileSync('examples/sentiment/baseline.jsonl', 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
 parquetWriteFile({
   filename: 'test/fixtures/parquet/sentiment-baseline.parquet',
   columnData: [

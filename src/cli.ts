@@ -11,7 +11,9 @@ main(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`evalgate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `evalgate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     process.exitCode = 3;
   },
 );

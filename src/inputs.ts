@@ -42,7 +42,8 @@ function choice<T extends string>(name: string, allowed: readonly T[], fallback:
 function positiveInt(name: string, fallback?: number): number | undefined {
   const v = core.getInput(name).trim();
   if (!v) return fallback;
-  if (!/^\d+$/.test(v) || Number(v) <= 0) throw new UsageError(`input "${name}" must be a positive integer; got "${v}"`);
+  if (!/^\d+$/.test(v) || Number(v) <= 0)
+    throw new UsageError(`input "${name}" must be a positive integer; got "${v}"`);
   return Number(v);
 }
 

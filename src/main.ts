@@ -168,7 +168,8 @@ async function gate(inputs: ActionInputs): Promise<void> {
 
   const load = (paths: string[]) => loadBaseline(paths, config);
   let source: BaselineSource<ComputedResult>;
-  if (inputs.baselinePath) source = new LocalPathBaselineSource([inputs.baselinePath], load, 'input baseline-path');
+  if (inputs.baselinePath)
+    source = new LocalPathBaselineSource([inputs.baselinePath], load, 'input baseline-path');
   else if (ctx) {
     const { client, store } = await gh();
     source = new GitHubBaselineSource({

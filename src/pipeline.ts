@@ -6,7 +6,12 @@ import type { GateConfig } from './config/load.js';
 import { metricOptionsOf, diagnose } from './diagnose/index.js';
 import { InputError } from './errors.js';
 import { buildDataset, computeMetrics, subsetDataset, type Dataset } from './metrics/index.js';
-import { expandInputPaths, readInputFileAsync, type ReadOutput, type RecordMapping } from './readers/index.js';
+import {
+  expandInputPaths,
+  readInputFileAsync,
+  type ReadOutput,
+  type RecordMapping,
+} from './readers/index.js';
 import { scoreMetric, withErrorBars } from './stats/index.js';
 import {
   EVAL_RESULT_VERSION,
@@ -47,12 +52,14 @@ function columnsOf(records: ExampleRecord[], config: GateConfig): ExampleColumns
     label: records.map((r) => r.label),
     prediction: records.map((r) => r.prediction),
   };
-  if (records.some((r) => r.probabilities !== undefined)) cols.probabilities = records.map((r) => r.probabilities ?? null);
+  if (records.some((r) => r.probabilities !== undefined))
+    cols.probabilities = records.map((r) => r.probabilities ?? null);
   const numericNames = new Set<string>();
   for (const r of records) for (const k of Object.keys(r.numeric)) numericNames.add(k);
   if (numericNames.size) {
     cols.numeric = {};
-    for (const k of numericNames) cols.numeric[k] = records.map((r) => (k in r.numeric ? r.numeric[k] : null));
+    for (const k of numericNames)
+      cols.numeric[k] = records.map((r) => (k in r.numeric ? r.numeric[k] : null));
   }
   if (config.slices.length) {
     cols.slices = {};
@@ -67,7 +74,9 @@ export function recordsFromColumns(cols: ExampleColumns, file: string): ExampleR
   const out: ExampleRecord[] = new Array(cols.ids.length);
   for (let i = 0; i < cols.ids.length; i++) {
     const numeric: Record<string, number> = {};
-    if (cols.numeric) for (const [k, v] of Object.entries(cols.numeric)) if (v[i] !== null && v[i] !== undefined) numeric[k] = v[i] as number;
+    if (cols.numeric)
+      for (const [k, v] of Object.entries(cols.numeric))
+        if (v[i] !== null && v[i] !== undefined) numeric[k] = v[i] as number;
     const slices: Record<string, string> = {};
     if (cols.slices) for (const [k, v] of Object.entries(cols.slices)) slices[k] = v[i];
     const rec: ExampleRecord = {
@@ -138,7 +147,10 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
   let storedOptions: Record<string, unknown> | undefined;
   const addMetric = (name: string, mv: MetricValue, file: string) => {
     if (name in aggregated) {
-      throw new InputError(`metric "${name}" is also defined in ${aggregatedFrom[name]}`, { file, field: name });
+      throw new InputError(`metric "${name}" is also defined in ${aggregatedFrom[name]}`, {
+        file,
+        field: name,
+      });
     }
     aggregated[name] = mv;
     aggregatedFrom[name] = file;
@@ -149,7 +161,10 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
   const addScores = (cols: Record<string, ScoreColumn>, file: string) => {
     for (const [name, col] of Object.entries(cols)) {
       if (name in scores) {
-        throw new InputError(`per-example scores of "${name}" are also in ${scoresFrom[name]}`, { file, field: name });
+        throw new InputError(`per-example scores of "${name}" are also in ${scoresFrom[name]}`, {
+          file,
+          field: name,
+        });
       }
       scores[name] = col;
       scoresFrom[name] = file;
@@ -181,7 +196,11 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
     const mv = scoreMetric(col.values);
     const given = aggregated[name];
     if (given) {
-      if (given.value !== null && mv.value !== null && Math.abs(given.value - mv.value) > 1e-9 * Math.max(1, Math.abs(given.value))) {
+      if (
+        given.value !== null &&
+        mv.value !== null &&
+        Math.abs(given.value - mv.value) > 1e-9 * Math.max(1, Math.abs(given.value))
+      ) {
         throw new InputError(
           `"${name}" is ${given.value} here but the per-sample scores in ${scoresFrom[name]} average ${mv.value}: are they from different runs?`,
           { file: aggregatedFrom[name], field: name },
@@ -208,7 +227,8 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
   let dataset: Dataset | undefined;
   if (records.length > 0) {
     const mopts = metricOptionsOf(config);
-    if (storedOptions && config.task === 'auto' && typeof storedOptions.task === 'string') mopts.task = storedOptions.task as never;
+    if (storedOptions && config.task === 'auto' && typeof storedOptions.task === 'string')
+      mopts.task = storedOptions.task as never;
     dataset = buildDataset(records, mopts);
     result.task = dataset.task;
     result.n = dataset.n;
@@ -235,12 +255,17 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
   if (Object.keys(directions).length) result.options = { ...(result.options ?? {}), directions };
   // Which metrics came pre-aggregated (files, scores): the zero-config gate gates all of them.
   const pre = Object.keys(aggregated);
-  if (pre.length && result.task !== 'aggregate') result.options = { ...(result.options ?? {}), preaggregated: pre };
+  if (pre.length && result.task !== 'aggregate')
+    result.options = { ...(result.options ?? {}), preaggregated: pre };
   return { result, dataset };
 }
 
 /** Reads and computes the current run from paths. */
-export async function computeCurrent(paths: string[], config: GateConfig, meta?: ResultMeta): Promise<ComputedResult> {
+export async function computeCurrent(
+  paths: string[],
+  config: GateConfig,
+  meta?: ResultMeta,
+): Promise<ComputedResult> {
   return computeResult(await readInputs(paths, config), config, meta);
 }
 

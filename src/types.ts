@@ -130,7 +130,8 @@ export interface EvalResult {
 }
 
 /** Status of one metric comparison (SPEC §5). */
-export type Status = 'regressed' | 'warn' | 'improved' | 'unchanged' | 'new' | 'missing' | 'skipped' | 'waived';
+export type Status =
+  'regressed' | 'warn' | 'improved' | 'unchanged' | 'new' | 'missing' | 'skipped' | 'waived';
 
 /** Overall verdict of a gate. */
 export type Verdict = 'pass' | 'warn' | 'fail' | 'no-baseline';

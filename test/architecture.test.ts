@@ -23,7 +23,9 @@ describe('architecture', () => {
   });
 
   it('src/index.ts only calls run()', () => {
-    const code = readFileSync(join(src, 'index.ts'), 'utf8').replace(/\/\*\*[\s\S]*?\*\/\s*/g, '').trim();
+    const code = readFileSync(join(src, 'index.ts'), 'utf8')
+      .replace(/\/\*\*[\s\S]*?\*\/\s*/g, '')
+      .trim();
     expect(code).toBe("import { run } from './main.js';\n\nvoid run();");
   });
 });

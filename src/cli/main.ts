@@ -46,7 +46,16 @@ interface Parsed {
   flags: Set<string>;
 }
 
-const VALUE_OPTIONS = new Set(['task', 'config', 'format', 'out', 'fail-on', 'current', 'baseline', 'save-result']);
+const VALUE_OPTIONS = new Set([
+  'task',
+  'config',
+  'format',
+  'out',
+  'fail-on',
+  'current',
+  'baseline',
+  'save-result',
+]);
 const MULTI = new Set(['current', 'baseline']);
 
 /** Parses argv; `--current a b --baseline c` takes every following non-option as a value. */
@@ -85,7 +94,8 @@ function checkOptions(p: Parsed): void {
   const allowed = COMMAND_OPTIONS[p.command];
   if (!allowed) return;
   for (const name of Object.keys(p.options)) {
-    if (!allowed.has(name)) throw new UsageError(`--${name} does not apply to \`evalgate ${p.command}\` (see --help)`);
+    if (!allowed.has(name))
+      throw new UsageError(`--${name} does not apply to \`evalgate ${p.command}\` (see --help)`);
   }
 }
 
@@ -94,7 +104,9 @@ function writeOutput(file: string, text: string): void {
   try {
     writeFileSync(file, text);
   } catch (e) {
-    throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(
+      `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
 }
 
@@ -120,7 +132,11 @@ function version(): string {
 }
 
 /** Runs the CLI; returns the exit code (never calls process.exit itself, for testability). */
-export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   try {
     const p = parseArgs(argv);
     if (p.flags.has('version')) {
@@ -151,7 +167,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       const failOn = one(p, 'fail-on', ['regression', 'warn', 'never']) ?? 'regression';
       const config = configFrom(p);
       const cur = await computeCurrent(current, config);
-      const found = await new LocalPathBaselineSource(baseline, (paths) => loadBaseline(paths, config), 'given on the command line').find();
+      const found = await new LocalPathBaselineSource(
+        baseline,
+        (paths) => loadBaseline(paths, config),
+        'given on the command line',
+      ).find();
       const report = runGate({
         current: cur,
         baseline: found.result ? (found as ComputedResult) : null,

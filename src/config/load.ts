@@ -50,7 +50,12 @@ export interface GateConfig {
   positiveLabel?: string | number | boolean;
   classes?: (string | number | boolean)[];
   topK: number;
-  normalize?: { trim?: boolean; caseFold?: boolean; stripPunctuation?: boolean; collapseWhitespace?: boolean };
+  normalize?: {
+    trim?: boolean;
+    caseFold?: boolean;
+    stripPunctuation?: boolean;
+    collapseWhitespace?: boolean;
+  };
   /** One-sided level; null = thresholds alone decide. */
   significance: number | null;
   bootstrap: number;
@@ -98,7 +103,10 @@ export function loadConfig(file: string | undefined, optional = false): GateConf
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read config (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file });
+    throw new InputError(
+      `cannot read config (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      { file },
+    );
   }
   return parseConfig(text, file);
 }
@@ -114,13 +122,20 @@ export function parseConfig(text: string, file: string): GateConfig {
   }
   const data: unknown = doc.toJS() ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new InputError(`expected a mapping of settings at the top level, found ${describe(data)}`, { file, line: 1 });
+    throw new InputError(`expected a mapping of settings at the top level, found ${describe(data)}`, {
+      file,
+      line: 1,
+    });
   }
   const nonFinite = findNonFinite(data, []);
   if (nonFinite) {
     const node = nodeAt(doc.contents as Node | null, nonFinite);
     const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-    throw new InputError('expected a finite number, found NaN or infinity', { file, line, field: nonFinite.join('.') });
+    throw new InputError('expected a finite number, found NaN or infinity', {
+      file,
+      line,
+      field: nonFinite.join('.'),
+    });
   }
   if (!validate(data)) {
     const error = pickError(validate.errors ?? []);
@@ -222,7 +237,8 @@ function allowedKeys(schemaPath: string): string | undefined {
 
 function valueAt(data: unknown, path: string[]): unknown {
   let v = data;
-  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
+  for (const p of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;
   return v;
 }
 

@@ -63,7 +63,11 @@ export const configSchema = {
       uniqueItems: true,
       description: 'Fields whose values define slices; every metric is computed per slice value.',
     },
-    cluster: { type: 'string', minLength: 1, description: 'Field of cluster ids for clustered standard errors.' },
+    cluster: {
+      type: 'string',
+      minLength: 1,
+      description: 'Field of cluster ids for clustered standard errors.',
+    },
     ignore_fields: {
       type: 'array',
       items: { type: 'string' },
@@ -97,9 +101,18 @@ export const configSchema = {
       maximum: 0.5,
       description: 'One-sided significance level; null = thresholds alone decide.',
     },
-    bootstrap: { type: 'integer', minimum: 100, maximum: 100000, description: 'Bootstrap resamples (default 2000).' },
+    bootstrap: {
+      type: 'integer',
+      minimum: 100,
+      maximum: 100000,
+      description: 'Bootstrap resamples (default 2000).',
+    },
     seed: { type: 'integer', minimum: 0, description: 'Seed of the bootstrap (default 0).' },
-    top_flipped: { type: 'integer', minimum: 0, description: 'Flipped examples listed in the report (default 10).' },
+    top_flipped: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Flipped examples listed in the report (default 10).',
+    },
     defaults: {
       ...metricRule,
       description: 'Rule applied to every metric (gates all metrics when given).',
@@ -115,7 +128,11 @@ export const configSchema = {
       description: 'Gating of per-slice comparisons (none when absent).',
       properties: {
         ...thresholds,
-        min_n: { type: 'integer', minimum: 1, description: 'Slices with fewer examples are reported, not gated.' },
+        min_n: {
+          type: 'integer',
+          minimum: 1,
+          description: 'Slices with fewer examples are reported, not gated.',
+        },
         metrics: {
           type: 'array',
           items: { type: 'string' },

@@ -58,7 +58,11 @@ export function metricOptionsOf(config: GateConfig): MetricOptions {
  * Which way is better: the metric's own config `direction`, else what the file declared (lm-eval's
  * `higher_is_better`), else the built-in metric's, else the name's words; `defaults.direction` last.
  */
-function directionOf(name: string, config: GateConfig, results: (EvalResult | null)[]): Direction | undefined {
+function directionOf(
+  name: string,
+  config: GateConfig,
+  results: (EvalResult | null)[],
+): Direction | undefined {
   const own = config.metrics[name]?.direction;
   if (own) return own;
   for (const r of results) {
@@ -70,7 +74,8 @@ function directionOf(name: string, config: GateConfig, results: (EvalResult | nu
   return builtIn ?? guessDirection(name) ?? config.defaults?.direction;
 }
 
-const fmt = (v: number) => (Math.abs(v) >= 1000 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(3) : +v.toFixed(4) + '');
+const fmt = (v: number) =>
+  Math.abs(v) >= 1000 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(3) : +v.toFixed(4) + '';
 
 interface Row {
   cmp: Comparison;
@@ -232,7 +237,9 @@ export function diagnose(input: GateInput): Report {
     pairing = pairDatasets(input.baselineData!, input.currentData!);
     const info = pairing.info;
     if (!info.paired) {
-      notes.push('Baseline and current share no example ids: unpaired comparison (independent standard errors).');
+      notes.push(
+        'Baseline and current share no example ids: unpaired comparison (independent standard errors).',
+      );
     } else if (info.overlap_ratio < 0.95) {
       notes.push(
         `Only ${info.overlap} of ${Math.max(info.n_baseline, info.n_current)} example ids are in both runs (${(info.overlap_ratio * 100).toFixed(1)}%): paired tests use the overlap.`,
@@ -251,13 +258,21 @@ export function diagnose(input: GateInput): Report {
       const { overlap } = pairScores(b, col);
       const total = Math.max(b.ids.length, col.ids.length);
       if (overlap === 0) notes.push(`${name}: the runs share no example ids; unpaired comparison.`);
-      else if (overlap < 0.95 * total) notes.push(`${name}: only ${overlap} of ${total} example ids are in both runs; the paired test uses those.`);
+      else if (overlap < 0.95 * total)
+        notes.push(
+          `${name}: only ${overlap} of ${total} example ids are in both runs; the paired test uses those.`,
+        );
     }
   }
 
   // Two runs whose tasks differ compare nothing alike (e.g. auto-detection saw integer predictions in
   // one run and floats in the other): refuse rather than pass with every metric "missing".
-  if (baseline && current.task !== 'aggregate' && baseline.task !== 'aggregate' && current.task !== baseline.task) {
+  if (
+    baseline &&
+    current.task !== 'aggregate' &&
+    baseline.task !== 'aggregate' &&
+    current.task !== baseline.task
+  ) {
     throw new InputError(
       `this run is a ${current.task} task but the baseline is ${baseline.task}; set \`task:\` in the config so both runs are read the same way`,
       { file: config.file, field: 'task' },
@@ -274,14 +289,22 @@ export function diagnose(input: GateInput): Report {
   const rows: Row[] = [];
   for (const name of [...names].sort()) {
     const dir = directionOf(name, config, [current, baseline]);
-    const rule = ruleFor(name, task === 'aggregate' && baseline ? baseline.task : task, config, preaggregated.has(name));
+    const rule = ruleFor(
+      name,
+      task === 'aggregate' && baseline ? baseline.task : task,
+      config,
+      preaggregated.has(name),
+    );
     rows.push(build(name, current.metrics[name], baseline?.metrics[name], dir, rule));
   }
   // A configured metric that is in neither run is most likely a typo: say so instead of gating nothing.
   for (const name of Object.keys(config.metrics).sort()) {
     if (names.has(name) || config.metrics[name].waive || config.metrics[name].gate === false) continue;
     rows.push(
-      absentRow(name, `named under \`metrics:\` in the config but in neither run — a typo? (metrics here: ${[...names].slice(0, 8).join(', ')}${names.size > 8 ? ', …' : ''})`),
+      absentRow(
+        name,
+        `named under \`metrics:\` in the config but in neither run — a typo? (metrics here: ${[...names].slice(0, 8).join(', ')}${names.size > 8 ? ', …' : ''})`,
+      ),
     );
   }
   attachTests(rows, input, pairing?.info.paired ? pairing : undefined, mopts);
@@ -291,7 +314,9 @@ export function diagnose(input: GateInput): Report {
   const sliceRows: Row[] = [];
   const sliceRules = config.sliceRules;
   if (baseline) {
-    const gatedNames = sliceRules?.metrics ?? rows.filter((r) => r.cmp.gated && r.cmp.current !== null).map((r) => r.cmp.metric);
+    const gatedNames =
+      sliceRules?.metrics ??
+      rows.filter((r) => r.cmp.gated && r.cmp.current !== null).map((r) => r.cmp.metric);
     const fields = new Set([...Object.keys(current.slices ?? {}), ...Object.keys(baseline.slices ?? {})]);
     const sliceMetricNames = new Set<string>();
     for (const field of [...fields].sort()) {
@@ -330,7 +355,12 @@ export function diagnose(input: GateInput): Report {
     }
     for (const name of sliceRules?.metrics ?? []) {
       if (!sliceMetricNames.has(name)) {
-        sliceRows.push(absentRow(name, 'named under `slice_rules.metrics` in the config but in no slice of either run — a typo?'));
+        sliceRows.push(
+          absentRow(
+            name,
+            'named under `slice_rules.metrics` in the config but in no slice of either run — a typo?',
+          ),
+        );
       }
     }
     attachSliceTests(sliceRows, input, mopts);
@@ -357,10 +387,22 @@ export function diagnose(input: GateInput): Report {
   }
 
   const order: Record<Status, number> = {
-    regressed: 0, warn: 1, missing: 2, improved: 3, new: 4, unchanged: 5, waived: 6, skipped: 7,
+    regressed: 0,
+    warn: 1,
+    missing: 2,
+    improved: 3,
+    new: 4,
+    unchanged: 5,
+    waived: 6,
+    skipped: 7,
   };
   const sorted = (cs: Comparison[]) =>
-    cs.sort((a, b) => order[a.status] - order[b.status] || Number(b.gated) - Number(a.gated) || a.metric.localeCompare(b.metric));
+    cs.sort(
+      (a, b) =>
+        order[a.status] - order[b.status] ||
+        Number(b.gated) - Number(a.gated) ||
+        a.metric.localeCompare(b.metric),
+    );
   const report: Report = {
     schema: 'evalgate/report',
     version: 1,
@@ -371,13 +413,19 @@ export function diagnose(input: GateInput): Report {
     comparisons: [...sorted(rows.map((r) => r.cmp)), ...sorted(sliceRows.map((r) => r.cmp))],
     regressions,
     warnings,
-    settings: { significance: alpha, correction: alpha === null ? 'none' : 'holm (overall), benjamini-hochberg (slices)' },
+    settings: {
+      significance: alpha,
+      correction: alpha === null ? 'none' : 'holm (overall), benjamini-hochberg (slices)',
+    },
     notes,
   };
   if (input.gateId) report.gate_id = input.gateId;
   if (pairing) report.pairing = pairing.info;
   if (pairing?.info.paired && input.baselineData && input.currentData) {
-    const f = flippedExamples(input.baselineData, input.currentData, pairing, { topN: config.topFlipped, metric: mopts });
+    const f = flippedExamples(input.baselineData, input.currentData, pairing, {
+      topN: config.topFlipped,
+      metric: mopts,
+    });
     if (f) report.flipped = f;
   }
   return report;
@@ -414,9 +462,13 @@ function attachTests(
     if (r.bad === null) continue;
     const name = r.cmp.metric;
     const scored =
-      baseScores[name] && curScores[name] ? compareScores(baseScores[name], curScores[name], r.cmp.direction) : null;
+      baseScores[name] && curScores[name]
+        ? compareScores(baseScores[name], curScores[name], r.cmp.direction)
+        : null;
     r.cmp.test =
-      paired[name] ?? scored ?? unpairedTest(input.baseline!.metrics[name], input.current.metrics[name], r.cmp.direction);
+      paired[name] ??
+      scored ??
+      unpairedTest(input.baseline!.metrics[name], input.current.metrics[name], r.cmp.direction);
   }
 }
 
@@ -441,13 +493,18 @@ function attachSliceTests(rows: Row[], input: GateInput, mopts: MetricOptions): 
       const cs = subsetDataset(cd, cIdx);
       const pairing = pairDatasets(bs, cs);
       if (pairing.info.paired) {
-        paired = compareDatasets(bs, cs, group.map((r) => r.cmp.metric), {
-          metric: mopts,
-          directions: directionsOf(group),
-          bootstrap: input.config.bootstrap,
-          seed: input.config.seed,
-          pairing,
-        });
+        paired = compareDatasets(
+          bs,
+          cs,
+          group.map((r) => r.cmp.metric),
+          {
+            metric: mopts,
+            directions: directionsOf(group),
+            bootstrap: input.config.bootstrap,
+            seed: input.config.seed,
+            pairing,
+          },
+        );
       }
     }
     for (const r of group) {
@@ -513,7 +570,8 @@ function decide(rows: Row[], alpha: number | null, correction: 'holm' | 'bh'): v
     if (c.gated && r.exceeds) {
       if (alpha === null || pAdj === null) {
         c.status = c.severity === 'fail' ? 'regressed' : 'warn';
-        if (alpha !== null && pAdj === null) c.reason += '; no significance test possible (no standard errors), threshold alone decides';
+        if (alpha !== null && pAdj === null)
+          c.reason += '; no significance test possible (no standard errors), threshold alone decides';
         else if (pText) c.reason += ` (${pText})`;
       } else if (pAdj < alpha) {
         c.status = c.severity === 'fail' ? 'regressed' : 'warn';

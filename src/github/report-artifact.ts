@@ -139,7 +139,11 @@ class Checker {
 }
 
 /** Parses an untrusted JSON document whose root object must carry `schema`. */
-function untrustedRoot(text: string, file: string, schema: string): { k: Checker; root: Record<string, unknown> } {
+function untrustedRoot(
+  text: string,
+  file: string,
+  schema: string,
+): { k: Checker; root: Record<string, unknown> } {
   const k = new Checker(file);
   let data: unknown;
   try {

@@ -8,7 +8,15 @@ import { MULTILABEL_METRICS } from './multilabel.js';
 import { REGRESSION_METRICS } from './regression.js';
 
 /** Confusion-matrix metrics of a binary task, in report order. */
-export const BINARY_CONFUSION = ['accuracy', 'balanced_accuracy', 'precision', 'recall', 'f1', 'mcc', 'cohen_kappa'];
+export const BINARY_CONFUSION = [
+  'accuracy',
+  'balanced_accuracy',
+  'precision',
+  'recall',
+  'f1',
+  'mcc',
+  'cohen_kappa',
+];
 const BINARY_PROBA = ['roc_auc', 'average_precision', 'log_loss', 'brier', 'ece'];
 /** Confusion-matrix metrics of a multiclass task, in report order. */
 export const MULTICLASS_CONFUSION = [

@@ -15,7 +15,14 @@ const MISSING = new Set(['nan', 'NaN', 'NA', 'N/A', 'n/a', 'null', 'NULL', 'None
  * labels, probability maps); empty and NaN/NA cells are absent. Ids and fields read as text (the label
  * and prediction of a generation task) keep their exact characters: `007` is not `7`.
  */
-function cell(v: string, file: string, line: number, field: string, text: boolean, probabilities: boolean): unknown {
+function cell(
+  v: string,
+  file: string,
+  line: number,
+  field: string,
+  text: boolean,
+  probabilities: boolean,
+): unknown {
   if (text) return v === '' ? undefined : v;
   const t = v.trim();
   if (t === '' || MISSING.has(t)) return undefined;
@@ -29,7 +36,11 @@ function cell(v: string, file: string, line: number, field: string, text: boolea
     } catch (e) {
       // Only probabilities must be JSON; elsewhere "[1] Paris" is just text.
       if (probabilities) {
-        throw new InputError(`probabilities cell is not valid JSON: ${(e as Error).message}`, { file, line, field });
+        throw new InputError(`probabilities cell is not valid JSON: ${(e as Error).message}`, {
+          file,
+          line,
+          field,
+        });
       }
     }
   }
@@ -37,7 +48,12 @@ function cell(v: string, file: string, line: number, field: string, text: boolea
 }
 
 /** Parses CSV (or TSV when `delimiter` is a tab). */
-export function parseCsv(text: string, file: string, mapping: RecordMapping, delimiter = ','): ExampleRecord[] {
+export function parseCsv(
+  text: string,
+  file: string,
+  mapping: RecordMapping,
+  delimiter = ',',
+): ExampleRecord[] {
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   const kind = delimiter === '\t' ? 'TSV' : 'CSV';
   try {
@@ -45,7 +61,8 @@ export function parseCsv(text: string, file: string, mapping: RecordMapping, del
       columns: (header: string[]) => {
         const seen = new Set<string>();
         for (const h of header) {
-          if (seen.has(h)) throw new InputError(`column "${h}" appears twice in the header`, { file, line: 1, field: h });
+          if (seen.has(h))
+            throw new InputError(`column "${h}" appears twice in the header`, { file, line: 1, field: h });
           seen.add(h);
         }
         return header;

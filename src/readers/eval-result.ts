@@ -8,10 +8,15 @@ import { EVAL_RESULT_VERSION, type EvalResult } from '../types.js';
 
 /** True when a parsed JSON document is an EvalResult. */
 export function isEvalResult(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && (data as { schema?: unknown }).schema === 'evalgate/eval-result';
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { schema?: unknown }).schema === 'evalgate/eval-result'
+  );
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const TASKS = new Set(['binary', 'multiclass', 'multilabel', 'regression', 'generation', 'aggregate']);
 
@@ -20,14 +25,19 @@ function checkMetrics(metrics: unknown, file: string, path: string): void {
   for (const [name, m] of Object.entries(metrics)) {
     const f = `${path}.${name}`;
     if (!isObject(m)) throw new InputError('metric must be an object', { file, field: f });
-    if (m.value !== null && !isNum(m.value)) throw new InputError('value must be a finite number or null', { file, field: `${f}.value` });
+    if (m.value !== null && !isNum(m.value))
+      throw new InputError('value must be a finite number or null', { file, field: `${f}.value` });
     if (m.n !== null && m.n !== undefined && !(isNum(m.n) && m.n >= 0)) {
       throw new InputError('n must be a non-negative number or null', { file, field: `${f}.n` });
     }
     if (m.stderr !== null && m.stderr !== undefined && !(isNum(m.stderr) && m.stderr >= 0)) {
       throw new InputError('stderr must be a non-negative number or null', { file, field: `${f}.stderr` });
     }
-    if (m.ci !== null && m.ci !== undefined && !(Array.isArray(m.ci) && m.ci.length === 2 && isNum(m.ci[0]) && isNum(m.ci[1]))) {
+    if (
+      m.ci !== null &&
+      m.ci !== undefined &&
+      !(Array.isArray(m.ci) && m.ci.length === 2 && isNum(m.ci[0]) && isNum(m.ci[1]))
+    ) {
       throw new InputError('ci must be [low, high] or null', { file, field: `${f}.ci` });
     }
   }
@@ -48,26 +58,32 @@ export function readEvalResult(data: unknown, file: string): EvalResult {
       { file, field: 'version' },
     );
   }
-  if (r.task !== undefined && !TASKS.has(r.task as string)) throw new InputError('unknown task', { file, field: 'task' });
-  if (r.n !== undefined && r.n !== null && !isNum(r.n)) throw new InputError('n must be a number or null', { file, field: 'n' });
+  if (r.task !== undefined && !TASKS.has(r.task as string))
+    throw new InputError('unknown task', { file, field: 'task' });
+  if (r.n !== undefined && r.n !== null && !isNum(r.n))
+    throw new InputError('n must be a number or null', { file, field: 'n' });
   if (r.metrics === undefined) throw new InputError('EvalResult without metrics', { file, field: 'metrics' });
   checkMetrics(r.metrics, file, 'metrics');
   if (r.slices !== undefined) {
     if (!isObject(r.slices)) throw new InputError('slices must be an object', { file, field: 'slices' });
     for (const [field, values] of Object.entries(r.slices)) {
-      if (!isObject(values)) throw new InputError('expected an object of slice values', { file, field: `slices.${field}` });
+      if (!isObject(values))
+        throw new InputError('expected an object of slice values', { file, field: `slices.${field}` });
       for (const [value, s] of Object.entries(values)) {
         const f = `slices.${field}.${value}`;
-        if (!isObject(s) || !isNum(s.n)) throw new InputError('slice must be {n, metrics}', { file, field: f });
+        if (!isObject(s) || !isNum(s.n))
+          throw new InputError('slice must be {n, metrics}', { file, field: f });
         checkMetrics(s.metrics, file, `${f}.metrics`);
       }
     }
   }
   const ex = r.examples;
   if (ex !== undefined) {
-    if (!isObject(ex) || !Array.isArray(ex.ids)) throw new InputError('examples must hold an ids array', { file, field: 'examples.ids' });
+    if (!isObject(ex) || !Array.isArray(ex.ids))
+      throw new InputError('examples must hold an ids array', { file, field: 'examples.ids' });
     const n = ex.ids.length;
-    if (!ex.ids.every((id) => typeof id === 'string')) throw new InputError('ids must be strings', { file, field: 'examples.ids' });
+    if (!ex.ids.every((id) => typeof id === 'string'))
+      throw new InputError('ids must be strings', { file, field: 'examples.ids' });
     checkColumn(ex.label, n, file, 'examples.label');
     checkColumn(ex.prediction, n, file, 'examples.prediction');
     if (ex.probabilities !== undefined) checkColumn(ex.probabilities, n, file, 'examples.probabilities');
@@ -75,17 +91,24 @@ export function readEvalResult(data: unknown, file: string): EvalResult {
     for (const group of ['numeric', 'slices'] as const) {
       const g = ex[group];
       if (g === undefined) continue;
-      if (!isObject(g)) throw new InputError(`${group} must be an object of columns`, { file, field: `examples.${group}` });
+      if (!isObject(g))
+        throw new InputError(`${group} must be an object of columns`, { file, field: `examples.${group}` });
       for (const [k, col] of Object.entries(g)) checkColumn(col, n, file, `examples.${group}.${k}`);
     }
   }
   if (r.scores !== undefined) {
     if (!isObject(r.scores)) throw new InputError('scores must be an object', { file, field: 'scores' });
     for (const [name, col] of Object.entries(r.scores)) {
-      if (!isObject(col) || !Array.isArray(col.ids) || !Array.isArray(col.values) || col.ids.length !== col.values.length) {
+      if (
+        !isObject(col) ||
+        !Array.isArray(col.ids) ||
+        !Array.isArray(col.values) ||
+        col.ids.length !== col.values.length
+      ) {
         throw new InputError('expected {ids, values} of equal length', { file, field: `scores.${name}` });
       }
-      if (!col.values.every(isNum)) throw new InputError('scores must be finite numbers', { file, field: `scores.${name}.values` });
+      if (!col.values.every(isNum))
+        throw new InputError('scores must be finite numbers', { file, field: `scores.${name}.values` });
     }
   }
   return { slices: {}, sources: [], n: null, task: 'aggregate', ...r } as unknown as EvalResult;

@@ -20,7 +20,19 @@ import type { ReadOutput, RecordMapping } from './types.js';
 export type { ReadOutput, RecordMapping } from './types.js';
 
 const SUPPORTED = [
-  '.jsonl', '.ndjson', '.jsonl.gz', '.ndjson.gz', '.csv', '.csv.gz', '.tsv', '.tsv.gz', '.parquet', '.json', '.json.gz', '.yaml', '.yml',
+  '.jsonl',
+  '.ndjson',
+  '.jsonl.gz',
+  '.ndjson.gz',
+  '.csv',
+  '.csv.gz',
+  '.tsv',
+  '.tsv.gz',
+  '.parquet',
+  '.json',
+  '.json.gz',
+  '.yaml',
+  '.yml',
 ];
 
 function readText(file: string): string {
@@ -60,7 +72,12 @@ export async function readInputFileAsync(file: string, mapping: RecordMapping): 
 /** Reads one input file of a text format (everything but Parquet). */
 export function readInputFile(file: string, mapping: RecordMapping): ReadOutput {
   const lower = file.toLowerCase();
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || lower.endsWith('.jsonl.gz') || lower.endsWith('.ndjson.gz')) {
+  if (
+    lower.endsWith('.jsonl') ||
+    lower.endsWith('.ndjson') ||
+    lower.endsWith('.jsonl.gz') ||
+    lower.endsWith('.ndjson.gz')
+  ) {
     const text = readText(file);
     if (isLmEvalSamples(text)) {
       const { scores, notes } = readLmEvalSamples(text, file);
@@ -80,18 +97,34 @@ export function readInputFile(file: string, mapping: RecordMapping): ReadOutput 
       data = parseYaml(readText(file));
     } catch (e) {
       const err = e as Error & { linePos?: { line: number }[] };
-      throw new InputError(`invalid YAML: ${err.message.split('\n')[0]}`, { file, line: err.linePos?.[0]?.line });
+      throw new InputError(`invalid YAML: ${err.message.split('\n')[0]}`, {
+        file,
+        line: err.linePos?.[0]?.line,
+      });
     }
-    return { kind: 'metrics', file, format: 'metric-map', metrics: flattenMetricMap(data, file), directions: {} };
+    return {
+      kind: 'metrics',
+      file,
+      format: 'metric-map',
+      metrics: flattenMetricMap(data, file),
+      directions: {},
+    };
   }
   if (lower.endsWith('.json') || lower.endsWith('.json.gz')) {
     const data = parseJson(readText(file), file);
-    if (isEvalResult(data)) return { kind: 'result', file, format: 'eval-result', result: readEvalResult(data, file) };
+    if (isEvalResult(data))
+      return { kind: 'result', file, format: 'eval-result', result: readEvalResult(data, file) };
     if (isLmEvalResults(data)) {
       const { metrics, directions } = readLmEvalResults(data as Record<string, unknown>, file);
       return { kind: 'metrics', file, format: 'lm-eval', metrics, directions };
     }
-    return { kind: 'metrics', file, format: 'metric-map', metrics: flattenMetricMap(data, file), directions: {} };
+    return {
+      kind: 'metrics',
+      file,
+      format: 'metric-map',
+      metrics: flattenMetricMap(data, file),
+      directions: {},
+    };
   }
   throw new InputError(`unsupported file type; expected one of ${SUPPORTED.join(', ')}`, { file });
 }
@@ -109,7 +142,8 @@ export function expandInputPaths(paths: string[]): string[] {
         .filter((f) => SUPPORTED.some((ext) => f.toLowerCase().endsWith(ext)))
         .sort()
         .map((f) => join(p, f));
-      if (files.length === 0) throw new InputError(`folder holds no supported files (${SUPPORTED.join(', ')})`, { file: p });
+      if (files.length === 0)
+        throw new InputError(`folder holds no supported files (${SUPPORTED.join(', ')})`, { file: p });
       out.push(...files);
     } else {
       out.push(p);

@@ -31,10 +31,16 @@ export function taskFromFileName(file: string): string | undefined {
 }
 
 /** Parses a samples log into per-example score columns. */
-export function readLmEvalSamples(text: string, file: string): { scores: Record<string, ScoreColumn>; notes: string[] } {
+export function readLmEvalSamples(
+  text: string,
+  file: string,
+): { scores: Record<string, ScoreColumn>; notes: string[] } {
   const task = taskFromFileName(file);
   if (!task) {
-    throw new InputError('cannot tell the task: lm-eval samples files are named samples_<task>_<timestamp>.jsonl', { file });
+    throw new InputError(
+      'cannot tell the task: lm-eval samples files are named samples_<task>_<timestamp>.jsonl',
+      { file },
+    );
   }
   const scores: Record<string, ScoreColumn> = {};
   const seen = new Map<string, Set<string>>();
@@ -44,10 +50,12 @@ export function readLmEvalSamples(text: string, file: string): { scores: Record<
     if (typeof docId !== 'number' && typeof docId !== 'string') {
       throw new InputError('missing doc_id', { file, line, field: 'doc_id' });
     }
-    if (!Array.isArray(o.metrics)) throw new InputError('missing the list of metrics', { file, line, field: 'metrics' });
+    if (!Array.isArray(o.metrics))
+      throw new InputError('missing the list of metrics', { file, line, field: 'metrics' });
     const filter = typeof o.filter === 'string' ? o.filter : 'none';
     for (const metric of o.metrics as unknown[]) {
-      if (typeof metric !== 'string') throw new InputError('metric names must be strings', { file, line, field: 'metrics' });
+      if (typeof metric !== 'string')
+        throw new InputError('metric names must be strings', { file, line, field: 'metrics' });
       const name = filter !== 'none' ? `${task}/${metric},${filter}` : `${task}/${metric}`;
       const v = o[metric];
       if (Array.isArray(v) || (typeof v === 'object' && v !== null)) {
@@ -57,21 +65,30 @@ export function readLmEvalSamples(text: string, file: string): { scores: Record<
       }
       const value = typeof v === 'boolean' ? Number(v) : v;
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw new InputError(`per-sample value must be a finite number, found ${JSON.stringify(v)}`, { file, line, field: metric });
+        throw new InputError(`per-sample value must be a finite number, found ${JSON.stringify(v)}`, {
+          file,
+          line,
+          field: metric,
+        });
       }
       const id = String(docId);
       let ids = seen.get(name);
       if (!ids) seen.set(name, (ids = new Set()));
-      if (ids.has(id)) throw new InputError(`duplicate doc_id ${id} for ${name}`, { file, line, field: 'doc_id' });
+      if (ids.has(id))
+        throw new InputError(`duplicate doc_id ${id} for ${name}`, { file, line, field: 'doc_id' });
       ids.add(id);
       const col = (scores[name] ??= { ids: [], values: [] });
       col.ids.push(id);
       col.values.push(value);
     }
   });
-  const notes = [...corpusLevel].sort().map(
-    (n) => `${basename(file)}: ${n} is a corpus-level metric (per-sample lists, not scores); take it from the results file`,
-  );
-  if (Object.keys(scores).length === 0 && notes.length === 0) throw new InputError('no samples in file', { file });
+  const notes = [...corpusLevel]
+    .sort()
+    .map(
+      (n) =>
+        `${basename(file)}: ${n} is a corpus-level metric (per-sample lists, not scores); take it from the results file`,
+    );
+  if (Object.keys(scores).length === 0 && notes.length === 0)
+    throw new InputError('no samples in file', { file });
   return { scores, notes };
 }

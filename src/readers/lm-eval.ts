@@ -46,7 +46,14 @@ export function readLmEvalResults(
             ? (entries.samples as number)
             : null;
     for (const [key, value] of Object.entries(entries)) {
-      if (key === 'alias' || key === 'sample_count' || key === 'samples' || key === 'sample_len' || key === 'name') continue;
+      if (
+        key === 'alias' ||
+        key === 'sample_count' ||
+        key === 'samples' ||
+        key === 'sample_len' ||
+        key === 'name'
+      )
+        continue;
       const [metric, filter] = key.split(',', 2);
       if (metric.endsWith('_stderr')) continue;
       if (typeof value !== 'number') {
@@ -70,6 +77,7 @@ export function readLmEvalResults(
       if (typeof dir === 'boolean') directions[name] = dir ? 'higher' : 'lower';
     }
   }
-  if (Object.keys(metrics).length === 0) throw new InputError('no numeric metrics in lm-eval results', { file });
+  if (Object.keys(metrics).length === 0)
+    throw new InputError('no numeric metrics in lm-eval results', { file });
   return { metrics, directions };
 }

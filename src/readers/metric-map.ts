@@ -15,9 +15,13 @@ export function flattenMetricMap(data: unknown, file: string): Record<string, Me
     for (const [k, v] of Object.entries(obj)) {
       const name = prefix ? `${prefix}.${k}` : k;
       if (typeof v === 'number') {
-        if (!Number.isFinite(v)) throw new InputError(`metric value must be finite, found ${v}`, { file, field: name });
+        if (!Number.isFinite(v))
+          throw new InputError(`metric value must be finite, found ${v}`, { file, field: name });
         if (name in out) {
-          throw new InputError('two keys flatten to this metric name (nested keys are joined with ".")', { file, field: name });
+          throw new InputError('two keys flatten to this metric name (nested keys are joined with ".")', {
+            file,
+            field: name,
+          });
         }
         out[name] = { value: v, n: null };
       } else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {

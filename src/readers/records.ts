@@ -17,19 +17,29 @@ export function toExampleRecord(
   const where = (field: string) => ({ file, line, field });
   const id = raw[fields.id];
   if (id === undefined || id === null || id === '') {
-    throw new InputError('missing example id (set `fields.id` if your id field has another name)', where(fields.id));
+    throw new InputError(
+      'missing example id (set `fields.id` if your id field has another name)',
+      where(fields.id),
+    );
   }
   if (typeof id !== 'string' && typeof id !== 'number') {
     throw new InputError(`example id must be a string or a number, found ${typeof id}`, where(fields.id));
   }
   if (typeof id === 'number' && !Number.isSafeInteger(id) && Number.isInteger(id)) {
     // JSON numbers beyond 2^53 are rounded on reading, so two ids could silently become one.
-    throw new InputError(`numeric id ${id} is too large to be read exactly; write ids as strings`, where(fields.id));
+    throw new InputError(
+      `numeric id ${id} is too large to be read exactly; write ids as strings`,
+      where(fields.id),
+    );
   }
   if (!(fields.label in raw) || raw[fields.label] === null || raw[fields.label] === undefined) {
     throw new InputError('missing label', where(fields.label));
   }
-  if (!(fields.prediction in raw) || raw[fields.prediction] === null || raw[fields.prediction] === undefined) {
+  if (
+    !(fields.prediction in raw) ||
+    raw[fields.prediction] === null ||
+    raw[fields.prediction] === undefined
+  ) {
     throw new InputError('missing prediction', where(fields.prediction));
   }
   const slices: Record<string, string> = {};
@@ -38,7 +48,8 @@ export function toExampleRecord(
     if (v === undefined || v === null || v === '') {
       throw new InputError(`missing slice field "${s}" (named in config \`slices\`)`, where(s));
     }
-    if (typeof v === 'object') throw new InputError('slice value must be a string, number or boolean', where(s));
+    if (typeof v === 'object')
+      throw new InputError('slice value must be a string, number or boolean', where(s));
     slices[s] = String(v);
   }
   let cluster: string | undefined;

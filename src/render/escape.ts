@@ -39,7 +39,9 @@ export function escapeValue(v: unknown, maxLength = 80): string {
  * mentions and HTML are inert inside code spans.
  */
 export function escapeCode(text: string, maxLength = 200): string {
-  let s = String(text).replace(/[\r\n\t]+/g, ' ').replace(/`/g, "'");
+  let s = String(text)
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/`/g, "'");
   if (s.length > maxLength) s = s.slice(0, maxLength - 1) + '…';
   return s;
 }

@@ -110,11 +110,16 @@ function table(rows: Comparison[], withSlice: boolean): string[] {
   const head = withSlice
     ? ['', 'Slice', 'Metric', 'Baseline', 'Current', 'Δ [95% CI]', 'Δ%', 'p (adj.)']
     : ['', 'Metric', 'Baseline', 'Current', 'Δ [95% CI]', 'Δ%', 'p (adj.)'];
-  const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i >= (withSlice ? 3 : 2) ? ' ---: ' : ' --- ')).join('|')}|`];
+  const lines = [
+    `| ${head.join(' | ')} |`,
+    `|${head.map((_, i) => (i >= (withSlice ? 3 : 2) ? ' ---: ' : ' --- ')).join('|')}|`,
+  ];
   for (const c of rows) {
     const cells = [
       `${ICON[c.status]}`,
-      ...(withSlice ? [c.slice ? `${escapeMarkdown(c.slice.field, 60)}=${escapeMarkdown(c.slice.value, 60)}` : ''] : []),
+      ...(withSlice
+        ? [c.slice ? `${escapeMarkdown(c.slice.field, 60)}=${escapeMarkdown(c.slice.value, 60)}` : '']
+        : []),
       metricCell(c),
       valueCell(c.baseline, c.baseline_ci),
       valueCell(c.current, c.current_ci),
@@ -130,9 +135,17 @@ function table(rows: Comparison[], withSlice: boolean): string[] {
 function reasons(rows: Comparison[]): string[] {
   const out: string[] = [];
   for (const c of rows) {
-    if (!['regressed', 'warn', 'missing', 'skipped'].includes(c.status) && !(c.status === 'unchanged' && c.gated && c.reason.includes('not significant'))) continue;
-    const where = c.slice ? ` [${escapeMarkdown(c.slice.field, 60)}=${escapeMarkdown(c.slice.value, 60)}]` : '';
-    out.push(`- ${ICON[c.status]} **${escapeMarkdown(c.metric, 120)}**${where} ${LABEL[c.status]}: ${escapeMarkdown(c.reason, 400)}`);
+    if (
+      !['regressed', 'warn', 'missing', 'skipped'].includes(c.status) &&
+      !(c.status === 'unchanged' && c.gated && c.reason.includes('not significant'))
+    )
+      continue;
+    const where = c.slice
+      ? ` [${escapeMarkdown(c.slice.field, 60)}=${escapeMarkdown(c.slice.value, 60)}]`
+      : '';
+    out.push(
+      `- ${ICON[c.status]} **${escapeMarkdown(c.metric, 120)}**${where} ${LABEL[c.status]}: ${escapeMarkdown(c.reason, 400)}`,
+    );
   }
   return out;
 }
@@ -147,7 +160,12 @@ function flippedTable(title: string, rows: FlippedExample[]): string[] {
     numeric ? '| --- | --- | --- | --- | ---: |' : '| --- | --- | --- | --- |',
   ];
   for (const r of rows) {
-    const cells = [escapeValue(r.id, 60), escapeValue(r.label), escapeValue(r.baseline_prediction), escapeValue(r.current_prediction)];
+    const cells = [
+      escapeValue(r.id, 60),
+      escapeValue(r.label),
+      escapeValue(r.baseline_prediction),
+      escapeValue(r.current_prediction),
+    ];
     if (numeric) cells.push(fmtDelta(r.change ?? null));
     out.push(`| ${cells.join(' | ')} |`);
   }
@@ -200,7 +218,12 @@ function render(r: Report, o: MarkdownOptions, d: Detail): string {
 
   if (others.length > 0) {
     if (d.others) {
-      out.push('', `<details><summary>Other metrics (${others.length}, not gated)</summary>`, '', ...table(others.slice(0, d.maxRows), false));
+      out.push(
+        '',
+        `<details><summary>Other metrics (${others.length}, not gated)</summary>`,
+        '',
+        ...table(others.slice(0, d.maxRows), false),
+      );
       if (others.length > d.maxRows) out.push('', `_…and ${others.length - d.maxRows} more._`);
       out.push('', '</details>');
     } else {
@@ -218,7 +241,8 @@ function render(r: Report, o: MarkdownOptions, d: Detail): string {
       out.push('', `<details${bad.length ? ' open' : ''}><summary>${summary}</summary>`, '');
       if (rows.length > 0) out.push(...table(rows.slice(0, d.maxRows), true));
       else out.push('_No gated slice metric, and no slice metric changed beyond noise._');
-      if (rows.length > d.maxRows) out.push('', `_…and ${rows.length - d.maxRows} more slice rows: see the full report._`);
+      if (rows.length > d.maxRows)
+        out.push('', `_…and ${rows.length - d.maxRows} more slice rows: see the full report._`);
       const sw = reasons(bad);
       if (sw.length) out.push('', ...sw.slice(0, d.maxRows));
       out.push('', '</details>');
@@ -238,9 +262,20 @@ function render(r: Report, o: MarkdownOptions, d: Detail): string {
       out.push('', `_${summary}: see the full report._`);
     }
   }
-  const methods = [...new Set(r.comparisons.filter((c) => c.gated && c.test?.p_value != null).map((c) => METHOD[c.test!.method] ?? c.test!.method))];
-  const tests = methods.length ? ` Tests of gated metrics: ${methods.map((m) => escapeMarkdown(m)).join(', ')}.` : '';
-  out.push('', `<sub>Δ = current − baseline; ± and [ ] are 95% intervals; p is one-sided (worse), adjusted in parentheses. **Bold** metrics are gated.${tests}</sub>`);
+  const methods = [
+    ...new Set(
+      r.comparisons
+        .filter((c) => c.gated && c.test?.p_value != null)
+        .map((c) => METHOD[c.test!.method] ?? c.test!.method),
+    ),
+  ];
+  const tests = methods.length
+    ? ` Tests of gated metrics: ${methods.map((m) => escapeMarkdown(m)).join(', ')}.`
+    : '';
+  out.push(
+    '',
+    `<sub>Δ = current − baseline; ± and [ ] are 95% intervals; p is one-sided (worse), adjusted in parentheses. **Bold** metrics are gated.${tests}</sub>`,
+  );
   return out.join('\n') + '\n';
 }
 

@@ -5,19 +5,28 @@ import { fmtValue } from './format.js';
 
 function row(name: string, m: MetricValue): string {
   const ci = m.ci ? `[${fmtValue(m.ci[0])}, ${fmtValue(m.ci[1])}]` : '';
-  const value = m.value === null ? `n/a (${escapeMarkdown(m.undefined ?? 'undefined', 120)})` : fmtValue(m.value);
+  const value =
+    m.value === null ? `n/a (${escapeMarkdown(m.undefined ?? 'undefined', 120)})` : fmtValue(m.value);
   return `| ${escapeMarkdown(name, 120)} | ${value} | ${m.stderr != null ? fmtValue(m.stderr) : ''} | ${ci} | ${m.n ?? ''} | ${m.method ?? ''} |`;
 }
 
 /** Markdown tables of a result's metrics, overall then per slice. */
 export function renderMetricsMarkdown(r: EvalResult): string {
   const out = [`### Metrics · task ${r.task}${r.n !== null ? ` · n = ${r.n}` : ''}`, ''];
-  const head = ['| Metric | Value | Std. error | 95% CI | n | Method |', '| --- | ---: | ---: | ---: | ---: | --- |'];
+  const head = [
+    '| Metric | Value | Std. error | 95% CI | n | Method |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+  ];
   out.push(...head);
   for (const name of Object.keys(r.metrics).sort()) out.push(row(name, r.metrics[name]));
   for (const [field, values] of Object.entries(r.slices ?? {})) {
     for (const [value, s] of Object.entries(values)) {
-      out.push('', `#### ${escapeMarkdown(field, 60)} = ${escapeMarkdown(value, 60)} (n = ${s.n})`, '', ...head);
+      out.push(
+        '',
+        `#### ${escapeMarkdown(field, 60)} = ${escapeMarkdown(value, 60)} (n = ${s.n})`,
+        '',
+        ...head,
+      );
       for (const name of Object.keys(s.metrics).sort()) out.push(row(name, s.metrics[name]));
     }
   }

@@ -148,8 +148,7 @@ export function withErrorBars(
     } else if (kind === 'confusion') confusionNames.push(name);
     else if (ORDER_STATISTIC_FROM_N <= n && PERCENTILE_SUMMARY.test(name)) {
       out[name] = percentileErrorBars(ds, name, p.value, n);
-    }
-    else if (kind === 'auc') {
+    } else if (kind === 'auc') {
       const yTrue = ds.yTrue!;
       const pos = new Uint8Array(ds.n);
       for (let i = 0; i < ds.n; i++) pos[i] = yTrue[i] === ds.posIndex ? 1 : 0;

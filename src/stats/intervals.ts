@@ -151,4 +151,3 @@ export function quantileOrderInterval(
   const ci: [number, number] = [sorted[lo - 1], sorted[hi - 1]];
   return { ci, se: (ci[1] - ci[0]) / (2 * z) };
 }
-

@@ -32,7 +32,10 @@ export function scoreMetric(values: ArrayLike<number>): MetricValue {
 }
 
 /** How many ids the two columns share, and the pairs' values. */
-export function pairScores(base: ScoreColumn, cur: ScoreColumn): { b: Float64Array; c: Float64Array; overlap: number } {
+export function pairScores(
+  base: ScoreColumn,
+  cur: ScoreColumn,
+): { b: Float64Array; c: Float64Array; overlap: number } {
   const where = new Map<string, number>();
   base.ids.forEach((id, i) => where.set(id, i));
   const bi: number[] = [];
@@ -69,7 +72,12 @@ export function compareScores(base: ScoreColumn, cur: ScoreColumn, direction: Di
     }
     const worse = direction === 'higher' ? lost : gained;
     const better = direction === 'higher' ? gained : lost;
-    return { method: 'mcnemar-exact', paired: true, p_value: mcnemarExact(worse, better), ci_delta: pairedProportionCi(gained, lost, overlap) };
+    return {
+      method: 'mcnemar-exact',
+      paired: true,
+      p_value: mcnemarExact(worse, better),
+      ci_delta: pairedProportionCi(gained, lost, overlap),
+    };
   }
   const d = new Float64Array(overlap);
   for (let k = 0; k < overlap; k++) d[k] = c[k] - b[k];

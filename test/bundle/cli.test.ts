@@ -4,20 +4,44 @@ import { join } from 'node:path';
 import { root } from './run-action.js';
 
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'dist/cli/index.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [join(root, 'dist/cli/index.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 describe('bundled CLI (dist/cli/index.js)', () => {
   it('compare on the example exits 1 and names the regressed metric', () => {
-    const r = cli(['compare', '--current', 'examples/sentiment/pr.jsonl', '--baseline', 'examples/sentiment/baseline.jsonl', '--config', 'examples/evalgate.yml']);
+    const r = cli([
+      'compare',
+      '--current',
+      'examples/sentiment/pr.jsonl',
+      '--baseline',
+      'examples/sentiment/baseline.jsonl',
+      '--config',
+      'examples/evalgate.yml',
+    ]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('❌ **Fail**');
     expect(r.out).toMatch(/🔴 \| language=de \| \*\*accuracy\*\*/);
   });
 
   it('compare --format json prints the SPEC §8 report', () => {
-    const r = cli(['compare', '--current', 'examples/sentiment/pr.jsonl', '--baseline', 'examples/sentiment/baseline.jsonl', '--config', 'examples/evalgate.yml', '--format', 'json', '--fail-on', 'never']);
+    const r = cli([
+      'compare',
+      '--current',
+      'examples/sentiment/pr.jsonl',
+      '--baseline',
+      'examples/sentiment/baseline.jsonl',
+      '--config',
+      'examples/evalgate.yml',
+      '--format',
+      'json',
+      '--fail-on',
+      'never',
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.verdict).toBe('fail');
@@ -44,7 +68,15 @@ describe('bundled CLI (dist/cli/index.js)', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('test/fixtures/bad/malformed.jsonl:2: malformed JSON');
     expect(r.err).not.toMatch(/\n\s+at /);
-    const u = cli(['compare', '--current', 'examples/sentiment/pr.jsonl', '--baseline', 'examples/sentiment/baseline.jsonl', '--config', 'test/fixtures/bad/unknown-key.yml']);
+    const u = cli([
+      'compare',
+      '--current',
+      'examples/sentiment/pr.jsonl',
+      '--baseline',
+      'examples/sentiment/baseline.jsonl',
+      '--config',
+      'test/fixtures/bad/unknown-key.yml',
+    ]);
     expect(u.code).toBe(2);
     expect(u.err).toContain('unknown key "max_regresion"');
   });

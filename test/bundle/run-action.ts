@@ -22,7 +22,11 @@ export interface ActionRun {
 }
 
 /** Spawns `node dist/index.js` with the given inputs (defaults from action.yml filled in). */
-export function runAction(inputs: Record<string, string>, env: Record<string, string> = {}, cwd = root): ActionRun {
+export function runAction(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  cwd = root,
+): ActionRun {
   const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
   };
@@ -48,7 +52,12 @@ export function runAction(inputs: Record<string, string>, env: Record<string, st
   }
   for (const [k, v] of Object.entries(inputs)) e[`INPUT_${k.toUpperCase()}`] = v;
   Object.assign(e, env);
-  const r = spawnSync(process.execPath, [join(root, 'dist/index.js')], { cwd, env: e, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [join(root, 'dist/index.js')], {
+    cwd,
+    env: e,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return {
     status: r.status,
     stdout: r.stdout,

@@ -4,13 +4,25 @@ import { main, parseArgs } from '../../src/cli/main.js';
 async function run(argv: string[]) {
   let out = '';
   let err = '';
-  const code = await main(argv, (s) => (out += s), (s) => (err += s));
+  const code = await main(
+    argv,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   return { code, out, err };
 }
 
 describe('CLI arguments', () => {
   it('takes several paths after --current and --baseline', async () => {
-    const p = parseArgs(['compare', '--current', 'a.jsonl', 'b.jsonl', '--baseline', 'c.json', '--format=json']);
+    const p = parseArgs([
+      'compare',
+      '--current',
+      'a.jsonl',
+      'b.jsonl',
+      '--baseline',
+      'c.json',
+      '--format=json',
+    ]);
     expect(p.command).toBe('compare');
     expect(p.options.current).toEqual(['a.jsonl', 'b.jsonl']);
     expect(p.options.baseline).toEqual(['c.json']);
@@ -22,7 +34,9 @@ describe('CLI arguments', () => {
     expect((await run(['compare', '--current', 'a.jsonl'])).err).toContain('compare needs --baseline');
     expect((await run(['frobnicate'])).err).toContain('unknown command "frobnicate"');
     expect((await run(['metrics', '--bogus', 'x'])).err).toContain('unknown option --bogus');
-    expect((await run(['metrics', 'x.jsonl', '--format', 'xml'])).err).toContain('--format must be one of json, markdown');
+    expect((await run(['metrics', 'x.jsonl', '--format', 'xml'])).err).toContain(
+      '--format must be one of json, markdown',
+    );
     expect((await run([])).code).toBe(2);
   });
 
@@ -47,7 +61,12 @@ describe('CLI: review fixes', () => {
     expect(m.err).toContain('--baseline does not apply to `evalgate metrics`');
     const s = await run(['compare', '--current', 'a', '--baseline', 'b', '-c', 'foo']);
     expect(s.err).toContain('unknown option -c');
-    const w = await run(['metrics', 'examples/sentiment/pr.jsonl', '--save-result', '/nonexistent/dir/x.json']);
+    const w = await run([
+      'metrics',
+      'examples/sentiment/pr.jsonl',
+      '--save-result',
+      '/nonexistent/dir/x.json',
+    ]);
     expect(w.code).toBe(2);
     expect(w.err).toContain('cannot write /nonexistent/dir/x.json: ENOENT');
   });

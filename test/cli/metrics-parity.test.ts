@@ -15,8 +15,20 @@ const work = mkdtempSync(join(tmpdir(), 'evalgate-cli-parity-'));
 interface Fixture {
   name: string;
   task: string;
-  options: { task: string; positiveLabel?: unknown; classes?: unknown[]; topK?: number; normalize?: Record<string, boolean> };
-  records: { id: string; label: unknown; prediction: unknown; probabilities?: unknown; numeric: Record<string, number> }[];
+  options: {
+    task: string;
+    positiveLabel?: unknown;
+    classes?: unknown[];
+    topK?: number;
+    normalize?: Record<string, boolean>;
+  };
+  records: {
+    id: string;
+    label: unknown;
+    prediction: unknown;
+    probabilities?: unknown;
+    numeric: Record<string, number>;
+  }[];
   expected: Record<string, number | null>;
 }
 
@@ -27,8 +39,15 @@ function configOf(o: Fixture['options']): string {
   if (o.topK !== undefined) c.top_k = o.topK;
   if (o.normalize) {
     const n = o.normalize;
-    c.normalize = { trim: n.trim, case_fold: n.caseFold, strip_punctuation: n.stripPunctuation, collapse_whitespace: n.collapseWhitespace };
-    for (const k of Object.keys(c.normalize as object)) if ((c.normalize as Record<string, unknown>)[k] === undefined) delete (c.normalize as Record<string, unknown>)[k];
+    c.normalize = {
+      trim: n.trim,
+      case_fold: n.caseFold,
+      strip_punctuation: n.stripPunctuation,
+      collapse_whitespace: n.collapseWhitespace,
+    };
+    for (const k of Object.keys(c.normalize as object))
+      if ((c.normalize as Record<string, unknown>)[k] === undefined)
+        delete (c.normalize as Record<string, unknown>)[k];
   }
   return stringify(c);
 }
@@ -39,7 +58,9 @@ const fixtures = readdirSync(dir)
 
 describe('evalgate metrics --format json equals scikit-learn', () => {
   it('covers every task', () => {
-    expect(new Set(fixtures.map((f) => f.task))).toEqual(new Set(['binary', 'multiclass', 'multilabel', 'regression', 'generation']));
+    expect(new Set(fixtures.map((f) => f.task))).toEqual(
+      new Set(['binary', 'multiclass', 'multilabel', 'regression', 'generation']),
+    );
   });
 
   it.each(fixtures.map((f) => [f.name, f] as const))('%s', async (_name, f) => {
@@ -54,10 +75,18 @@ describe('evalgate metrics --format json equals scikit-learn', () => {
     writeFileSync(cfg, configOf(f.options));
     let out = '';
     let err = '';
-    const code = await main(['metrics', data, '--config', cfg, '--format', 'json'], (s) => (out += s), (s) => (err += s));
+    const code = await main(
+      ['metrics', data, '--config', cfg, '--format', 'json'],
+      (s) => (out += s),
+      (s) => (err += s),
+    );
     expect(err).toBe('');
     expect(code).toBe(0);
-    const j = JSON.parse(out) as { task: string; n: number; metrics: Record<string, { value: number | null; n: number }> };
+    const j = JSON.parse(out) as {
+      task: string;
+      n: number;
+      metrics: Record<string, { value: number | null; n: number }>;
+    };
     expect(j.task).toBe(f.task);
     expect(j.n).toBe(f.records.length);
     expect(Object.keys(j.metrics).sort()).toEqual(Object.keys(f.expected).sort());

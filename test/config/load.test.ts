@@ -50,7 +50,9 @@ slice_rules: { max_regression: 0.03, min_n: 50 }
 
   it('says what was expected and found for a wrong type or value', () => {
     const e = err('significance: high\n');
-    expect(e.message).toMatch(/cfg\.yml:1 field "significance": expected number or null, found string "high"/);
+    expect(e.message).toMatch(
+      /cfg\.yml:1 field "significance": expected number or null, found string "high"/,
+    );
     const e2 = err('metrics:\n  f1: { severity: fatal }\n');
     expect(e2.message).toContain('cfg.yml:2');
     expect(e2.message).toContain('"fail", "warn"');
@@ -76,14 +78,18 @@ slice_rules: { max_regression: 0.03, min_n: 50 }
   });
 
   it('the published JSON Schema equals the one the loader validates with', () => {
-    const published = JSON.parse(readFileSync(new URL('../../schema/evalgate.schema.json', import.meta.url), 'utf8'));
+    const published = JSON.parse(
+      readFileSync(new URL('../../schema/evalgate.schema.json', import.meta.url), 'utf8'),
+    );
     expect(published).toEqual(JSON.parse(JSON.stringify(configSchema)));
   });
 });
 
 describe('config: review fixes', () => {
   it('rejects NaN and infinite numbers (YAML .nan, .inf) with the key path', () => {
-    expect(() => parseConfig('metrics:\n  accuracy: { min: .nan }\n', 'c.yml')).toThrow(/c\.yml:2 field "metrics\.accuracy\.min": expected a finite number/);
+    expect(() => parseConfig('metrics:\n  accuracy: { min: .nan }\n', 'c.yml')).toThrow(
+      /c\.yml:2 field "metrics\.accuracy\.min": expected a finite number/,
+    );
   });
   it('a folder given as config is an input error', () => {
     expect(() => loadConfig(new URL('.', import.meta.url).pathname)).toThrow(/cannot read config/);

@@ -82,12 +82,24 @@ slice_rules: { max_regression: 0.03, min_n: 50 }
   });
 
   it('min floors fail even without a baseline; thresholds alone decide when significance is null', async () => {
-    const config = parseConfig('significance: null\nmetrics:\n  accuracy: { max_regression: 0.001, min: 0.95 }\n', 'c.yml');
+    const config = parseConfig(
+      'significance: null\nmetrics:\n  accuracy: { max_regression: 0.001, min: 0.95 }\n',
+      'c.yml',
+    );
     const c = write('cur-min.jsonl', binaryRun(500, 0.8, 5, 50));
-    const r = runGate({ current: await computeCurrent([c], config), baseline: null, baselineInfo: { source: 'none', reason: 'none' }, config });
+    const r = runGate({
+      current: await computeCurrent([c], config),
+      baseline: null,
+      baselineInfo: { source: 'none', reason: 'none' },
+      config,
+    });
     expect(r.verdict).toBe('fail');
     expect(r.comparisons.find((x) => x.metric === 'accuracy')!.reason).toMatch(/below min 0\.95/);
-    const r2 = await gate(binaryRun(500, 0.85, 6, 60), binaryRun(500, 0.845, 6, 61), parseConfig('significance: null\nmetrics:\n  accuracy: { max_regression: 0.0001 }\n', 'c.yml'));
+    const r2 = await gate(
+      binaryRun(500, 0.85, 6, 60),
+      binaryRun(500, 0.845, 6, 61),
+      parseConfig('significance: null\nmetrics:\n  accuracy: { max_regression: 0.0001 }\n', 'c.yml'),
+    );
     const acc = r2.comparisons.find((x) => x.metric === 'accuracy' && !x.slice)!;
     if (acc.delta! < -0.0001) expect(acc.status).toBe('regressed');
   });
@@ -98,8 +110,18 @@ slice_rules: { max_regression: 0.03, min_n: 50 }
     const stored = join(dir, 'baseline.json');
     writeFileSync(stored, serializeResult((await computeCurrent([b], config)).result));
     const c = write('raw-cur.jsonl', binaryRun(1000, 0.86, 7, 71));
-    const fromRaw = runGate({ current: await computeCurrent([c], config), baseline: await loadBaseline([b], config), baselineInfo: { source: 'path', reason: 'x' }, config });
-    const fromStored = runGate({ current: await computeCurrent([c], config), baseline: await loadBaseline([stored], config), baselineInfo: { source: 'path', reason: 'x' }, config });
+    const fromRaw = runGate({
+      current: await computeCurrent([c], config),
+      baseline: await loadBaseline([b], config),
+      baselineInfo: { source: 'path', reason: 'x' },
+      config,
+    });
+    const fromStored = runGate({
+      current: await computeCurrent([c], config),
+      baseline: await loadBaseline([stored], config),
+      baselineInfo: { source: 'path', reason: 'x' },
+      config,
+    });
     expect(fromStored.pairing).toEqual(fromRaw.pairing);
     expect(fromStored.comparisons.map((x) => [x.metric, x.status, x.test?.p_value])).toEqual(
       fromRaw.comparisons.map((x) => [x.metric, x.status, x.test?.p_value]),

@@ -4,13 +4,18 @@ import { diagnose } from '../../src/diagnose/index.js';
 import { guessDirection } from '../../src/diagnose/direction.js';
 import type { EvalResult, MetricValue } from '../../src/types.js';
 
-function result(metrics: Record<string, number | MetricValue>, directions?: Record<string, 'higher' | 'lower'>): EvalResult {
+function result(
+  metrics: Record<string, number | MetricValue>,
+  directions?: Record<string, 'higher' | 'lower'>,
+): EvalResult {
   return {
     schema: 'evalgate/eval-result',
     version: 1,
     task: 'aggregate',
     n: null,
-    metrics: Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k, typeof v === 'number' ? { value: v, n: null } : v])),
+    metrics: Object.fromEntries(
+      Object.entries(metrics).map(([k, v]) => [k, typeof v === 'number' ? { value: v, n: null } : v]),
+    ),
     slices: {},
     sources: [],
     ...(directions ? { options: { directions } } : {}),
@@ -32,8 +37,26 @@ describe('diagnosis rules (pre-aggregated metrics, thresholds alone)', () => {
 `,
     'c.yml',
   );
-  const base = result({ accuracy: 0.9, f1_macro: 0.8, latency_ms_p95: 100, bleu: 30, custom_thing: 1, recall: 0.7, precision: 0.9, old_metric: 1 });
-  const cur = result({ accuracy: 0.885, f1_macro: 0.79, latency_ms_p95: 120, bleu: 20, custom_thing: 0.5, recall: 0.4, precision: 0.5, new_metric: 3 });
+  const base = result({
+    accuracy: 0.9,
+    f1_macro: 0.8,
+    latency_ms_p95: 100,
+    bleu: 30,
+    custom_thing: 1,
+    recall: 0.7,
+    precision: 0.9,
+    old_metric: 1,
+  });
+  const cur = result({
+    accuracy: 0.885,
+    f1_macro: 0.79,
+    latency_ms_p95: 120,
+    bleu: 20,
+    custom_thing: 0.5,
+    recall: 0.4,
+    precision: 0.5,
+    new_metric: 3,
+  });
   const r = diagnose({ current: cur, baseline: base, baselineInfo: info, config: cfg });
 
   it('absolute threshold exceeded → regressed, with the reason', () => {
@@ -74,7 +97,12 @@ describe('diagnosis rules (pre-aggregated metrics, thresholds alone)', () => {
   });
 
   it('pass, warn and no-baseline verdicts', () => {
-    const pass = diagnose({ current: result({ accuracy: 0.9 }), baseline: result({ accuracy: 0.9 }), baselineInfo: info, config: defaultConfig() });
+    const pass = diagnose({
+      current: result({ accuracy: 0.9 }),
+      baseline: result({ accuracy: 0.9 }),
+      baselineInfo: info,
+      config: defaultConfig(),
+    });
     expect(pass.verdict).toBe('pass');
     const warn = diagnose({
       current: result({ accuracy: 0.8 }),
@@ -83,7 +111,12 @@ describe('diagnosis rules (pre-aggregated metrics, thresholds alone)', () => {
       config: parseConfig('metrics: { accuracy: { severity: warn } }\n', 'c.yml'),
     });
     expect(warn.verdict).toBe('warn');
-    const none = diagnose({ current: result({ accuracy: 0.8 }), baseline: null, baselineInfo: { source: 'none', reason: 'x' }, config: defaultConfig() });
+    const none = diagnose({
+      current: result({ accuracy: 0.8 }),
+      baseline: null,
+      baselineInfo: { source: 'none', reason: 'x' },
+      config: defaultConfig(),
+    });
     expect(none.verdict).toBe('no-baseline');
   });
 
@@ -100,8 +133,14 @@ describe('diagnosis rules (pre-aggregated metrics, thresholds alone)', () => {
   });
 
   it('Holm adjusts across gated metrics', () => {
-    const b = result({ 'task_a/acc': { value: 0.5, n: 1000, stderr: 0.01 }, 'task_b/acc': { value: 0.5, n: 1000, stderr: 0.01 } });
-    const c = result({ 'task_a/acc': { value: 0.47, n: 1000, stderr: 0.01 }, 'task_b/acc': { value: 0.48, n: 1000, stderr: 0.01 } });
+    const b = result({
+      'task_a/acc': { value: 0.5, n: 1000, stderr: 0.01 },
+      'task_b/acc': { value: 0.5, n: 1000, stderr: 0.01 },
+    });
+    const c = result({
+      'task_a/acc': { value: 0.47, n: 1000, stderr: 0.01 },
+      'task_b/acc': { value: 0.48, n: 1000, stderr: 0.01 },
+    });
     const r3 = diagnose({ current: c, baseline: b, baselineInfo: info, config: defaultConfig() });
     const pa = byName(r3, 'task_a/acc');
     const pb = byName(r3, 'task_b/acc');

@@ -40,7 +40,13 @@ function history(f: FakeGitHub) {
 
 /** This PR's own run of the workflow, in progress on the feature branch. */
 function prRun(h: ReturnType<typeof history>) {
-  return fake.addRun({ workflowId: h.wf.id, headSha: h.f1, headBranch: 'feature', event: 'pull_request', status: 'in_progress' });
+  return fake.addRun({
+    workflowId: h.wf.id,
+    headSha: h.f1,
+    headBranch: 'feature',
+    event: 'pull_request',
+    status: 'in_progress',
+  });
 }
 
 function prContext(

@@ -24,7 +24,13 @@ export interface BinaryRow {
  * A binary classifier's outputs on n examples. `difficulty` is shared between runs made with the same
  * `dataSeed`, so two runs of similar skill have correlated errors (nearby checkpoints).
  */
-export function binaryRun(n: number, skill: number, dataSeed: number, runSeed: number, skillByLang?: Record<string, number>): BinaryRow[] {
+export function binaryRun(
+  n: number,
+  skill: number,
+  dataSeed: number,
+  runSeed: number,
+  skillByLang?: Record<string, number>,
+): BinaryRow[] {
   const data = rng(dataSeed);
   const run = rng(runSeed);
   const langs = ['en', 'de', 'fr', 'es'];
@@ -37,7 +43,13 @@ export function binaryRun(n: number, skill: number, dataSeed: number, runSeed: n
     const correct = difficulty + (run() - 0.5) * 0.06 < s;
     const conf = correct ? 0.5 + 0.5 * run() : 0.5 * run();
     const p = label ? conf : 1 - conf;
-    rows.push({ id: `ex${i}`, label, prediction: p >= 0.5 ? 1 : 0, probabilities: Math.min(1, Math.max(0, p)), language });
+    rows.push({
+      id: `ex${i}`,
+      label,
+      prediction: p >= 0.5 ? 1 : 0,
+      probabilities: Math.min(1, Math.max(0, p)),
+      language,
+    });
   }
   return rows;
 }

@@ -13,7 +13,11 @@ const mapping = {
   ignoreFields: [],
 };
 const copa = (model: string) => real(`errorbars-copa-two-models/${model}`);
-const samplesOf = (dir: string) => join(dir, readdirSync(dir).find((f) => f.startsWith('samples_'))!);
+const samplesOf = (dir: string) =>
+  join(
+    dir,
+    readdirSync(dir).find((f) => f.startsWith('samples_'))!,
+  );
 
 describe('lm-evaluation-harness samples', () => {
   it('reads per-doc scores named like the results file', () => {
@@ -56,8 +60,14 @@ describe('lm-evaluation-harness samples', () => {
     const files = readdirSync(dir).map((f) => join(dir, f));
     const config = defaultConfig();
     const r = runGate({
-      current: await computeCurrent(files.filter((f) => f.includes('18-15-33')), config),
-      baseline: await loadBaseline(files.filter((f) => f.includes('16-04-34')), config),
+      current: await computeCurrent(
+        files.filter((f) => f.includes('18-15-33')),
+        config,
+      ),
+      baseline: await loadBaseline(
+        files.filter((f) => f.includes('16-04-34')),
+        config,
+      ),
       baselineInfo: { source: 'path', reason: 'test' },
       config,
     });
@@ -79,7 +89,12 @@ describe('lm-evaluation-harness samples', () => {
     const dir = mkdtempSync(join(tmpdir(), 'evalgate-lmeval-'));
     const s = samplesOf(copa('sshleifer__tiny-gpt2'));
     const results = join(dir, 'results_2026-01-01T00-00-00.json');
-    writeFileSync(results, JSON.stringify({ results: { copa: { 'acc,none': 0.9, 'acc_stderr,none': 0.1 } }, versions: {} }));
-    await expect(computeCurrent([s, results], defaultConfig())).rejects.toThrow(/"copa\/acc" is 0\.9 here but the per-sample scores/);
+    writeFileSync(
+      results,
+      JSON.stringify({ results: { copa: { 'acc,none': 0.9, 'acc_stderr,none': 0.1 } }, versions: {} }),
+    );
+    await expect(computeCurrent([s, results], defaultConfig())).rejects.toThrow(
+      /"copa\/acc" is 0\.9 here but the per-sample scores/,
+    );
   });
 });

@@ -29,15 +29,29 @@ describe('jsonl reader', () => {
     expect(out.kind).toBe('records');
     if (out.kind !== 'records') return;
     expect(out.records).toHaveLength(2);
-    expect(out.records[0]).toMatchObject({ id: '1', label: 1, prediction: 0, probabilities: 0.4, slices: { lang: 'de' }, numeric: { latency_ms: 12 } });
+    expect(out.records[0]).toMatchObject({
+      id: '1',
+      label: 1,
+      prediction: 0,
+      probabilities: 0.4,
+      slices: { lang: 'de' },
+      numeric: { latency_ms: 12 },
+    });
     expect(out.records[1].source).toEqual({ file: f, line: 3 });
     expect(out.records[1].probabilities).toBeUndefined();
   });
 
   it('renamed fields', () => {
     const f = file('r.jsonl', '{"doc_id": 7, "gold": "pos", "pred": "neg"}\n');
-    const out = readInputFile(f, { ...mapping, fields: { id: 'doc_id', label: 'gold', prediction: 'pred', probabilities: 'p' } });
-    expect(out.kind === 'records' && out.records[0]).toMatchObject({ id: '7', label: 'pos', prediction: 'neg' });
+    const out = readInputFile(f, {
+      ...mapping,
+      fields: { id: 'doc_id', label: 'gold', prediction: 'pred', probabilities: 'p' },
+    });
+    expect(out.kind === 'records' && out.records[0]).toMatchObject({
+      id: '7',
+      label: 'pos',
+      prediction: 'neg',
+    });
   });
 
   it('reads gzip', () => {
@@ -57,21 +71,34 @@ describe('jsonl reader', () => {
     const g = file('noid.jsonl', '{"label":1,"prediction":1}\n');
     expect(() => readInputFile(g, mapping)).toThrow(`${g}:1 field "id": missing example id`);
     const h = file('noslice.jsonl', '{"id":1,"label":1,"prediction":1}\n');
-    expect(() => readInputFile(h, { ...mapping, slices: ['lang'] })).toThrow(`${h}:1 field "lang": missing slice field`);
+    expect(() => readInputFile(h, { ...mapping, slices: ['lang'] })).toThrow(
+      `${h}:1 field "lang": missing slice field`,
+    );
   });
 
   it('rejects a line that is not an object, and an empty file', () => {
-    expect(() => readInputFile(file('arr.jsonl', '[1,2]\n'), mapping)).toThrow(/arr\.jsonl:1: expected a JSON object/);
+    expect(() => readInputFile(file('arr.jsonl', '[1,2]\n'), mapping)).toThrow(
+      /arr\.jsonl:1: expected a JSON object/,
+    );
     expect(() => readInputFile(file('empty.jsonl', '\n'), mapping)).toThrow(/empty\.jsonl: no records/);
   });
 });
 
 describe('csv reader', () => {
   it('types cells like a data-frame loader and keeps row lines', () => {
-    const f = file('a.csv', 'id,label,prediction,probabilities,lang,score\n1,1,0,0.25,de,3\n2,true,false,,en,\n3,"[""a"",""b""]",[],,fr,1.5\n');
+    const f = file(
+      'a.csv',
+      'id,label,prediction,probabilities,lang,score\n1,1,0,0.25,de,3\n2,true,false,,en,\n3,"[""a"",""b""]",[],,fr,1.5\n',
+    );
     const out = readInputFile(f, mapping);
     if (out.kind !== 'records') throw new Error('records expected');
-    expect(out.records[0]).toMatchObject({ id: '1', label: 1, prediction: 0, probabilities: 0.25, numeric: { score: 3 } });
+    expect(out.records[0]).toMatchObject({
+      id: '1',
+      label: 1,
+      prediction: 0,
+      probabilities: 0.25,
+      numeric: { score: 3 },
+    });
     expect(out.records[1]).toMatchObject({ label: true, prediction: false });
     expect(out.records[1].probabilities).toBeUndefined();
     expect(out.records[2]).toMatchObject({ label: ['a', 'b'], prediction: [], source: { line: 4 } });
@@ -107,7 +134,9 @@ describe('metric maps', () => {
   });
 
   it('reports malformed JSON with a line', () => {
-    expect(() => readInputFile(file('broken.json', '{\n"a": 1,\n}'), mapping)).toThrow(/broken\.json:3: malformed JSON/);
+    expect(() => readInputFile(file('broken.json', '{\n"a": 1,\n}'), mapping)).toThrow(
+      /broken\.json:3: malformed JSON/,
+    );
   });
 });
 
@@ -129,7 +158,9 @@ describe('lm-evaluation-harness results', () => {
   it('reads the legacy v0.3 format', () => {
     const out = readInputFile(real('lm-eval/pythia-legacy-v0.3/160m-deduped_step143000.json'), mapping);
     if (out.kind !== 'metrics') throw new Error('metrics expected');
-    expect(out.metrics['crows_pairs_english_sexual_orientation/pct_stereotype'].stderr).toBe(0.04430611317732681);
+    expect(out.metrics['crows_pairs_english_sexual_orientation/pct_stereotype'].stderr).toBe(
+      0.04430611317732681,
+    );
   });
 });
 
@@ -149,8 +180,15 @@ describe('paths', () => {
 describe('parquet reader', () => {
   it('reads the same records as the JSONL it was written from (INT64 → number)', async () => {
     const { readInputFileAsync } = await import('../../src/readers/index.js');
-    const pq = await readInputFileAsync(new URL('../fixtures/parquet/sentiment-baseline.parquet', import.meta.url).pathname, { ...mapping, slices: ['language'], ignoreFields: ['text'] });
-    const js = readInputFile(new URL('../../examples/sentiment/baseline.jsonl', import.meta.url).pathname, { ...mapping, slices: ['language'], ignoreFields: ['text'] });
+    const pq = await readInputFileAsync(
+      new URL('../fixtures/parquet/sentiment-baseline.parquet', import.meta.url).pathname,
+      { ...mapping, slices: ['language'], ignoreFields: ['text'] },
+    );
+    const js = readInputFile(new URL('../../examples/sentiment/baseline.jsonl', import.meta.url).pathname, {
+      ...mapping,
+      slices: ['language'],
+      ignoreFields: ['text'],
+    });
     if (pq.kind !== 'records' || js.kind !== 'records') throw new Error('records expected');
     expect(pq.format).toBe('parquet');
     expect(pq.records).toHaveLength(600);
@@ -161,7 +199,9 @@ describe('parquet reader', () => {
 
   it('a file that is not Parquet is an input error', async () => {
     const { readInputFileAsync } = await import('../../src/readers/index.js');
-    await expect(readInputFileAsync(file('fake.parquet', 'not parquet'), mapping)).rejects.toThrow(/fake\.parquet: not a readable Parquet file/);
+    await expect(readInputFileAsync(file('fake.parquet', 'not parquet'), mapping)).rejects.toThrow(
+      /fake\.parquet: not a readable Parquet file/,
+    );
   });
 });
 
@@ -172,7 +212,10 @@ describe('review fixes: readers', () => {
     expect(out.kind === 'records' && out.records.map((r) => r.id)).toEqual(['007', '7']);
     const g = file('gen.csv', 'id,label,prediction\n1,41,41\n2,[1] Paris,Paris\n');
     const gen = readInputFile(g, { ...mapping, textFields: ['label', 'prediction'] });
-    expect(gen.kind === 'records' && gen.records.map((r) => [r.label, r.prediction])).toEqual([['41', '41'], ['[1] Paris', 'Paris']]);
+    expect(gen.kind === 'records' && gen.records.map((r) => [r.label, r.prediction])).toEqual([
+      ['41', '41'],
+      ['[1] Paris', 'Paris'],
+    ]);
   });
 
   it('CSV: stray quotes as Python reads them, NaN cells missing, duplicate columns rejected', () => {
@@ -180,18 +223,29 @@ describe('review fixes: readers', () => {
     expect(q.kind).toBe('records');
     const n = readInputFile(file('nan.csv', 'id,label,prediction,latency\n1,1,1,NaN\n2,1,0,3\n'), mapping);
     expect(n.kind === 'records' && n.records.map((r) => r.numeric)).toEqual([{}, { latency: 3 }]);
-    expect(() => readInputFile(file('inf.csv', 'id,label,prediction,latency\n1,1,1,inf\n'), mapping)).toThrow(/inf\.csv:2 field "latency": numeric field must be finite/);
-    expect(() => readInputFile(file('dup.csv', 'id,label,label,prediction\n1,1,0,1\n'), mapping)).toThrow(/dup\.csv:1 field "label": column "label" appears twice/);
+    expect(() => readInputFile(file('inf.csv', 'id,label,prediction,latency\n1,1,1,inf\n'), mapping)).toThrow(
+      /inf\.csv:2 field "latency": numeric field must be finite/,
+    );
+    expect(() => readInputFile(file('dup.csv', 'id,label,label,prediction\n1,1,0,1\n'), mapping)).toThrow(
+      /dup\.csv:1 field "label": column "label" appears twice/,
+    );
   });
 
   it('JSON ids beyond 2^53 are an error, not a silent collision', () => {
-    expect(() => readInputFile(file('big.jsonl', '{"id": 12345678901234567890, "label": 1, "prediction": 1}\n'), mapping)).toThrow(/too large to be read exactly/);
+    expect(() =>
+      readInputFile(
+        file('big.jsonl', '{"id": 12345678901234567890, "label": 1, "prediction": 1}\n'),
+        mapping,
+      ),
+    ).toThrow(/too large to be read exactly/);
   });
 
   it('a BOM does not break JSON; flattened names that collide are an error', () => {
     const b = readInputFile(file('bom.json', '\ufeff{"acc": 0.5}'), mapping);
     expect(b.kind === 'metrics' && b.metrics.acc.value).toBe(0.5);
-    expect(() => readInputFile(file('collide.json', '{"a": {"b": 0.9}, "a.b": 0.8}'), mapping)).toThrow(/field "a\.b": two keys flatten/);
+    expect(() => readInputFile(file('collide.json', '{"a": {"b": 0.9}, "a.b": 0.8}'), mapping)).toThrow(
+      /field "a\.b": two keys flatten/,
+    );
   });
 
   it('folders include compressed CSV/TSV/JSON', () => {
@@ -204,10 +258,19 @@ describe('review fixes: readers', () => {
 
   it('an EvalResult with malformed slices or columns is an error naming the field', async () => {
     const bad = [
-      ['{"schema":"evalgate/eval-result","version":1,"metrics":{},"slices":{"lang":{"de":5}}}', 'slices.lang.de'],
-      ['{"schema":"evalgate/eval-result","version":1,"metrics":{"acc":{"value":0.5,"stderr":"x"}}}', 'metrics.acc.stderr'],
+      [
+        '{"schema":"evalgate/eval-result","version":1,"metrics":{},"slices":{"lang":{"de":5}}}',
+        'slices.lang.de',
+      ],
+      [
+        '{"schema":"evalgate/eval-result","version":1,"metrics":{"acc":{"value":0.5,"stderr":"x"}}}',
+        'metrics.acc.stderr',
+      ],
       ['{"schema":"evalgate/eval-result","version":1,"metrics":{},"slices":5}', 'slices'],
-      ['{"schema":"evalgate/eval-result","version":1,"metrics":{},"examples":{"ids":["a","b"],"label":[1],"prediction":[1,0]}}', 'examples.label'],
+      [
+        '{"schema":"evalgate/eval-result","version":1,"metrics":{},"examples":{"ids":["a","b"],"label":[1],"prediction":[1,0]}}',
+        'examples.label',
+      ],
     ];
     for (const [text, field] of bad) {
       expect(() => readInputFile(file('er.json', text), mapping)).toThrow(`field "${field}"`);

@@ -20,7 +20,9 @@ describe('escapeMarkdown', () => {
   });
   it('escapes markdown punctuation and links', () => {
     const s = escapeMarkdown('[click](https://evil.example) **bold** `code` ![i](x)');
-    expect(s).toBe('\\[click\\]\\(https:\u200b//evil.example\\) \\*\\*bold\\*\\* \\`code\\` \\!\\[i\\]\\(x\\)');
+    expect(s).toBe(
+      '\\[click\\]\\(https:\u200b//evil.example\\) \\*\\*bold\\*\\* \\`code\\` \\!\\[i\\]\\(x\\)',
+    );
   });
   it('removes control and bidi characters and truncates', () => {
     expect(escapeMarkdown('a\u202eb\u0007c')).toBe('abc');

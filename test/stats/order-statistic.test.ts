@@ -25,7 +25,14 @@ describe('order-statistic interval of a percentile', () => {
     const rng = new Rng(3);
     const records: ExampleRecord[] = [];
     for (let i = 0; i < 3000; i++) {
-      records.push({ id: `e${i}`, label: i % 2, prediction: i % 3 ? 1 : 0, slices: {}, numeric: { latency_ms: 40 + 20 * rng.random() }, source: { file: 'x', line: i + 1 } });
+      records.push({
+        id: `e${i}`,
+        label: i % 2,
+        prediction: i % 3 ? 1 : 0,
+        slices: {},
+        numeric: { latency_ms: 40 + 20 * rng.random() },
+        source: { file: 'x', line: i + 1 },
+      });
     }
     const opts = { task: 'auto' as const };
     const ds = buildDataset(records, opts);
