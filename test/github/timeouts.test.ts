@@ -1,0 +1,160 @@
+/** Per-request timeouts, retries and the overall budget of GitHub calls (src/github/timeouts.ts). */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  BudgetExhaustedError,
+  GitHubTimeoutError,
+  TimeBudget,
+  describeMs,
+  timedFetch,
+  timeoutCause,
+} from '../../src/github/timeouts.js';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
+let handler: Handler = (_q, res) => res.end('{}');
+let calls = 0;
+let server: Server;
+let url = '';
+const open = new Set<ServerResponse>();
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    open.add(res);
+    res.on('close', () => open.delete(res));
+    handler(req, res, ++calls);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Node loads its fetch implementation on first use, which can take longer than the short timeouts here.
+  await (await fetch(url)).text();
+});
+beforeEach(() => {
+  calls = 0;
+  for (const r of open) r.destroy();
+});
+afterAll(async () => {
+  for (const r of open) r.destroy();
+  server.closeAllConnections();
+  await new Promise<void>((r) => server.close(() => r()));
+});
+
+const hang: Handler = () => {
+  /* never answers */
+};
+
+describe('timedFetch', () => {
+  it('gives up on a request that never answers after its retries, naming it', async () => {
+    handler = hang;
+    const budget = new TimeBudget({ requestMs: 150, retryBaseMs: 5 });
+    const f = timedFetch(budget, { retries: 2 });
+    const err = await f(`${url}/repos/acme/model/compare/a...b?x=secret`).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GitHubTimeoutError);
+    expect((err as Error).message).toBe(
+      'no answer within 150 ms to GET /repos/acme/model/compare/a...b (3 attempts)',
+    );
+    expect(calls).toBe(3);
+    expect(budget.timedOut).toEqual(Array(3).fill('GET /repos/acme/model/compare/a...b'));
+  });
+
+  it('times out a body that stalls after the headers (never an empty answer)', async () => {
+    handler = (_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"a":');
+    };
+    const f = timedFetch(new TimeBudget({ requestMs: 150, retryBaseMs: 5 }), { retries: 0 });
+    await expect(f(`${url}/x`)).rejects.toBeInstanceOf(GitHubTimeoutError);
+  });
+
+  it('retries 5xx answers and returns the first good one', async () => {
+    handler = (_q, res, n) => {
+      res.writeHead(n < 3 ? 503 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ n }));
+    };
+    const f = timedFetch(new TimeBudget({ retryBaseMs: 5 }), { retries: 3 });
+    const res = await f(`${url}/x`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ n: 3 });
+    expect(res.url).toBe(`${url}/x`);
+  });
+
+  it('returns the last 5xx answer after the retries (the caller reports its status)', async () => {
+    handler = (_q, res) => {
+      res.writeHead(502);
+      res.end('bad gateway');
+    };
+    const f = timedFetch(new TimeBudget({ retryBaseMs: 5 }), { retries: 3 });
+    const res = await f(`${url}/x`, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(502);
+    expect(await res.text()).toBe('bad gateway');
+    expect(calls).toBe(4);
+  });
+
+  it('does not retry 4xx answers', async () => {
+    handler = (_q, res) => {
+      res.writeHead(404);
+      res.end();
+    };
+    const res = await timedFetch(new TimeBudget({ retryBaseMs: 5 }))(`${url}/x`);
+    expect(res.status).toBe(404);
+    expect(calls).toBe(1);
+  });
+
+  it('never runs past the budget: the last try gets only what is left, then no call starts', async () => {
+    handler = hang;
+    const budget = new TimeBudget({ totalMs: 400, requestMs: 250, retryBaseMs: 5 });
+    const f = timedFetch(budget, { retries: 10 });
+    const t0 = Date.now();
+    const err = await f(`${url}/slow`).catch((e: unknown) => e);
+    const took = Date.now() - t0;
+    expect(err).toBeInstanceOf(Error);
+    expect(timeoutCause(err)).toBeDefined();
+    expect(took).toBeLessThan(400 + 300);
+    expect(calls).toBeLessThanOrEqual(3);
+    const next = await f(`${url}/next`).catch((e: unknown) => e);
+    expect(next).toBeInstanceOf(BudgetExhaustedError);
+    expect((next as Error).message).toBe(
+      'the 400 ms allowed for GitHub calls (input github-timeout-minutes) were used up before GET /next; last timed out: GET /slow',
+    );
+  });
+
+  it("passes the caller's own abort through without retrying", async () => {
+    handler = hang;
+    const ctl = new AbortController();
+    const f = timedFetch(new TimeBudget({ requestMs: 5000, retryBaseMs: 5 }));
+    setTimeout(() => ctl.abort(), 50);
+    const err = await f(`${url}/x`, { signal: ctl.signal }).catch((e: unknown) => e);
+    expect((err as Error).name).toBe('AbortError');
+    expect(calls).toBe(1);
+  });
+});
+
+describe('TimeBudget.race', () => {
+  it('abandons a call that does not settle in time and remembers it', async () => {
+    const budget = new TimeBudget({ requestMs: 50 });
+    const err = await budget
+      .race('the artifact upload', () => new Promise(() => undefined))
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GitHubTimeoutError);
+    expect((err as Error).message).toBe('no answer within 50 ms to the artifact upload');
+    expect(budget.abandoned).toBe(true);
+    expect(await budget.race('x', async () => 7)).toBe(7);
+  });
+
+  it('refuses to start once the budget is used up', async () => {
+    let t = 0;
+    const budget = new TimeBudget({ totalMs: 1000, now: () => t });
+    t = 1000;
+    await expect(budget.race('the listing', async () => 1)).rejects.toBeInstanceOf(BudgetExhaustedError);
+  });
+});
+
+describe('describeMs', () => {
+  it.each([
+    [150, '150 ms'],
+    [30_000, '30 s'],
+    [1500, '1.5 s'],
+    [600_000, '10 min'],
+    [150_000, '2.5 min'],
+  ])('%d → %s', (ms, text) => expect(describeMs(ms)).toBe(text));
+});
