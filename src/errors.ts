@@ -20,12 +20,24 @@ export function formatLocation(loc: InputLocation): string {
   return s;
 }
 
+/**
+ * Escapes control characters (C0, DEL, C1) as `\uXXXX`: input errors quote untrusted file content and
+ * names, which must not reach a terminal or log as raw control bytes (NULs, escape sequences).
+ */
+export function escapeControl(s: string): string {
+  return s.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** Bad input data or configuration: names file, line and field; exit code 2. */
 export class InputError extends Error {
   readonly location: InputLocation;
   constructor(message: string, location: InputLocation = {}) {
     const where = formatLocation(location);
-    super(where ? `${where}: ${message}` : message);
+    super(escapeControl(where ? `${where}: ${message}` : message));
     this.name = 'InputError';
     this.location = location;
   }

@@ -8,7 +8,8 @@ import { InputError } from './errors.js';
 import { buildDataset, computeMetrics, subsetDataset, type Dataset } from './metrics/index.js';
 import {
   expandInputPaths,
-  readInputFileAsync,
+  readInputFile,
+  settingFor,
   type ReadOutput,
   type RecordMapping,
 } from './readers/index.js';
@@ -38,11 +39,27 @@ export function mappingOf(config: GateConfig): RecordMapping {
   };
 }
 
-/** Reads every input file (folders expanded). */
-export async function readInputs(paths: string[], config: GateConfig): Promise<ReadOutput[]> {
+/**
+ * Reads every input file (folders expanded), each with the reader its content calls for, or the one
+ * config `format:` names for its path; `side` picks the config `select:` of the baseline side.
+ */
+export async function readInputs(
+  paths: string[],
+  config: GateConfig,
+  side: 'current' | 'baseline' = 'current',
+): Promise<ReadOutput[]> {
   if (paths.length === 0) throw new InputError('no input files given');
   const out: ReadOutput[] = [];
-  for (const f of expandInputPaths(paths)) out.push(await readInputFileAsync(f, mappingOf(config)));
+  const mapping = mappingOf(config);
+  const { baseline: baselineSelect, ...select } = config.select ?? {};
+  for (const f of expandInputPaths(paths)) {
+    const ctx = {
+      mapping,
+      encoding: settingFor(config.encoding, f),
+      select: side === 'baseline' && baselineSelect ? baselineSelect : select,
+    };
+    out.push(await readInputFile(f, ctx, settingFor(config.format, f)));
+  }
   return out;
 }
 
@@ -274,7 +291,7 @@ export async function computeCurrent(
  * tests); raw eval files are computed like the current run.
  */
 export async function loadBaseline(paths: string[], config: GateConfig): Promise<ComputedResult> {
-  const outputs = await readInputs(paths, config);
+  const outputs = await readInputs(paths, config, 'baseline');
   const results = outputs.filter((o) => o.kind === 'result');
   if (results.length === 1 && outputs.length === 1 && results[0].kind === 'result') {
     const stored = results[0].result;

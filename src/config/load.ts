@@ -4,10 +4,13 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node } from 'yaml';
+import { isMap, isSeq, isScalar, type Node } from 'yaml';
 import { InputError } from '../errors.js';
 import type { Direction, TaskSetting } from '../types.js';
 import { configSchema } from './schema.js';
+import type { TextEncodingName } from '../readers/text.js';
+import type { SeriesSelect } from '../readers/registry.js';
+import { parseYamlDocument } from '../readers/yaml-text.js';
 
 /** Thresholds and options of one metric (SPEC §6). */
 export interface MetricRule {
@@ -67,6 +70,14 @@ export interface GateConfig {
   onMissingBaseline?: 'pass' | 'warn' | 'fail';
   /** True when the file has `metrics` or `defaults` rules; else the zero-config gate applies. */
   hasRules: boolean;
+  /** Format override (config `format:`): one name, or path glob → name. */
+  format?: string | Record<string, string>;
+  /** Text encoding (config `encoding:`): one encoding, or path glob → encoding. */
+  encoding?: TextEncodingName | Record<string, TextEncodingName>;
+  /** Series selection (config `select:`); `baseline` applies to the baseline side instead. */
+  select?: SeriesSelect & { baseline?: SeriesSelect };
+  /** What a changed eval setup does (default warn). */
+  onSetupChange: 'warn' | 'fail' | 'ignore';
 }
 
 /** Defaults used when there is no config file at all (SPEC §5 zero-config gate). */
@@ -83,6 +94,7 @@ export function defaultConfig(): GateConfig {
     topFlipped: 10,
     metrics: {},
     hasRules: false,
+    onSetupChange: 'warn',
   };
 }
 
@@ -113,13 +125,7 @@ export function loadConfig(file: string | undefined, optional = false): GateConf
 
 /** Parses and validates config text; `file` is used in error messages. */
 export function parseConfig(text: string, file: string): GateConfig {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    const line = err.pos ? lineCounter.linePos(err.pos[0]).line : undefined;
-    throw new InputError(`invalid YAML: ${err.message.split('\n')[0]}`, { file, line });
-  }
+  const { doc, lineCounter } = parseYamlDocument(text, file);
   const data: unknown = doc.toJS() ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new InputError(`expected a mapping of settings at the top level, found ${describe(data)}`, {
@@ -179,6 +185,11 @@ export function parseConfig(text: string, file: string): GateConfig {
   if (raw.metrics) cfg.metrics = raw.metrics as Record<string, MetricRule>;
   if (raw.slice_rules) cfg.sliceRules = raw.slice_rules as SliceRules;
   if (raw.on_missing_baseline) cfg.onMissingBaseline = raw.on_missing_baseline as 'pass' | 'warn' | 'fail';
+  if (raw.format !== undefined) cfg.format = raw.format as GateConfig['format'];
+  if (raw.encoding !== undefined) cfg.encoding = raw.encoding as GateConfig['encoding'];
+  if (raw.select !== undefined) cfg.select = raw.select as GateConfig['select'];
+  if (raw.on_setup_change !== undefined)
+    cfg.onSetupChange = raw.on_setup_change as GateConfig['onSetupChange'];
   for (const [name, rule] of Object.entries(cfg.metrics)) {
     if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
       const node = nodeAt(doc.contents as Node | null, ['metrics', name]);

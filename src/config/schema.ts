@@ -3,6 +3,8 @@
  * (`npm run schema` regenerates it; a test keeps the two equal) so editors can validate configs.
  */
 
+import { TEXT_ENCODINGS } from '../readers/text.js';
+
 const thresholds = {
   max_regression: {
     type: 'number',
@@ -32,6 +34,11 @@ const metricRule = {
     },
     gate: { type: 'boolean', description: 'false: report only, never gate.' },
   },
+} as const;
+
+const seriesSelect = {
+  provider: { type: 'string', minLength: 1, description: 'Provider id or label (promptfoo).' },
+  prompt: { type: 'string', minLength: 1, description: 'Prompt label, id or text (promptfoo).' },
 } as const;
 
 /** The config schema (JSON Schema draft-07). */
@@ -141,5 +148,36 @@ export const configSchema = {
       },
     },
     on_missing_baseline: { enum: ['pass', 'warn', 'fail'] },
+    format: {
+      description:
+        'Input format overriding detection by content: one format name for every input, or a mapping of path glob to format name (see docs/formats.md).',
+      oneOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'object', minProperties: 1, additionalProperties: { type: 'string', minLength: 1 } },
+      ],
+    },
+    encoding: {
+      description:
+        'Text encoding of the inputs when it is not UTF-8/UTF-16 (detected): one encoding, or a mapping of path glob to encoding.',
+      oneOf: [
+        { enum: [...TEXT_ENCODINGS] },
+        { type: 'object', minProperties: 1, additionalProperties: { enum: [...TEXT_ENCODINGS] } },
+      ],
+    },
+    select: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Which series of a multi-series file to read (promptfoo: provider and/or prompt); `baseline` selects differently for the baseline side.',
+      properties: {
+        ...seriesSelect,
+        baseline: { type: 'object', additionalProperties: false, properties: seriesSelect },
+      },
+    },
+    on_setup_change: {
+      enum: ['warn', 'fail', 'ignore'],
+      description:
+        'What a changed eval setup (task config, harness version, eval set) does: warn (default) reports it and does not fail a metric whose task config changed on that alone; fail makes the verdict fail; ignore only notes it.',
+    },
   },
 } as const;

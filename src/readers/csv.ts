@@ -4,6 +4,9 @@ import { InputError } from '../errors.js';
 import type { ExampleRecord } from '../types.js';
 import { toExampleRecord } from './records.js';
 import type { RecordMapping } from './types.js';
+import type { FormatReader, FileHead } from './registry.js';
+import { hasExtension } from './sniff.js';
+import { readTextFile } from './text.js';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const INFINITY = /^[+-]?(inf|infinity)$/i;
@@ -90,3 +93,36 @@ export function parseCsv(
     return toExampleRecord(typed, mapping, file, info.lines);
   });
 }
+
+/** First line of a sniffed text, when it looks like a delimited header (not JSON, not YAML). */
+function headerLine(head: FileHead): string | undefined {
+  const end = head.text.indexOf('\n');
+  const first = (end === -1 ? head.text : head.text.slice(0, end)).trim();
+  if (first === '' || first.startsWith('{') || first.startsWith('[')) return undefined;
+  return first;
+}
+
+function delimitedFormat(name: 'csv' | 'tsv', delimiter: ',' | '\t'): FormatReader {
+  const extensions = [`.${name}`, `.${name}.gz`];
+  return {
+    name,
+    description: `${name === 'csv' ? 'comma' : 'tab'}-separated per-example records with a header row naming the id, label and prediction columns`,
+    extensions,
+    detect(head, fileName) {
+      if (hasExtension(fileName, extensions)) return 0.6;
+      const first = headerLine(head);
+      if (!first || !first.includes(delimiter)) return 0;
+      // Without the extension, a header that names an id/label column makes it likely.
+      return /(^|[,\t"])(id|label|prediction|pred|gold|target)([,\t"]|$)/i.test(first) ? 0.4 : 0.26;
+    },
+    read(file, ctx) {
+      const records = parseCsv(readTextFile(file, ctx.encoding), file, ctx.mapping, delimiter);
+      return { kind: 'records', file, format: name, records };
+    },
+  };
+}
+
+/** Per-example records as CSV. */
+export const csvFormat: FormatReader = delimitedFormat('csv', ',');
+/** Per-example records as TSV. */
+export const tsvFormat: FormatReader = delimitedFormat('tsv', '\t');

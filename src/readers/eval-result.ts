@@ -5,6 +5,8 @@
  */
 import { InputError } from '../errors.js';
 import { EVAL_RESULT_VERSION, type EvalResult } from '../types.js';
+import { readJsonFile } from './json-text.js';
+import type { FormatReader } from './registry.js';
 
 /** True when a parsed JSON document is an EvalResult. */
 export function isEvalResult(data: unknown): boolean {
@@ -113,3 +115,23 @@ export function readEvalResult(data: unknown, file: string): EvalResult {
   }
   return { slices: {}, sources: [], n: null, task: 'aggregate', ...r } as unknown as EvalResult;
 }
+
+/** evalgate's own EvalResult (`--save-result`, the baseline artifact). */
+export const evalResultFormat: FormatReader = {
+  name: 'eval-result',
+  description:
+    'EvalResult written by evalgate (--save-result or the baseline artifact): "schema": "evalgate/eval-result"',
+  extensions: ['.json', '.json.gz'],
+  detect(head) {
+    return head.outline.root === '{' &&
+      /"schema"\s*:\s*"evalgate\/eval-result"/.test(head.text.slice(0, 65536))
+      ? 1
+      : 0;
+  },
+  read(file, ctx) {
+    const data = readJsonFile(file, ctx.encoding);
+    if (!isEvalResult(data))
+      throw new InputError('expected an evalgate EvalResult', { file, field: 'schema' });
+    return { kind: 'result', file, format: 'eval-result', result: readEvalResult(data, file) };
+  },
+};

@@ -3,6 +3,9 @@ import { InputError } from '../errors.js';
 import type { ExampleRecord } from '../types.js';
 import { toExampleRecord } from './records.js';
 import type { RecordMapping } from './types.js';
+import type { FormatReader } from './registry.js';
+import { hasExtension } from './sniff.js';
+import { readTextFile } from './text.js';
 
 /**
  * Calls `each` with every non-blank line parsed as a JSON object and its 1-based line number; a line
@@ -43,3 +46,24 @@ export function parseJsonl(text: string, file: string, mapping: RecordMapping): 
   if (out.length === 0) throw new InputError('no records in file', { file });
   return out;
 }
+
+const JSONL_EXTENSIONS = ['.jsonl', '.ndjson', '.jsonl.gz', '.ndjson.gz'];
+
+/** Per-example records as JSON Lines. */
+export const jsonlFormat: FormatReader = {
+  name: 'jsonl',
+  description:
+    'JSON Lines of per-example records: one object per line with an id, a label and a prediction field',
+  extensions: JSONL_EXTENSIONS,
+  detect(head, name) {
+    const ext = hasExtension(name, JSONL_EXTENSIONS);
+    const lines = head.jsonLines;
+    // A .jsonl whose first line is broken is still read as JSON Lines, so the error names that line.
+    if (!lines) return ext ? 0.3 : 0;
+    return lines.length >= 2 || ext ? 0.5 : 0.2;
+  },
+  read(file, ctx) {
+    const records = parseJsonl(readTextFile(file, ctx.encoding), file, ctx.mapping);
+    return { kind: 'records', file, format: 'jsonl', records };
+  },
+};

@@ -9,6 +9,8 @@ import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import { forEachJsonObject } from './jsonl.js';
 import type { ScoreColumn } from '../types.js';
+import type { FormatReader } from './registry.js';
+import { readTextFile } from './text.js';
 
 const NAME = /^samples_(.+?)_(\d{4}-\d{2}-\d{2}T[\d.-]+?)(\.first\d+)?\.jsonl(\.gz)?$/i;
 
@@ -92,3 +94,20 @@ export function readLmEvalSamples(
     throw new InputError('no samples in file', { file });
   return { scores, notes };
 }
+
+/** lm-evaluation-harness `--log_samples` files. */
+export const lmEvalSamplesFormat: FormatReader = {
+  name: 'lm-eval-samples',
+  description:
+    'lm-evaluation-harness --log_samples JSON Lines: one object per doc with "doc_id" and "resps"/"filtered_resps", named samples_<task>_<timestamp>',
+  extensions: ['.jsonl', '.jsonl.gz'],
+  detect(head) {
+    const first = head.jsonLines?.[0];
+    if (!first) return 0;
+    return 'doc_id' in first && ('filtered_resps' in first || 'resps' in first) ? 0.95 : 0;
+  },
+  read(file, ctx) {
+    const { scores, notes } = readLmEvalSamples(readTextFile(file, ctx.encoding), file);
+    return { kind: 'scores', file, format: 'lm-eval-samples', scores, notes };
+  },
+};

@@ -6,6 +6,9 @@
  */
 import type { Direction, MetricValue } from '../types.js';
 import { InputError } from '../errors.js';
+import { readJsonFile } from './json-text.js';
+import type { FormatReader } from './registry.js';
+import { keysAt } from './sniff.js';
 
 /** True when a parsed JSON document looks like an lm-eval results file. */
 export function isLmEvalResults(data: unknown): boolean {
@@ -81,3 +84,33 @@ export function readLmEvalResults(
     throw new InputError('no numeric metrics in lm-eval results', { file });
   return { metrics, directions };
 }
+
+const LM_EVAL_MARKERS = ['versions', 'configs', 'config', 'n-samples', 'higher_is_better', 'group_subtasks'];
+
+/** lm-evaluation-harness results files. */
+export const lmEvalResultsFormat: FormatReader = {
+  name: 'lm-eval',
+  description:
+    'lm-evaluation-harness results JSON: an object with "results" (task → metrics) and "versions"/"configs"/"n-samples"/"higher_is_better"',
+  extensions: ['.json', '.json.gz'],
+  detect(head) {
+    const top = keysAt(head.outline, '');
+    if (head.outline.root !== '{' || !top.has('results')) return 0;
+    if (top.has('evalId') || keysAt(head.outline, 'results').has('prompts')) return 0; // promptfoo
+    return LM_EVAL_MARKERS.some((k) => top.has(k)) ? 0.9 : 0.45;
+  },
+  read(file, ctx) {
+    const data = readJsonFile(file, ctx.encoding);
+    if (!isLmEvalResults(data)) {
+      throw new InputError(
+        'expected lm-evaluation-harness results: an object with "results" of task objects',
+        {
+          file,
+          field: 'results',
+        },
+      );
+    }
+    const { metrics, directions } = readLmEvalResults(data as Record<string, unknown>, file);
+    return { kind: 'metrics', file, format: 'lm-eval', metrics, directions };
+  },
+};

@@ -8,6 +8,7 @@ import { readBytes } from './file.js';
 import type { ExampleRecord } from '../types.js';
 import { toExampleRecord } from './records.js';
 import type { RecordMapping } from './types.js';
+import type { FormatReader } from './registry.js';
 
 /** BigInt columns (int64) become numbers when exact, else an error: ids and labels must not change. */
 function normalise(v: unknown, file: string, row: number, field: string): unknown {
@@ -43,3 +44,19 @@ export async function readParquet(file: string, mapping: RecordMapping): Promise
     return toExampleRecord(typed, mapping, file, row);
   });
 }
+
+/** Per-example records as Parquet. */
+export const parquetFormat: FormatReader = {
+  name: 'parquet',
+  description:
+    'Parquet table of per-example records (starts with the bytes PAR1) with id, label and prediction columns',
+  extensions: ['.parquet'],
+  detect(head, name) {
+    if (head.raw.subarray(0, 4).toString('latin1') === 'PAR1') return 1;
+    // Named .parquet but not Parquet: read it anyway, so the error says what is wrong with it.
+    return name.toLowerCase().endsWith('.parquet') ? 0.3 : 0;
+  },
+  async read(file, ctx) {
+    return { kind: 'records', file, format: 'parquet', records: await readParquet(file, ctx.mapping) };
+  },
+};

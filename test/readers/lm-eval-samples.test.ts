@@ -20,8 +20,8 @@ const samplesOf = (dir: string) =>
   );
 
 describe('lm-evaluation-harness samples', () => {
-  it('reads per-doc scores named like the results file', () => {
-    const out = readInputFile(samplesOf(copa('sshleifer__tiny-gpt2')), mapping);
+  it('reads per-doc scores named like the results file', async () => {
+    const out = await readInputFile(samplesOf(copa('sshleifer__tiny-gpt2')), mapping);
     if (out.kind !== 'scores') throw new Error('scores expected');
     expect(out.format).toBe('lm-eval-samples');
     const acc = out.scores['copa/acc'];
@@ -29,10 +29,10 @@ describe('lm-evaluation-harness samples', () => {
     expect(acc.values.reduce((a, b) => a + b, 0) / 20).toBeCloseTo(0.6, 12);
   });
 
-  it('keeps filters apart and reports corpus-level metrics instead of dropping them silently', () => {
+  it('keeps filters apart and reports corpus-level metrics instead of dropping them silently', async () => {
     const dir = real('pr3936-negotiationtom-qwen3-8b');
     const f = readdirSync(dir).find((x) => x.startsWith('samples_negotiationtom_intention'))!;
-    const out = readInputFile(join(dir, f), mapping);
+    const out = await readInputFile(join(dir, f), mapping);
     if (out.kind !== 'scores') throw new Error('scores expected');
     expect(Object.keys(out.scores)).toEqual(['negotiationtom_intention/exact_match']);
     expect(out.notes.join('\n')).toMatch(/negotiationtom_intention\/macro_f1 is a corpus-level metric/);

@@ -1,0 +1,222 @@
+/**
+ * The reader registry: one {@link FormatReader} per input format, chosen by content. Each reader looks at
+ * the first bytes of a file (decompressed when gzip) and says how sure it is that the file is its format;
+ * the most confident reader reads it. The file name is only a hint (a `.json` may hold JSON Lines, a
+ * samples log may have any name). Config `format:` overrides detection per path or glob.
+ *
+ * Adding a format: write `src/readers/<format>.ts` exporting a FormatReader and add it to FORMATS below
+ * (docs/formats.md, "Adding a format").
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { constants as zc, gunzipSync } from 'node:zlib';
+import { InputError } from '../errors.js';
+import { readBytes } from './file.js';
+import { isGzip, sniffText, type TextEncodingName } from './text.js';
+import { firstJsonLines, hasExtension, outlineJson, type JsonOutline } from './sniff.js';
+import type { ReadOutput, RecordMapping } from './types.js';
+import { jsonlFormat } from './jsonl.js';
+import { csvFormat, tsvFormat } from './csv.js';
+import { parquetFormat } from './parquet.js';
+import { jsonMetricMapFormat, yamlMetricMapFormat } from './metric-map.js';
+import { lmEvalResultsFormat } from './lm-eval.js';
+import { lmEvalSamplesFormat } from './lm-eval-samples.js';
+import { evalResultFormat } from './eval-result.js';
+
+/** How many bytes of a file detection looks at. */
+export const HEAD_BYTES = 256 * 1024;
+
+/** What a detector sees of a file. */
+export interface FileHead {
+  /** The first bytes as stored. */
+  raw: Buffer;
+  /** The first bytes after gzip decompression (equal to `raw` for uncompressed files). */
+  bytes: Buffer;
+  /** True when the file's bytes are gzip. */
+  gzip: boolean;
+  /** True when `bytes` hold the whole (decompressed) file. */
+  complete: boolean;
+  /** `bytes` decoded for sniffing (UTF-8 or UTF-16; bad bytes replaced). */
+  text: string;
+  /** Outline of the JSON keys at the start of `text` (computed once, on first use). */
+  readonly outline: JsonOutline;
+  /** The first complete lines parsed as JSON objects, or undefined when the text is not JSON Lines. */
+  readonly jsonLines: Record<string, unknown>[] | undefined;
+}
+
+/** Which series of a multi-series file to read (e.g. one provider/prompt of a promptfoo export). */
+export interface SeriesSelect {
+  provider?: string;
+  prompt?: string;
+}
+
+/** What a reader gets besides the file. */
+export interface ReadContext {
+  mapping: RecordMapping;
+  /** Text encoding the user named (config `encoding:`); undefined = detect UTF-8/UTF-16. */
+  encoding?: TextEncodingName;
+  /** Series selection (config `select:`). */
+  select?: SeriesSelect;
+}
+
+/** One input format. */
+export interface FormatReader {
+  /** Name used in config `format:`, reports and errors (kebab-case). */
+  name: string;
+  /** One line: what the format is and what a file needs to be recognised as it. */
+  description: string;
+  /** Usual file name endings (a hint for detection and for expanding folders). */
+  extensions: readonly string[];
+  /** Confidence in [0, 1] that the file is this format. */
+  detect(head: FileHead, fileName: string): number;
+  /** Reads the file. */
+  read(file: string, ctx: ReadContext): Promise<ReadOutput> | ReadOutput;
+}
+
+/**
+ * Every format, most specific first: on equal confidence the earlier one wins, so tool formats come
+ * before the generic record and metric-map readers.
+ */
+export const FORMATS: readonly FormatReader[] = [
+  evalResultFormat,
+  lmEvalResultsFormat,
+  lmEvalSamplesFormat,
+  parquetFormat,
+  jsonlFormat,
+  csvFormat,
+  tsvFormat,
+  jsonMetricMapFormat,
+  yamlMetricMapFormat,
+];
+
+/** Below this, no reader claims a file. */
+export const MIN_CONFIDENCE = 0.25;
+
+/** The reader of a format name; undefined when unknown. */
+export function formatByName(name: string): FormatReader | undefined {
+  return FORMATS.find((f) => f.name === name);
+}
+
+/** Every file-name ending a reader hints at (to expand folders). */
+export function knownExtensions(): string[] {
+  return [...new Set(FORMATS.flatMap((f) => f.extensions))];
+}
+
+/** Builds a FileHead from a buffer of a file's first bytes. */
+export function headFromBytes(raw: Buffer, complete: boolean): FileHead {
+  const gzip = isGzip(raw);
+  let bytes = raw;
+  let whole = complete;
+  if (gzip) {
+    try {
+      // Partial input: flush what has been inflated so far instead of failing on the cut end.
+      bytes = gunzipSync(raw, { finishFlush: zc.Z_SYNC_FLUSH, maxOutputLength: HEAD_BYTES * 8 });
+      whole = complete && bytes.length < HEAD_BYTES * 8;
+    } catch {
+      bytes = Buffer.alloc(0);
+      whole = false;
+    }
+  }
+  const text = sniffText(bytes);
+  let outline: JsonOutline | undefined;
+  let lines: Record<string, unknown>[] | undefined | null = null;
+  return {
+    raw,
+    bytes,
+    gzip,
+    complete: whole,
+    text,
+    get outline() {
+      return (outline ??= outlineJson(text));
+    },
+    get jsonLines() {
+      if (lines === null) lines = firstJsonLines(text);
+      return lines;
+    },
+  };
+}
+
+/** Reads a file's head. */
+export function readHead(file: string): FileHead {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    readBytes(file); // throws the reader's usual "file not found" / "cannot read" error
+    throw new InputError('cannot read file', { file });
+  }
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const got = readSync(fd, buf, 0, HEAD_BYTES, 0);
+    return headFromBytes(buf.subarray(0, got), got < HEAD_BYTES);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every reader's confidence for a file, most confident first (ties keep registry order). */
+export function rankFormats(
+  head: FileHead,
+  fileName: string,
+): { format: FormatReader; confidence: number }[] {
+  const name = basename(fileName);
+  return FORMATS.map((format, i) => {
+    let confidence = 0;
+    try {
+      confidence = Math.max(0, Math.min(1, format.detect(head, name)));
+    } catch {
+      confidence = 0;
+    }
+    return { format, confidence, i };
+  })
+    .sort((a, b) => b.confidence - a.confidence || a.i - b.i)
+    .map(({ format, confidence }) => ({ format, confidence }));
+}
+
+/**
+ * The format of a file: the one named by config (`override`), else the most confident detector. An
+ * undetectable file is an InputError naming the closest formats and what each needs.
+ */
+export function detectFormat(file: string, override?: string): FormatReader {
+  if (override !== undefined) {
+    const f = formatByName(override);
+    if (!f) {
+      throw new InputError(
+        `unknown format "${override}" in config \`format\`; known formats: ${FORMATS.map((x) => x.name).join(', ')}`,
+        { file },
+      );
+    }
+    return f;
+  }
+  const head = readHead(file);
+  if (head.raw.length === 0) throw new InputError('empty file', { file });
+  const ranked = rankFormats(head, file);
+  if (ranked[0].confidence >= MIN_CONFIDENCE) return ranked[0].format;
+  const close = ranked.filter((r) => r.confidence > 0).slice(0, 3);
+  const hinted = FORMATS.filter(
+    (f) => hasExtension(file, f.extensions) && !close.some((c) => c.format === f),
+  );
+  const list = [...close.map((c) => c.format), ...hinted].slice(0, 3);
+  const shown = (list.length ? list : FORMATS.slice(0, 3))
+    .map((f) => `${f.name} (${f.description})`)
+    .join('; ');
+  throw new InputError(
+    `cannot tell the format of this file from its content; closest: ${shown}. Set \`format:\` in the config to name it`,
+    { file },
+  );
+}
+
+/** Reads one input file with the format detected (or named by `override`). */
+export async function readWithRegistry(
+  file: string,
+  ctx: ReadContext,
+  override?: string,
+): Promise<ReadOutput> {
+  const format = detectFormat(file, override);
+  return format.read(file, ctx);
+}
+
+/** The supported formats as lines for `--help` and docs: `name — description`. */
+export function formatList(): string[] {
+  return FORMATS.map((f) => `${f.name} — ${f.description}`);
+}
