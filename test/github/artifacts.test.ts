@@ -5,9 +5,9 @@ import { InputError, UsageError } from '../../src/errors.js';
 import {
   ActionsArtifactStore,
   artifactMatcher,
-  checkExtracted,
   downloadCurrentArtifacts,
 } from '../../src/github/artifacts.js';
+import { checkExtracted } from '../../src/github/zip.js';
 import { makeZip } from '../fake-github/index.js';
 import { useFakeGitHub } from './helpers.js';
 

@@ -10,7 +10,7 @@ import {
   reportArtifactName,
   runPublishMode,
   type ReportArtifactMeta,
-} from '../../src/github/report-artifact.js';
+} from '../../src/github/report-artifact/index.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import type { Report } from '../../src/types.js';
 import { clientFor, contextFor, useFakeGitHub, warnings } from './helpers.js';

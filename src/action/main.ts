@@ -7,26 +7,26 @@ import * as core from '@actions/core';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { loadConfig } from './config/load.js';
-import { InputError, UsageError, isExpectedError } from './errors.js';
-import { ActionsArtifactStore, downloadCurrentArtifacts, type ArtifactStore } from './github/artifacts.js';
-import { LocalPathBaselineSource, type BaselineSource } from './baseline/source.js';
-import { GitHubBaselineSource } from './github/baseline.js';
-import { headShaOf, readRunnerContext, runUrl, type RunnerContext } from './github/context.js';
+import { loadConfig } from '../config/load.js';
+import { InputError, UsageError, isExpectedError } from '../errors.js';
+import { ActionsArtifactStore, downloadCurrentArtifacts, type ArtifactStore } from '../github/artifacts.js';
+import { LocalPathBaselineSource, type BaselineSource } from '../baseline/source.js';
+import { GitHubBaselineSource } from '../github/baseline.js';
+import { headShaOf, readRunnerContext, runUrl, type RunnerContext } from '../github/context.js';
 import {
   apiMessage,
   createGitHubClient,
   GitHubUnavailableError,
   unavailableError,
   type GitHubClient,
-} from './github/octokit.js';
-import { annotationsFor, conclusionFor, GitHubPublisher, type MissingPolicy } from './github/publisher.js';
-import { reportArtifactName, runPublishMode, uploadReportArtifact } from './github/report-artifact.js';
+} from '../github/octokit.js';
+import { annotationsFor, conclusionFor, GitHubPublisher, type MissingPolicy } from '../github/publisher.js';
+import { reportArtifactName, runPublishMode, uploadReportArtifact } from '../github/report-artifact/index.js';
 import { readInputs, type ActionInputs } from './inputs.js';
-import { computeCurrent, loadBaseline, runGate, type ComputedResult } from './pipeline.js';
-import { renderJson, serializeResult } from './render/json.js';
-import { renderMarkdown } from './render/markdown.js';
-import type { Report } from './types.js';
+import { computeCurrent, loadBaseline, runGate, type ComputedResult } from '../pipeline.js';
+import { renderJson, serializeResult } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
+import type { Report } from '../types.js';
 
 /** Expands the `current` input: paths, folders and globs; a pattern that matches nothing is an error. */
 export function expandCurrent(patterns: string[], cwd = process.cwd()): string[] {

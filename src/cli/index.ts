@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** CLI entry: only runs `main` and maps an unexpected crash to exit code 3 with its stack. */
-import { main } from './cli/main.js';
+import { main } from './main.js';
 
 main(
   process.argv.slice(2),

@@ -3,7 +3,7 @@
  * defaults live in action.yml (the runner supplies them), not here.
  */
 import * as core from '@actions/core';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 /** Typed action inputs. */
 export interface ActionInputs {
