@@ -1,25 +1,30 @@
 /**
  * The Octokit evalgate talks to GitHub with: `@actions/github`'s client (REST methods + pagination)
- * with the retry and throttling plugins, pointed at `GITHUB_API_URL`. Imported lazily so that the CLI,
- * which never talks to GitHub, never loads it.
+ * with the throttling plugin, pointed at `GITHUB_API_URL`. Requests go through `timedFetch`
+ * (timeouts.ts): a per-request timeout, and retries of timeouts, dropped connections and 5xx answers
+ * within the step's time budget. Imported lazily so that the CLI, which never talks to GitHub, never
+ * loads it.
  */
 import * as core from '@actions/core';
 import type { getOctokit } from '@actions/github';
+import { describeMs, GitHubTimeoutError, TimeBudget, timedFetch, timeoutCause } from './timeouts.js';
 
 /** The client type (REST endpoint methods, `paginate`, `request`). */
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
 /** Longest wait for a primary rate limit to reset before giving up (seconds). */
-const MAX_RATE_LIMIT_WAIT_S = 60;
+export const MAX_RATE_LIMIT_WAIT_S = 60;
 
 /** Options of the client factory. */
 export interface ClientOptions {
   /** REST API root, e.g. `https://api.github.com` or `https://ghe.example.com/api/v3`. */
   baseUrl: string;
-  /** Retries of failed requests (5xx, network) by the retry plugin; default 3. */
+  /** Retries of a request after a dropped connection or a 5xx answer; default 3. */
   retries?: number;
   /** Rate-limit handling by the throttling plugin; tests switch it off to skip its write spacing. */
   throttle?: boolean;
+  /** Time limits shared by every call of the step (default: a fresh budget with the default limits). */
+  budget?: TimeBudget;
 }
 
 /**
@@ -29,18 +34,17 @@ export interface ClientOptions {
 export async function createGitHubClient(token: string, opts: ClientOptions): Promise<GitHubClient> {
   if (!token) throw new Error('no GitHub token: set the github-token input');
   core.setSecret(token);
-  const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([
+  const [{ getOctokit }, { throttling }] = await Promise.all([
     import('@actions/github'),
-    import('@octokit/plugin-retry'),
     import('@octokit/plugin-throttling'),
   ]);
-  const retries = opts.retries ?? 3;
+  const budget = opts.budget ?? new TimeBudget();
   return getOctokit(
     token,
     {
       baseUrl: opts.baseUrl,
       userAgent: 'evalgate',
-      retry: { retries },
+      request: { fetch: timedFetch(budget, { retries: opts.retries }) },
       throttle:
         opts.throttle === false
           ? { enabled: false }
@@ -51,10 +55,12 @@ export async function createGitHubClient(token: string, opts: ClientOptions): Pr
                 _o: unknown,
                 retryCount: number,
               ) => {
-                // The primary limit resets hourly: waiting up to an hour in a CI job helps nobody.
+                // The primary limit resets hourly: waiting up to an hour in a CI job helps nobody, and
+                // no wait may outlast the step's budget for GitHub.
                 if (retryAfter > MAX_RATE_LIMIT_WAIT_S || retryCount >= 2) return false;
+                if (retryAfter * 1000 >= budget.remaining()) return false;
                 core.warning(
-                  `GitHub rate limit hit for ${options.method} ${options.url}; retrying in ${retryAfter}s`,
+                  `GitHub rate limit hit for ${options.method} ${options.url}; it resets in ${retryAfter} s, retrying then`,
                 );
                 return true;
               },
@@ -64,6 +70,7 @@ export async function createGitHubClient(token: string, opts: ClientOptions): Pr
                 _o: unknown,
                 retryCount: number,
               ) => {
+                if (retryAfter * 1000 >= budget.remaining()) return false;
                 core.warning(
                   `GitHub secondary rate limit hit for ${options.method} ${options.url}; retrying in ${retryAfter}s`,
                 );
@@ -71,7 +78,6 @@ export async function createGitHubClient(token: string, opts: ClientOptions): Pr
               },
             },
     },
-    retry,
     throttling,
   );
 }
@@ -123,11 +129,24 @@ export function unavailableError(e: unknown, what: string): GitHubUnavailableErr
   if (isRateLimit(e)) {
     const headers = (e as { response?: { headers?: Record<string, unknown> } }).response?.headers;
     const reset = Number(headers?.['x-ratelimit-reset']);
+    const inMs = reset * 1000 - Date.now();
     const when =
-      Number.isFinite(reset) && reset > 0 ? ` (it resets at ${new Date(reset * 1000).toISOString()})` : '';
+      Number.isFinite(reset) && reset > 0
+        ? ` (it resets at ${new Date(reset * 1000).toISOString()}${inMs > MAX_RATE_LIMIT_WAIT_S * 1000 ? `, in ${describeMs(inMs)}: longer than evalgate waits, ${MAX_RATE_LIMIT_WAIT_S} s` : ''})`
+        : '';
     return new GitHubUnavailableError(
       what,
       `GitHub API rate limit exhausted; retry later${when}. ${apiMessage(e)}`,
+      { cause: e },
+    );
+  }
+  const timeout = timeoutCause(e);
+  if (timeout) {
+    return new GitHubUnavailableError(
+      what,
+      timeout instanceof GitHubTimeoutError
+        ? `GitHub did not answer: ${timeout.message}; retry later`
+        : `${timeout.message}; retry later`,
       { cause: e },
     );
   }

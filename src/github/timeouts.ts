@@ -15,8 +15,13 @@
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** Budget for all GitHub calls of one step when none is configured. */
 export const DEFAULT_BUDGET_MS = 10 * 60_000;
-/** Retries of one request after a timeout, a dropped connection or a 5xx answer. */
+/** Retries of one request after a dropped connection or a 5xx answer. */
 export const DEFAULT_RETRIES = 3;
+/**
+ * Retries after a timeout: one. A server that let a request hang for the whole timeout usually lets
+ * the next one hang too; the budget, not a long series of 30-s waits, bounds the step.
+ */
+export const TIMEOUT_RETRIES = 1;
 
 /** HTTP statuses worth another try: the server's, not the request's, fault. */
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
@@ -174,7 +179,7 @@ function replayable(body: unknown): boolean {
 
 /** Options of `timedFetch`. */
 export interface TimedFetchOptions {
-  /** Retries after a timeout, a dropped connection or a 5xx answer [DEFAULT_RETRIES]. */
+  /** Retries after a dropped connection or a 5xx answer [DEFAULT_RETRIES]; after a timeout at most 1. */
   retries?: number;
   /** The fetch to wrap [globalThis.fetch]. */
   fetch?: typeof fetch;
@@ -221,6 +226,7 @@ export function timedFetch(budget: TimeBudget, opts: TimedFetchOptions = {}): ty
         if (timer.aborted) {
           budget.timedOut.push(what);
           failure = new GitHubTimeoutError(what, timeoutMs, attempt);
+          if (attempt >= Math.min(maxAttempts, TIMEOUT_RETRIES + 1)) throw failure;
         } else failure = e; // dropped connection, refused, DNS
         if (attempt >= maxAttempts) throw failure;
       }

@@ -10,6 +10,7 @@ import {
   timedFetch,
   timeoutCause,
 } from '../../src/github/timeouts.js';
+import { createGitHubClient, unavailableError } from '../../src/github/octokit.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
 let handler: Handler = (_q, res) => res.end('{}');
@@ -50,11 +51,12 @@ describe('timedFetch', () => {
     const f = timedFetch(budget, { retries: 2 });
     const err = await f(`${url}/repos/acme/model/compare/a...b?x=secret`).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GitHubTimeoutError);
+    // A hang is retried once (not like a 5xx): the budget, not many long waits, bounds the step.
     expect((err as Error).message).toBe(
-      'no answer within 150 ms to GET /repos/acme/model/compare/a...b (3 attempts)',
+      'no answer within 150 ms to GET /repos/acme/model/compare/a...b (2 attempts)',
     );
-    expect(calls).toBe(3);
-    expect(budget.timedOut).toEqual(Array(3).fill('GET /repos/acme/model/compare/a...b'));
+    expect(calls).toBe(2);
+    expect(budget.timedOut).toEqual(Array(2).fill('GET /repos/acme/model/compare/a...b'));
   });
 
   it('times out a body that stalls after the headers (never an empty answer)', async () => {
@@ -157,4 +159,85 @@ describe('describeMs', () => {
     [600_000, '10 min'],
     [150_000, '2.5 min'],
   ])('%d → %s', (ms, text) => expect(describeMs(ms)).toBe(text));
+});
+
+describe('the GitHub client under the budget', () => {
+  const client = (budget: TimeBudget) => createGitHubClient('ghs_test', { baseUrl: url, budget, retries: 3 });
+
+  it('a hanging endpoint fails the lookup clearly, naming the call, within the timeout and one retry', async () => {
+    handler = hang;
+    const budget = new TimeBudget({ requestMs: 200, retryBaseMs: 5 });
+    const gh = await client(budget);
+    const t0 = Date.now();
+    const err = await gh
+      .request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+        owner: 'acme',
+        repo: 'model',
+        basehead: 'a...b',
+      })
+      .catch((e: unknown) => e);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(unavailableError(err, 'the baseline lookup')?.message).toBe(
+      'evalgate: the baseline lookup failed: GitHub did not answer: no answer within 200 ms to GET /repos/acme/model/compare/a...b (2 attempts); retry later',
+    );
+  });
+
+  it('a primary rate limit that resets soon is waited for', async () => {
+    handler = (_q, res, n) => {
+      if (n === 1) {
+        res.writeHead(403, {
+          'content-type': 'application/json',
+          'x-ratelimit-limit': '1000',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1),
+        });
+        res.end(JSON.stringify({ message: 'API rate limit exceeded for installation ID 1.' }));
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ default_branch: 'main' }));
+      }
+    };
+    const gh = await client(new TimeBudget());
+    const { data } = await gh.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'model' });
+    expect(data.default_branch).toBe('main');
+    expect(calls).toBe(2);
+  });
+
+  it('a primary rate limit that resets in half an hour fails at once, saying when it resets', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 1800;
+    handler = (_q, res) => {
+      res.writeHead(403, {
+        'content-type': 'application/json',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(reset),
+      });
+      res.end(JSON.stringify({ message: 'API rate limit exceeded for installation ID 1.' }));
+    };
+    const gh = await client(new TimeBudget());
+    const t0 = Date.now();
+    const err = await gh
+      .request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'model' })
+      .catch((e: unknown) => e);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(calls).toBe(1);
+    expect(unavailableError(err, 'the baseline lookup')?.message).toMatch(
+      /^evalgate: the baseline lookup failed: GitHub API rate limit exhausted; retry later \(it resets at \S+, in (29\.\d|30) min: longer than evalgate waits, 60 s\)\. HTTP 403: API rate limit exceeded/,
+    );
+  });
+
+  it('a rate limit that resets within the wait limit but after the budget ends is not waited for', async () => {
+    handler = (_q, res) => {
+      res.writeHead(403, {
+        'content-type': 'application/json',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 20),
+      });
+      res.end(JSON.stringify({ message: 'API rate limit exceeded' }));
+    };
+    const gh = await client(new TimeBudget({ totalMs: 5000 }));
+    const t0 = Date.now();
+    const err = await gh.request('GET /repos/{owner}/{repo}', { owner: 'a', repo: 'b' }).catch((e) => e);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(unavailableError(err, 'publishing')?.message).toMatch(/rate limit exhausted/);
+  });
 });
