@@ -273,7 +273,6 @@ export class GitHubPublisher implements Publisher {
       `${marker}\n${req.render(MAX_COMMENT_CHARS - marker.length - 1)}`,
       MAX_COMMENT_CHARS,
     );
-    const known = this.selfLogin;
     const [keep, ...dupes] = await this.findSticky(prNumber);
     // Two jobs racing can both create the comment; the oldest one stays, so links to it keep working.
     let deleted = await this.deleteComments(dupes);
@@ -294,19 +293,27 @@ export class GitHubPublisher implements Publisher {
       );
       const login = data.user?.login;
       if (login) this.selfLogin = login;
-      if (login && !known && login !== ACTIONS_BOT_LOGIN) {
-        // The identity showed only now (a GitHub App's installation token, which `GET /user` refuses):
-        // an earlier comment of this identity may exist. The oldest stays; the new one goes.
-        const [oldest, ...newer] = await this.findSticky(prNumber);
-        if (oldest && oldest.id !== data.id) {
-          deleted += await this.deleteComments(newer);
-          const { data: updated } = await this.o.client.request(
-            'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
-            { ...this.repo, comment_id: oldest.id, body },
-          );
-          core.info(`Updated the evalgate comment on #${prNumber}: ${updated.html_url}`);
-          return { action: 'updated', url: updated.html_url, deleted };
-        }
+      // Look again after creating: another run of this PR may have created its comment between our
+      // listing and our post (both saw none), and a GitHub App's installation token (which `GET /user`
+      // refuses) shows its identity only now, so an earlier comment of it may exist. The oldest stays,
+      // so links to it keep working; every newer one of ours goes, and the oldest gets this report. Each
+      // racing run does the same, so the race ends with one comment.
+      const [oldest, ...newer] = await this.findSticky(prNumber);
+      if (oldest && oldest.id !== data.id) {
+        const removed = await this.deleteComments(newer);
+        deleted += removed;
+        if (removed) core.info(`Removed ${removed} duplicate evalgate comment(s) on #${prNumber}`);
+        const { data: updated } = await this.o.client.request(
+          'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+          { ...this.repo, comment_id: oldest.id, body },
+        );
+        core.info(`Updated the evalgate comment on #${prNumber}: ${updated.html_url}`);
+        return { action: 'updated', url: updated.html_url, deleted };
+      }
+      if (newer.length) {
+        const removed = await this.deleteComments(newer);
+        deleted += removed;
+        if (removed) core.info(`Removed ${removed} duplicate evalgate comment(s) on #${prNumber}`);
       }
       core.info(`Posted the evalgate comment on #${prNumber}: ${data.html_url}`);
       return { action: 'created', url: data.html_url, deleted };

@@ -128,6 +128,40 @@ describe('sticky comment', () => {
     expect(left[0].body).toBe(`${marker}\nreport: pass`);
   });
 
+  test('two runs racing (both list before either posts) end with one comment: the oldest, with a report', async () => {
+    setup();
+    const marker = commentMarker('evalgate-results');
+    // A barrier after each run's first listing: both see "no comment yet", as in a real race.
+    let arrived = 0;
+    let release!: () => void;
+    const bothListed = new Promise<void>((r) => (release = r));
+    const racer = async () => {
+      const p = await publisher();
+      const client = (p as unknown as { o: { client: Awaited<ReturnType<typeof clientFor>> } }).o.client;
+      let first = true;
+      client.hook.after('request', async (_res, options) => {
+        if (first && options.method === 'GET' && String(options.url).includes('/comments')) {
+          first = false;
+          if (++arrived === 2) release();
+          await bothListed;
+        }
+      });
+      return p;
+    };
+    const [a, b] = await Promise.all([racer(), racer()]);
+    const [ra, rb] = await Promise.all([
+      a.publish(request(report('fail'), 'report A')),
+      b.publish(request(report('pass'), 'report B')),
+    ]);
+    expect(fake.calls('issues/create-comment')).toHaveLength(2);
+    const left = fake.commentsOn(PR);
+    expect(left).toHaveLength(1);
+    expect([ra.comment.action, rb.comment.action].sort()).toEqual(['created', 'updated']);
+    // The newer run's post was deleted and its report written into the oldest comment.
+    expect(left[0].body).toBe(`${marker}\n${ra.comment.action === 'updated' ? 'report A' : 'report B'}`);
+    expect(ra.comment.url).toBe(rb.comment.url);
+  });
+
   test('other gates, and comments quoting the marker, are left alone', async () => {
     setup();
     const other = fake.addComment(PR, `${commentMarker('nightly-gate')}\nother gate`, fake.botLogin);
