@@ -1,6 +1,6 @@
 /**
  * Comparison of two runs, metric by metric: paired tests on the examples both runs share (SPEC §5),
- * unpaired z tests from standard errors otherwise, and the list of examples that flipped.
+ * unpaired z tests from standard errors otherwise. The examples that flipped are listed by flipped.ts.
  *
  * Every test is one-sided in the metric's bad direction — H0: current is not worse; a small p means
  * "significantly worse", an improvement gives p near 1 — and reports the 95% two-sided interval of
@@ -8,14 +8,13 @@
  * can differ from the full-run delta when the overlap is partial (callers warn below 95% overlap).
  */
 import {
-  correctness,
   metricsFromConfusion,
   metricSpec,
   perExampleValues,
   type Dataset,
   type MetricOptions,
 } from '../metrics/index.js';
-import type { Direction, FlippedExample, MetricValue, PairingInfo, TestResult } from '../types.js';
+import type { Direction, MetricValue, TestResult } from '../types.js';
 import { bootstrapPValue, CountResampler } from './bootstrap.js';
 import { delongPaired, placements } from './delong.js';
 import { Z975 } from './distributions.js';
@@ -29,14 +28,8 @@ import {
   zTestWorse,
 } from './hypothesis.js';
 import { percentileInterval } from './intervals.js';
+import { pairDatasets, type Pairing } from './pairing.js';
 import { deriveSeed, Rng } from './rng.js';
-
-/** Examples of two runs matched by id: row `baseIdx[j]` of the baseline is row `curIdx[j]` of current. */
-export interface Pairing {
-  info: PairingInfo;
-  baseIdx: Int32Array;
-  curIdx: Int32Array;
-}
 
 /** Options of the comparison functions. */
 export interface CompareOptions {
@@ -53,62 +46,6 @@ export interface CompareOptions {
   directions?: Record<string, Direction>;
   /** Cap on resamples × pairs of the bootstrap over example pairs (default 2e8, see `withErrorBars`). */
   maxResampledRows?: number;
-}
-
-function positiveName(ds: Dataset): string | undefined {
-  return ds.posIndex === undefined ? undefined : ds.classes[ds.posIndex];
-}
-
-/**
- * Pairs the examples of two runs on the intersection of their ids, in the current run's order.
- * `info.paired` is true when the overlap is non-empty and the runs are comparable (same task; for binary
- * tasks, the same positive class). Callers should warn when `overlap_ratio` < 0.95.
- */
-export function pairDatasets(base: Dataset, cur: Dataset): Pairing {
-  let baseIdx: Int32Array;
-  let curIdx: Int32Array;
-  if (sameIdsInOrder(base, cur)) {
-    // The usual case (the same eval set, written in the same order): no hash map needed.
-    baseIdx = Int32Array.from({ length: cur.n }, (_, i) => i);
-    curIdx = baseIdx;
-  } else {
-    const where = new Map<string, number>();
-    for (let i = 0; i < base.n; i++) where.set(base.ids[i], i);
-    const b: number[] = [];
-    const c: number[] = [];
-    for (let j = 0; j < cur.n; j++) {
-      const i = where.get(cur.ids[j]);
-      if (i !== undefined) {
-        b.push(i);
-        c.push(j);
-      }
-    }
-    baseIdx = Int32Array.from(b);
-    curIdx = Int32Array.from(c);
-  }
-  const overlap = baseIdx.length;
-  const compatible =
-    base.task === cur.task && (base.task !== 'binary' || positiveName(base) === positiveName(cur));
-  const denom = Math.max(base.n, cur.n);
-  return {
-    info: {
-      paired: overlap > 0 && compatible,
-      n_baseline: base.n,
-      n_current: cur.n,
-      overlap,
-      overlap_ratio: denom > 0 ? overlap / denom : 0,
-    },
-    baseIdx,
-    curIdx,
-  };
-}
-
-function sameIdsInOrder(base: Dataset, cur: Dataset): boolean {
-  if (base.n !== cur.n) return false;
-  const a = base.ids;
-  const b = cur.ids;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 const isBad = (delta: number, direction: Direction) => (direction === 'higher' ? delta < 0 : delta > 0);
@@ -423,120 +360,4 @@ export function unpairedTest(
     p_value: zTestWorse(delta, se, direction),
     ci_delta: [delta - Z975 * se, delta + Z975 * se],
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Flipped examples.
-
-/** Options of `flippedExamples`. */
-export interface FlipOptions {
-  /** How many examples to list each way (default 10). */
-  topN?: number;
-  metric: MetricOptions;
-}
-
-/** Examples whose outcome changed between the runs. */
-export interface Flips {
-  /** What changed: `correct` (0/1 correctness) or `absolute_error` (regression). */
-  outcome: string;
-  worse: number;
-  better: number;
-  top_worse: FlippedExample[];
-  top_better: FlippedExample[];
-}
-
-function labelOf(ds: Dataset, i: number): unknown {
-  if (ds.yTrue) return ds.classes[ds.yTrue[i]];
-  if (ds.mlTrue) return selected(ds.mlTrue, ds.classes, i);
-  if (ds.yTrueNum) return ds.yTrueNum[i];
-  if (ds.textRefs) return ds.textRefs[i].length === 1 ? ds.textRefs[i][0] : ds.textRefs[i];
-  return null;
-}
-
-function predictionOf(ds: Dataset, i: number): unknown {
-  if (ds.yPred) return ds.classes[ds.yPred[i]];
-  if (ds.mlPred) return selected(ds.mlPred, ds.classes, i);
-  if (ds.yPredNum) return ds.yPredNum[i];
-  if (ds.textPred) return ds.textPred[i];
-  return null;
-}
-
-function selected(matrix: Uint8Array, classes: string[], i: number): string[] {
-  const k = classes.length;
-  const out: string[] = [];
-  for (let j = 0; j < k; j++) if (matrix[i * k + j]) out.push(classes[j]);
-  return out;
-}
-
-/**
- * Examples that changed outcome between the paired runs. Classification, multilabel and generation:
- * correctness flips (`correctness`), worse = right → wrong, listed in the current run's order.
- * Regression: change of the absolute error, worse = larger error, listed by the size of the change.
- * Null when the runs are not paired.
- */
-export function flippedExamples(
-  base: Dataset,
-  cur: Dataset,
-  pairing: Pairing,
-  opts: FlipOptions,
-): Flips | null {
-  if (!pairing.info.paired) return null;
-  const topN = Math.max(0, Math.floor(opts.topN ?? 10));
-  const { baseIdx, curIdx } = pairing;
-  const example = (j: number, change?: number): FlippedExample => {
-    const e: FlippedExample = {
-      id: cur.ids[curIdx[j]],
-      label: labelOf(cur, curIdx[j]),
-      baseline_prediction: predictionOf(base, baseIdx[j]),
-      current_prediction: predictionOf(cur, curIdx[j]),
-    };
-    if (change !== undefined) e.change = change;
-    return e;
-  };
-  const cb = correctness(base, opts.metric);
-  const cc = correctness(cur, opts.metric);
-  if (cb && cc) {
-    let worse = 0;
-    let better = 0;
-    const topWorse: FlippedExample[] = [];
-    const topBetter: FlippedExample[] = [];
-    for (let j = 0; j < baseIdx.length; j++) {
-      const x = cb[baseIdx[j]];
-      const y = cc[curIdx[j]];
-      if (x === 1 && y === 0) {
-        worse++;
-        if (topWorse.length < topN) topWorse.push(example(j));
-      } else if (x === 0 && y === 1) {
-        better++;
-        if (topBetter.length < topN) topBetter.push(example(j));
-      }
-    }
-    return { outcome: 'correct', worse, better, top_worse: topWorse, top_better: topBetter };
-  }
-  if (base.yTrueNum && base.yPredNum && cur.yTrueNum && cur.yPredNum) {
-    const changes: { j: number; change: number }[] = [];
-    let worse = 0;
-    let better = 0;
-    for (let j = 0; j < baseIdx.length; j++) {
-      const i = baseIdx[j];
-      const l = curIdx[j];
-      const change =
-        Math.abs(cur.yTrueNum[l] - cur.yPredNum[l]) - Math.abs(base.yTrueNum[i] - base.yPredNum[i]);
-      if (!Number.isFinite(change) || change === 0) continue;
-      if (change > 0) worse++;
-      else better++;
-      changes.push({ j, change });
-    }
-    // Stable order: by size of the change, then by position in the current run.
-    const byWorse = changes.filter((c) => c.change > 0).sort((a, b) => b.change - a.change || a.j - b.j);
-    const byBetter = changes.filter((c) => c.change < 0).sort((a, b) => a.change - b.change || a.j - b.j);
-    return {
-      outcome: 'absolute_error',
-      worse,
-      better,
-      top_worse: byWorse.slice(0, topN).map((c) => example(c.j, c.change)),
-      top_better: byBetter.slice(0, topN).map((c) => example(c.j, c.change)),
-    };
-  }
-  return null;
 }

@@ -55,15 +55,7 @@ export {
   WILSON_BELOW_N,
   type ErrorBarOptions,
 } from './error-bars.js';
-export {
-  pairDatasets,
-  compareDatasets,
-  compareMetric,
-  unpairedTest,
-  flippedExamples,
-  type Pairing,
-  type CompareOptions,
-  type FlipOptions,
-  type Flips,
-} from './compare.js';
+export { pairDatasets, type Pairing } from './pairing.js';
+export { compareDatasets, compareMetric, unpairedTest, type CompareOptions } from './compare.js';
+export { flippedExamples, type FlipOptions, type Flips } from './flipped.js';
 export { scoreMetric, pairScores, compareScores } from './scores.js';

@@ -1,0 +1,66 @@
+/** Matching the examples of two runs by id, the first step of every paired comparison. */
+import type { Dataset } from '../metrics/index.js';
+import type { PairingInfo } from '../types.js';
+
+/** Examples of two runs matched by id: row `baseIdx[j]` of the baseline is row `curIdx[j]` of current. */
+export interface Pairing {
+  info: PairingInfo;
+  baseIdx: Int32Array;
+  curIdx: Int32Array;
+}
+
+function positiveName(ds: Dataset): string | undefined {
+  return ds.posIndex === undefined ? undefined : ds.classes[ds.posIndex];
+}
+
+/**
+ * Pairs the examples of two runs on the intersection of their ids, in the current run's order.
+ * `info.paired` is true when the overlap is non-empty and the runs are comparable (same task; for binary
+ * tasks, the same positive class). Callers should warn when `overlap_ratio` < 0.95.
+ */
+export function pairDatasets(base: Dataset, cur: Dataset): Pairing {
+  let baseIdx: Int32Array;
+  let curIdx: Int32Array;
+  if (sameIdsInOrder(base, cur)) {
+    // The usual case (the same eval set, written in the same order): no hash map needed.
+    baseIdx = Int32Array.from({ length: cur.n }, (_, i) => i);
+    curIdx = baseIdx;
+  } else {
+    const where = new Map<string, number>();
+    for (let i = 0; i < base.n; i++) where.set(base.ids[i], i);
+    const b: number[] = [];
+    const c: number[] = [];
+    for (let j = 0; j < cur.n; j++) {
+      const i = where.get(cur.ids[j]);
+      if (i !== undefined) {
+        b.push(i);
+        c.push(j);
+      }
+    }
+    baseIdx = Int32Array.from(b);
+    curIdx = Int32Array.from(c);
+  }
+  const overlap = baseIdx.length;
+  const compatible =
+    base.task === cur.task && (base.task !== 'binary' || positiveName(base) === positiveName(cur));
+  const denom = Math.max(base.n, cur.n);
+  return {
+    info: {
+      paired: overlap > 0 && compatible,
+      n_baseline: base.n,
+      n_current: cur.n,
+      overlap,
+      overlap_ratio: denom > 0 ? overlap / denom : 0,
+    },
+    baseIdx,
+    curIdx,
+  };
+}
+
+function sameIdsInOrder(base: Dataset, cur: Dataset): boolean {
+  if (base.n !== cur.n) return false;
+  const a = base.ids;
+  const b = cur.ids;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
