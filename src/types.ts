@@ -21,7 +21,7 @@ export interface SourceRef {
 
 /**
  * One per-example record after field mapping (SPEC §3). Values are kept as read; encoding into typed
- * columns happens in `metrics/dataset.ts`, which validates them and reports `file:line field` on error.
+ * columns happens in `metrics/encode.ts`, which validates them and reports `file:line field` on error.
  */
 export interface ExampleRecord {
   /** Example id, normalised to a string (numbers via `String(n)`). */

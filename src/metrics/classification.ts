@@ -3,7 +3,7 @@
  * `zero_division=0`. Everything is derived from one k × k count matrix so that the same numbers come out
  * of `computeMetrics` and of resampled/paired confusion counts.
  */
-import type { Dataset, MetricPoint } from './index.js';
+import type { Dataset, MetricPoint } from './types.js';
 import { divide, fScore, point, undef } from './numeric.js';
 import { BINARY_CONFUSION, MULTICLASS_CONFUSION } from './spec.js';
 

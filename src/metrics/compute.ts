@@ -3,7 +3,7 @@
  * build on. Mean-type metrics are computed as the mean of their per-example values, so both always agree.
  */
 import { InputError } from '../errors.js';
-import type { Dataset, MetricOptions, MetricPoint } from './index.js';
+import type { Dataset, MetricOptions, MetricPoint } from './types.js';
 import { confusionCounts, metricsFromConfusion } from './classification.js';
 import { exactMatchPerExample, tokenF1PerExample } from './generation.js';
 import { multilabelMetrics, multilabelPerExample } from './multilabel.js';
@@ -44,7 +44,7 @@ function positives(ds: Dataset): Uint8Array {
   return out;
 }
 
-/** Every SPEC §4 metric of the dataset's task plus numeric-field summaries. Never throws on data. */
+/** Every metric of the dataset's task (docs/metrics.md, one section per task) plus numeric-field summaries. Never throws on data. */
 export function computeMetrics(ds: Dataset, opts: MetricOptions): Record<string, MetricPoint> {
   const n = ds.n;
   let out: Record<string, MetricPoint> = {};

@@ -4,7 +4,7 @@
  * `str.isspace`, punctuation is `string.punctuation`, and word characters for the article rule are
  * letters, digits and `_` like Python's `\b`.
  */
-import type { MetricOptions } from './index.js';
+import type { MetricOptions } from './types.js';
 
 /** Python's `str.isspace` characters. */
 const WS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';

@@ -1,103 +1,17 @@
 /**
  * Metric engine public API (CONTRACT — other modules code against these signatures; keep them).
- * Implementation lives in sibling files: dataset.ts (encoding, validation, task detection),
- * classification.ts (confusion metrics), probabilistic.ts (AUC, AP, log loss, Brier, ECE, top-k),
- * multilabel.ts, regression.ts, generation.ts, numeric.ts (summaries, sums, percentiles),
- * compute.ts (computeMetrics, perExampleValues, correctness) and spec.ts (directions, kinds).
+ * Types live in types.ts; the implementation in sibling files, one job each: task-detection.ts
+ * (`task: auto`), value-check.ts (value kinds and validation messages), encode.ts and
+ * encode-classification.ts (records → Dataset), subset.ts (row subsets), classification.ts (confusion
+ * metrics), probabilistic.ts (AUC, AP, log loss, Brier, ECE, top-k), multilabel.ts, regression.ts,
+ * generation.ts, numeric.ts (summaries, sums, percentiles), compute.ts (computeMetrics,
+ * perExampleValues, correctness) and spec.ts (directions, kinds). Files inside src/metrics import each
+ * other and types.ts, never this file.
  */
-import type { Direction, Task, TaskSetting } from '../types.js';
-
-/** Options that change how metrics are computed (from config). */
-export interface MetricOptions {
-  task: TaskSetting;
-  /** Binary positive class; default rule of SPEC §4 when absent. */
-  positiveLabel?: string | number | boolean;
-  /** Class order for multiclass probability arrays. */
-  classes?: (string | number | boolean)[];
-  /** k of top_k_accuracy (default 5). */
-  topK?: number;
-  /** Generation normalisers applied before exact_match (trim + case-fold always unless disabled). */
-  normalize?: {
-    trim?: boolean;
-    caseFold?: boolean;
-    stripPunctuation?: boolean;
-    collapseWhitespace?: boolean;
-  };
-  /**
-   * The user's names of the mapped fields (config `fields`), so that error messages name the field as it
-   * appears in the file. Defaults to `id`, `label`, `prediction`, `probabilities`.
-   */
-  fields?: { id?: string; label?: string; prediction?: string; probabilities?: string; cluster?: string };
-}
-
-/**
- * Columnar, encoded examples of one run: what every metric is computed from. Built once by
- * `buildDataset`; `subsetDataset` gathers rows (slices, bootstrap resamples).
- */
-export interface Dataset {
-  task: Task;
-  n: number;
-  ids: string[];
-  /**
-   * Classification/multilabel: class names in sklearn order (sorted union of labels and predictions;
-   * multiclass with probabilities: also every class the probabilities name, i.e. config `classes`).
-   */
-  classes: string[];
-  /** Index into `classes` of the binary positive class (binary only). */
-  posIndex?: number;
-  /** Binary/multiclass: class index per example. */
-  yTrue?: Int32Array;
-  yPred?: Int32Array;
-  /** Binary: probability of the positive class per example (absent when no probabilities). */
-  score?: Float64Array;
-  /** Multiclass: n × classes.length row-major probabilities (absent when none). */
-  proba?: Float64Array;
-  /** Multilabel: n × classes.length 0/1 indicator matrices. */
-  mlTrue?: Uint8Array;
-  mlPred?: Uint8Array;
-  /** Regression targets and predictions. */
-  yTrueNum?: Float64Array;
-  yPredNum?: Float64Array;
-  /** Generation: predicted text and accepted reference texts. */
-  textPred?: string[];
-  textRefs?: string[][];
-  /** Other numeric fields; NaN where an example lacks the field. */
-  numeric: Record<string, Float64Array>;
-  /** Slice field → value per example ("" where an example lacks the field). */
-  slices: Record<string, string[]>;
-  /** Cluster id per example when configured. */
-  cluster?: string[];
-}
-
-/** A metric's point estimate; `value: null` with a reason when undefined for the data. */
-export interface MetricPoint {
-  value: number | null;
-  undefined?: string;
-  /**
-   * Examples the value was computed from. Equals the dataset's `n` except for numeric-field summaries,
-   * where it counts only the examples that have the field.
-   */
-  n?: number;
-}
-
-/**
- * How a metric's uncertainty can be computed:
- * - `mean`: the mean of a per-example value (see `perExampleValues`) — CLT / paired SE / McNemar for 0/1;
- * - `confusion`: a function of the confusion matrix (see `confusionCounts`, `metricsFromConfusion`);
- * - `auc`: binary ROC AUC (DeLong);
- * - `other`: anything else (bootstrap over examples).
- */
-export type MetricKind = 'mean' | 'confusion' | 'auc' | 'other';
-
-export interface MetricSpec {
-  /** Which way is better; undefined for a numeric field whose name does not say (config decides). */
-  direction: Direction | undefined;
-  kind: MetricKind;
-  /** True when the per-example value is 0/1 (McNemar applies). */
-  binaryOutcome?: boolean;
-}
-
-export { buildDataset, detectTask, subsetDataset } from './dataset.js';
+export type { MetricOptions, Dataset, MetricPoint, MetricKind, MetricSpec } from './types.js';
+export { buildDataset } from './encode.js';
+export { detectTask } from './task-detection.js';
+export { subsetDataset } from './subset.js';
 export { computeMetrics, perExampleValues, correctness } from './compute.js';
 export { confusionCounts, metricsFromConfusion } from './classification.js';
 export { metricSpec, primaryMetrics, taskMetricNames, numericFieldDirection } from './spec.js';

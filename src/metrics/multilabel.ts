@@ -2,7 +2,7 @@
  * Multilabel metrics over 0/1 indicator matrices, as scikit-learn computes them with `zero_division=0`.
  * The columns are the dataset's classes: a slice keeps every column (sklearn on the indicator rows).
  */
-import type { MetricPoint } from './index.js';
+import type { MetricPoint } from './types.js';
 import { compensatedSum, divide, fScore, point, undef } from './numeric.js';
 
 /** Metric names of the multilabel task, in report order. */

@@ -3,7 +3,7 @@
  * fields. Sums are compensated (Neumaier) so that means over millions of examples stay within the 1e-9
  * parity budget against numpy's pairwise summation.
  */
-import type { MetricPoint } from './index.js';
+import type { MetricPoint } from './types.js';
 
 /** Compensated sum of `a[0..n)`; NaN entries are skipped when `skipNaN`. Returns [sum, count]. */
 export function compensatedSum(a: ArrayLike<number>, skipNaN = false): [number, number] {

@@ -2,7 +2,7 @@
  * Regression metrics, as scikit-learn 1.2 computes them (r2 with `force_finite=True`, mape with its
  * machine-epsilon guard).
  */
-import type { MetricPoint } from './index.js';
+import type { MetricPoint } from './types.js';
 import { compensatedSum, point, undef } from './numeric.js';
 
 /** sklearn's mape guard: |y − ŷ| / max(|y|, eps). */

@@ -3,7 +3,7 @@
  * metrics of each task.
  */
 import type { Direction, Task } from '../types.js';
-import type { MetricSpec } from './index.js';
+import type { MetricSpec } from './types.js';
 import { MULTILABEL_METRICS } from './multilabel.js';
 import { REGRESSION_METRICS } from './regression.js';
 
@@ -189,7 +189,7 @@ export function metricSpec(name: string, task?: Task): MetricSpec | undefined {
   return undefined;
 }
 
-/** Metrics gated when there is no config (SPEC §5). */
+/** Metrics gated when there is no config (docs/design.md, 'Diagnosis rules'). */
 export function primaryMetrics(task: Task): string[] {
   switch (task) {
     case 'binary':
