@@ -20,6 +20,17 @@ export interface SourceRef {
 }
 
 /**
+ * The file's names of the record fields (config `fields`). Here rather than in config/load.ts so that
+ * readers can name them without importing the config loader (which imports reader types).
+ */
+export interface FieldNames {
+  id: string;
+  label: string;
+  prediction: string;
+  probabilities: string;
+}
+
+/**
  * One per-example record after field mapping (SPEC §3). Values are kept as read; encoding into typed
  * columns happens in `metrics/encode.ts`, which validates them and reports `file:line field` on error.
  */

@@ -6,7 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, isScalar, type Node } from 'yaml';
 import { InputError } from '../errors.js';
-import type { Direction, TaskSetting } from '../types.js';
+import type { Direction, FieldNames, TaskSetting } from '../types.js';
 import { configSchema } from './schema.js';
 import type { TextEncodingName } from '../readers/text.js';
 import type { SeriesSelect } from '../readers/registry.js';
@@ -33,13 +33,7 @@ export interface SliceRules {
   metrics?: string[];
 }
 
-/** Record field names. */
-export interface FieldNames {
-  id: string;
-  label: string;
-  prediction: string;
-  probabilities: string;
-}
+export type { FieldNames } from '../types.js';
 
 /** Validated configuration with defaults applied. */
 export interface GateConfig {

@@ -1,5 +1,4 @@
-import type { Direction, EvalResult, ExampleRecord, MetricValue, ScoreColumn } from '../types.js';
-import type { FieldNames } from '../config/load.js';
+import type { Direction, EvalResult, ExampleRecord, FieldNames, MetricValue, ScoreColumn } from '../types.js';
 
 /** How records are mapped from a file's fields (SPEC §3; names come from config `fields`). */
 export interface RecordMapping {
