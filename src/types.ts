@@ -3,14 +3,10 @@
  * Nothing here imports `@actions/*`: the CLI and the action exchange exactly these.
  */
 
-/** Learning task; decides which metrics are computed. */
-export type Task = 'binary' | 'multiclass' | 'multilabel' | 'regression' | 'generation';
+import type { BaselineSource, Direction, ResultTask, Severity, Status, Verdict } from './policy.js';
 
-/** Task as configured: a concrete task or `auto` (detected from the data). */
-export type TaskSetting = Task | 'auto';
-
-/** Which way is better for a metric. */
-export type Direction = 'higher' | 'lower';
+// The vocabularies live in src/policy.ts (lists and types together); re-exported for the core's imports.
+export type { Direction, ResultTask, Severity, Status, Task, TaskSetting, Verdict } from './policy.js';
 
 /** Where a value came from, for error messages (`file:line field`). */
 export interface SourceRef {
@@ -31,8 +27,8 @@ export interface FieldNames {
 }
 
 /**
- * One per-example record after field mapping (SPEC §3). Values are kept as read; encoding into typed
- * columns happens in `metrics/encode.ts`, which validates them and reports `file:line field` on error.
+ * One per-example record after field mapping (docs/design.md, "Record format"). Values are kept as
+ * read; encoding into typed columns happens in `metrics/encode.ts`, which validates them and reports `file:line field` on error.
  */
 export interface ExampleRecord {
   /** Example id, normalised to a string (numbers via `String(n)`). */
@@ -121,7 +117,7 @@ export const EVAL_RESULT_VERSION = 1;
 export interface EvalResult {
   schema: 'evalgate/eval-result';
   version: number;
-  task: Task | 'aggregate';
+  task: ResultTask;
   n: number | null;
   metrics: Record<string, MetricValue>;
   /** slice field → slice value → metrics */
@@ -140,16 +136,9 @@ export interface EvalResult {
   meta?: ResultMeta;
 }
 
-/** Status of one metric comparison (SPEC §5). */
-export type Status =
-  'regressed' | 'warn' | 'improved' | 'unchanged' | 'new' | 'missing' | 'skipped' | 'waived';
-
-/** Overall verdict of a gate. */
-export type Verdict = 'pass' | 'warn' | 'fail' | 'no-baseline';
-
 /** Which baseline was compared, from where and why it was chosen. */
 export interface BaselineInfo {
-  source: 'path' | 'artifact' | 'none';
+  source: BaselineSource;
   /** Local file or folder (source `path`). */
   path?: string;
   run_id?: number;
@@ -186,11 +175,11 @@ export interface Comparison {
   status: Status;
   /** True when a rule gates this metric (else it is reported only). */
   gated: boolean;
-  severity: 'fail' | 'warn';
+  severity: Severity;
   /** Sentence explaining the status, e.g. "worse by 0.021 > max_regression 0.01, p=0.003". */
   reason: string;
   test?: TestResult;
-  /** The test's one-sided p-value (same as `test.p_value`; SPEC §8 names it here). */
+  /** The test's one-sided p-value (same as `test.p_value`; kept on the row for readers of the JSON report). */
   p_value?: number | null;
   /** 95% CI of current − baseline (same as `test.ci_delta`). */
   ci_delta?: [number, number] | null;
@@ -224,13 +213,13 @@ export interface PairingInfo {
   overlap_ratio: number;
 }
 
-/** The machine-readable report (SPEC §8); also what the markdown is rendered from. */
+/** The machine-readable report (docs/design.md, "Data flow"); also what the markdown is rendered from. */
 export interface Report {
   schema: 'evalgate/report';
   version: number;
   verdict: Verdict;
   gate_id?: string;
-  task: Task | 'aggregate';
+  task: ResultTask;
   baseline: BaselineInfo;
   current: { commit?: string; run_id?: number; branch?: string; n: number | null };
   comparisons: Comparison[];

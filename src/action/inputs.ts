@@ -1,9 +1,19 @@
 /**
- * Action inputs (SPEC §7), read and validated in one place. Names are part of the contract;
+ * Action inputs (the table in README.md, from action.yml), read and validated in one place. Names are part of the contract;
  * defaults live in action.yml (the runner supplies them), not here.
  */
 import * as core from '@actions/core';
 import { UsageError } from '../errors.js';
+import {
+  ACTION_MODES,
+  COMMENT_MODES,
+  FAIL_ON,
+  MISSING_BASELINE_POLICIES,
+  type ActionMode,
+  type CommentMode,
+  type FailOn,
+  type MissingPolicy,
+} from '../policy.js';
 
 /** Typed action inputs. */
 export interface ActionInputs {
@@ -18,14 +28,14 @@ export interface ActionInputs {
   baselineBranch: string;
   baselineLookback: number;
   githubToken: string;
-  comment: 'always' | 'on-change' | 'on-regression' | 'never';
+  comment: CommentMode;
   checkName: string;
-  failOn: 'regression' | 'warn' | 'never';
-  onMissingBaseline: 'pass' | 'warn' | 'fail';
+  failOn: FailOn;
+  onMissingBaseline: MissingPolicy;
   upload: boolean;
   retentionDays: number | undefined;
   gateId: string;
-  mode: 'gate' | 'publish';
+  mode: ActionMode;
 }
 
 /** The default config path (absent file = zero-config defaults). */
@@ -78,13 +88,13 @@ export function readInputs(): ActionInputs {
     baselineBranch: core.getInput('baseline-branch').trim(),
     baselineLookback: positiveInt('baseline-lookback', 30) as number,
     githubToken: core.getInput('github-token'),
-    comment: choice('comment', ['always', 'on-change', 'on-regression', 'never'] as const, 'always'),
+    comment: choice('comment', COMMENT_MODES, 'always'),
     checkName: core.getInput('check-name').trim(),
-    failOn: choice('fail-on', ['regression', 'warn', 'never'] as const, 'regression'),
-    onMissingBaseline: choice('on-missing-baseline', ['pass', 'warn', 'fail'] as const, 'warn'),
+    failOn: choice('fail-on', FAIL_ON, 'regression'),
+    onMissingBaseline: choice('on-missing-baseline', MISSING_BASELINE_POLICIES, 'warn'),
     upload: bool('upload', true),
     retentionDays: positiveInt('retention-days'),
     gateId: core.getInput('gate-id').trim() || artifactName,
-    mode: choice('mode', ['gate', 'publish'] as const, 'gate'),
+    mode: choice('mode', ACTION_MODES, 'gate'),
   };
 }

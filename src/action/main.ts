@@ -20,9 +20,10 @@ import {
   unavailableError,
   type GitHubClient,
 } from '../github/octokit.js';
-import { annotationsFor, conclusionFor, GitHubPublisher, type MissingPolicy } from '../github/publisher.js';
+import { annotationsFor, GitHubPublisher } from '../github/publisher.js';
 import { reportArtifactName, runPublishMode, uploadReportArtifact } from '../github/report-artifact/index.js';
 import { readInputs, type ActionInputs } from './inputs.js';
+import { conclusionFor, type Conclusion, type MissingPolicy } from '../policy.js';
 import { computeCurrent, loadBaseline, runGate, type ComputedResult } from '../pipeline.js';
 import { renderJson, serializeResult } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -54,7 +55,7 @@ export function stepConclusion(
   report: Report,
   inputs: Pick<ActionInputs, 'failOn'>,
   missingPolicy: MissingPolicy,
-): 'success' | 'neutral' | 'failure' {
+): Conclusion {
   return conclusionFor(report.verdict, inputs.failOn, missingPolicy);
 }
 
@@ -264,7 +265,7 @@ async function publishReport(
   report: Report,
   reportJson: string,
   o: {
-    conclusion: 'success' | 'neutral' | 'failure';
+    conclusion: Conclusion;
     missingPolicy: MissingPolicy;
     detailsUrl: string;
     dir: string;

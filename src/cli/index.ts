@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** CLI entry: only runs `main` and maps an unexpected crash to exit code 3 with its stack. */
+import { EXIT } from '../policy.js';
 import { main } from './main.js';
 
 main(
@@ -14,6 +15,6 @@ main(
     process.stderr.write(
       `evalgate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
     );
-    process.exitCode = 3;
+    process.exitCode = EXIT.internal;
   },
 );

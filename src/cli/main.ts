@@ -1,6 +1,7 @@
 /**
- * `evalgate` command line (SPEC §8): the same pure pipeline as the action, reading local files.
- * Exit codes: 0 pass or warn, 1 regression (fail verdict, or warn with --fail-on warn), 2 bad input or usage.
+ * `evalgate` command line: the same pure pipeline as the action, reading local files.
+ * Exit codes (src/policy.ts; docs/design.md, "Exit codes"): 0 pass or warn, 1 regression (fail verdict,
+ * or warn with --fail-on warn), 2 bad input or usage, 3 internal error.
  * Messages go to stderr; stdout carries only the report.
  */
 import { writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { computeCurrent, loadBaseline, runGate, type ComputedResult } from '../p
 import { renderJson, serializeResult } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderMetricsJson, renderMetricsMarkdown } from '../render/metrics-table.js';
-import type { TaskSetting } from '../types.js';
+import { EXIT, exitCodeFor, FAIL_ON, TASK_SETTINGS, type FailOn, type TaskSetting } from '../policy.js';
 
 const HELP = `evalgate — gate ML model changes on their eval results
 
@@ -28,15 +29,17 @@ lm-evaluation-harness results*.json, or an EvalResult written by evalgate (--sav
 Folders are expanded to the supported files they hold.
 
 Options:
-  --task T          auto (default), binary, multiclass, multilabel, regression, generation
-  --config F        YAML config (SPEC §6); without it the zero-config gate applies
+  --task T          ${TASK_SETTINGS.join(', ')} (default: auto)
+  --config F        YAML config (docs/configuration.md); without it the zero-config gate applies
   --format          metrics: json (default) or markdown; compare: markdown (default) or json
   --out F           compare: also write the JSON report to F
   --save-result F   write this run's EvalResult to F (use it as a later baseline)
   --fail-on         regression (default): exit 1 on a fail verdict; warn: also on warn; never: exit 0
   -h, --help        this help;  -v, --version  the version
 
-Exit codes: 0 pass or warn, 1 regression, 2 bad input or usage.
+Exit codes: 0 pass or warn, 1 regression, 2 bad input or usage, 3 internal error.
+Docs, in the evalgate repository: docs/configuration.md, docs/formats.md, docs/metrics.md,
+docs/statistics.md; docs/design.md for the JSON report and the exit codes.
 `;
 
 interface Parsed {
@@ -110,7 +113,7 @@ function writeOutput(file: string, text: string): void {
   }
 }
 
-function one(p: Parsed, name: string, allowed?: string[]): string | undefined {
+function one(p: Parsed, name: string, allowed?: readonly string[]): string | undefined {
   const v = p.options[name]?.[0];
   if (v !== undefined && allowed && !allowed.includes(v)) {
     throw new UsageError(`--${name} must be one of ${allowed.join(', ')}; got "${v}"`);
@@ -118,11 +121,9 @@ function one(p: Parsed, name: string, allowed?: string[]): string | undefined {
   return v;
 }
 
-const TASKS = ['auto', 'binary', 'multiclass', 'multilabel', 'regression', 'generation'];
-
 function configFrom(p: Parsed): GateConfig {
   const config = loadConfig(one(p, 'config'));
-  const task = one(p, 'task', TASKS);
+  const task = one(p, 'task', TASK_SETTINGS);
   if (task) config.task = task as TaskSetting;
   return config;
 }
@@ -141,11 +142,11 @@ export async function main(
     const p = parseArgs(argv);
     if (p.flags.has('version')) {
       out(`${version()}\n`);
-      return 0;
+      return EXIT.ok;
     }
     if (p.flags.has('help') || !p.command) {
       (p.command || p.flags.has('help') ? out : err)(HELP);
-      return p.flags.has('help') ? 0 : 2;
+      return p.flags.has('help') ? EXIT.ok : EXIT.badInput;
     }
     checkOptions(p);
     if (p.command === 'metrics') {
@@ -156,7 +157,7 @@ export async function main(
       const save = one(p, 'save-result');
       if (save) writeOutput(save, serializeResult(result));
       out(format === 'json' ? renderMetricsJson(result) : renderMetricsMarkdown(result));
-      return 0;
+      return EXIT.ok;
     }
     if (p.command === 'compare') {
       const current = [...(p.options.current ?? []), ...p.positionals];
@@ -164,7 +165,7 @@ export async function main(
       if (current.length === 0) throw new UsageError('compare needs --current <path...>');
       if (baseline.length === 0) throw new UsageError('compare needs --baseline <path...>');
       const format = one(p, 'format', ['markdown', 'json']) ?? 'markdown';
-      const failOn = one(p, 'fail-on', ['regression', 'warn', 'never']) ?? 'regression';
+      const failOn = (one(p, 'fail-on', FAIL_ON) ?? 'regression') as FailOn;
       const config = configFrom(p);
       const cur = await computeCurrent(current, config);
       const found = await new LocalPathBaselineSource(
@@ -183,16 +184,13 @@ export async function main(
       const outFile = one(p, 'out');
       if (outFile) writeOutput(outFile, renderJson(report));
       out(format === 'json' ? renderJson(report) : renderMarkdown(report));
-      if (failOn === 'never') return 0;
-      if (report.verdict === 'fail') return 1;
-      if (report.verdict === 'warn' && failOn === 'warn') return 1;
-      return 0;
+      return exitCodeFor(report.verdict, failOn, config.onMissingBaseline ?? 'warn');
     }
     throw new UsageError(`unknown command "${p.command}"; expected metrics or compare (see --help)`);
   } catch (e) {
     if (isExpectedError(e)) {
       err(`evalgate: ${e instanceof InputError ? 'bad input' : 'usage'}: ${e.message}\n`);
-      return 2;
+      return EXIT.badInput;
     }
     throw e;
   }

@@ -12,7 +12,7 @@ import type { TextEncodingName } from '../readers/text.js';
 import type { SeriesSelect } from '../readers/registry.js';
 import { parseYamlDocument } from '../readers/yaml-text.js';
 
-/** Thresholds and options of one metric (SPEC §6). */
+/** Thresholds and options of one metric (docs/configuration.md). */
 export interface MetricRule {
   max_regression?: number;
   max_regression_pct?: number;
@@ -74,7 +74,7 @@ export interface GateConfig {
   onSetupChange: 'warn' | 'fail' | 'ignore';
 }
 
-/** Defaults used when there is no config file at all (SPEC §5 zero-config gate). */
+/** Defaults used when there is no config file at all (docs/configuration.md: the zero-config gate). */
 export function defaultConfig(): GateConfig {
   return {
     task: 'auto',
@@ -164,7 +164,7 @@ export function parseConfig(text: string, file: string): GateConfig {
       collapseWhitespace: n.collapse_whitespace,
     };
   }
-  // SPEC §5/§6: a config with rules that leaves `significance` out means thresholds alone decide.
+  // docs/configuration.md: a config with rules that leaves `significance` out means thresholds alone decide.
   // A file without any rule keeps the zero-config gate, significance included.
   const hasRules =
     (raw.metrics !== undefined && raw.metrics !== null && Object.keys(raw.metrics as object).length > 0) ||

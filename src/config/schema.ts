@@ -1,8 +1,9 @@
 /**
- * JSON Schema of `.github/evalgate.yml` (SPEC §6). Published as `schema/evalgate.schema.json`
+ * JSON Schema of `.github/evalgate.yml` (docs/configuration.md). Published as `schema/evalgate.schema.json`
  * (`npm run schema` regenerates it; a test keeps the two equal) so editors can validate configs.
  */
 
+import { DIRECTIONS, MISSING_BASELINE_POLICIES, SEVERITIES, TASK_SETTINGS } from '../policy.js';
 import { TEXT_ENCODINGS } from '../readers/text.js';
 
 const thresholds = {
@@ -16,7 +17,7 @@ const thresholds = {
     minimum: 0,
     description: 'Relative worsening allowed, in percent of the baseline value.',
   },
-  severity: { enum: ['fail', 'warn'], description: 'What a regression of this metric does to the verdict.' },
+  severity: { enum: SEVERITIES, description: 'What a regression of this metric does to the verdict.' },
 } as const;
 
 const metricRule = {
@@ -26,7 +27,7 @@ const metricRule = {
     ...thresholds,
     min: { type: 'number', description: 'Absolute floor; fails below it, no baseline needed.' },
     max: { type: 'number', description: 'Absolute ceiling; fails above it, no baseline needed.' },
-    direction: { enum: ['higher', 'lower'], description: 'Which way is better (needed for custom metrics).' },
+    direction: { enum: DIRECTIONS, description: 'Which way is better (needed for custom metrics).' },
     waive: {
       type: 'string',
       minLength: 1,
@@ -50,7 +51,7 @@ export const configSchema = {
   additionalProperties: false,
   properties: {
     task: {
-      enum: ['auto', 'binary', 'multiclass', 'multilabel', 'regression', 'generation'],
+      enum: TASK_SETTINGS,
       description: 'Task, or auto-detect from the data.',
     },
     fields: {
@@ -147,7 +148,7 @@ export const configSchema = {
         },
       },
     },
-    on_missing_baseline: { enum: ['pass', 'warn', 'fail'] },
+    on_missing_baseline: { enum: MISSING_BASELINE_POLICIES },
     format: {
       description:
         'Input format overriding detection by content: one format name for every input, or a mapping of path glob to format name (see docs/formats.md).',

@@ -1,5 +1,5 @@
 /**
- * Baseline discovery (SPEC §7): which earlier run of this workflow holds the result to compare with.
+ * Baseline discovery (docs/workflows.md, "Baseline discovery"): which earlier run of this workflow holds the result to compare with.
  *
  * - pull request: the run at the PR's merge-base, else the newest successful push/schedule/dispatch run
  *   on the base branch that still has the artifact (at most `lookback` runs back);

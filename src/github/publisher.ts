@@ -7,7 +7,8 @@
  * the job summary either way, and a `workflow_run` workflow can publish it (`mode: publish`).
  */
 import * as core from '@actions/core';
-import type { Comparison, Report, Verdict } from '../types.js';
+import type { CommentMode, Conclusion } from '../policy.js';
+import type { Comparison, Report } from '../types.js';
 import { apiMessage, httpStatus, isRateLimit, type GitHubClient } from './octokit.js';
 
 /** GitHub's limit on an issue comment body. */
@@ -16,29 +17,6 @@ export const MAX_COMMENT_CHARS = 65_536;
 export const MAX_CHECK_CHARS = 65_535;
 /** GitHub accepts at most 50 annotations per check-run request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
-
-/** When to post the PR comment (input `comment`). */
-export type CommentMode = 'always' | 'on-change' | 'on-regression' | 'never';
-/** Input `fail-on`. */
-export type FailOn = 'regression' | 'warn' | 'never';
-/** What a missing baseline does (`on-missing-baseline`, or the config's). */
-export type MissingPolicy = 'pass' | 'warn' | 'fail';
-/** A check run's conclusion, as evalgate sets it. */
-export type Conclusion = 'success' | 'neutral' | 'failure';
-
-/** The step's (and the check run's) conclusion for a verdict under `fail-on` and the missing-baseline policy. */
-export function conclusionFor(verdict: Verdict, failOn: FailOn, missingPolicy: MissingPolicy): Conclusion {
-  switch (verdict) {
-    case 'no-baseline':
-      return missingPolicy === 'fail' ? 'failure' : missingPolicy === 'warn' ? 'neutral' : 'success';
-    case 'fail':
-      return failOn === 'never' ? 'neutral' : 'failure';
-    case 'warn':
-      return failOn === 'warn' ? 'failure' : 'neutral';
-    default:
-      return 'success';
-  }
-}
 
 /** The login `GITHUB_TOKEN` comments as. */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';

@@ -4,6 +4,7 @@
  * an error naming the field, not a crash later.
  */
 import { InputError } from '../errors.js';
+import { isOneOf, RESULT_TASKS } from '../policy.js';
 import { EVAL_RESULT_VERSION, type EvalResult } from '../types.js';
 import { readJsonFile } from './json-text.js';
 import type { FormatReader } from './registry.js';
@@ -20,7 +21,6 @@ export function isEvalResult(data: unknown): boolean {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const TASKS = new Set(['binary', 'multiclass', 'multilabel', 'regression', 'generation', 'aggregate']);
 
 function checkMetrics(metrics: unknown, file: string, path: string): void {
   if (!isObject(metrics)) throw new InputError('expected an object of metrics', { file, field: path });
@@ -60,7 +60,7 @@ export function readEvalResult(data: unknown, file: string): EvalResult {
       { file, field: 'version' },
     );
   }
-  if (r.task !== undefined && !TASKS.has(r.task as string))
+  if (r.task !== undefined && !isOneOf(RESULT_TASKS, r.task))
     throw new InputError('unknown task', { file, field: 'task' });
   if (r.n !== undefined && r.n !== null && !isNum(r.n))
     throw new InputError('n must be a number or null', { file, field: 'n' });

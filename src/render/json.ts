@@ -1,7 +1,7 @@
 /** JSON rendering of reports and results (stable key order, trailing newline). */
 import type { EvalResult, Report } from '../types.js';
 
-/** The machine-readable report of SPEC §8. */
+/** The machine-readable report (the `Report` type; docs/design.md, "Data flow"). */
 export function renderJson(report: Report): string {
   return JSON.stringify(report, null, 2) + '\n';
 }

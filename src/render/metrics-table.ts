@@ -33,7 +33,7 @@ export function renderMetricsMarkdown(r: EvalResult): string {
   return out.join('\n') + '\n';
 }
 
-/** SPEC §8 JSON of `evalgate metrics`. */
+/** JSON of `evalgate metrics`: value, stderr, interval and n of every metric. */
 export function renderMetricsJson(r: EvalResult): string {
   const strip = (ms: Record<string, MetricValue>) =>
     Object.fromEntries(

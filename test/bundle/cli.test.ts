@@ -28,7 +28,7 @@ describe('bundled CLI (dist/cli/index.js)', () => {
     expect(r.out).toMatch(/🔴 \| language=de \| \*\*accuracy\*\*/);
   });
 
-  it('compare --format json prints the SPEC §8 report', () => {
+  it('compare --format json prints the JSON report', () => {
     const r = cli([
       'compare',
       '--current',

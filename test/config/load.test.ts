@@ -15,7 +15,7 @@ function err(text: string): InputError {
 }
 
 describe('config', () => {
-  it('parses the SPEC §6 example with defaults applied', () => {
+  it('parses the docs/configuration.md example with defaults applied', () => {
     const c = parseConfig(
       `task: auto
 fields: { id: id, label: label, prediction: prediction, probabilities: probabilities }

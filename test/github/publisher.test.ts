@@ -6,9 +6,9 @@ import {
   GitHubPublisher,
   MAX_CHECK_CHARS,
   MAX_COMMENT_CHARS,
-  type CommentMode,
   type PublishRequest,
 } from '../../src/github/publisher.js';
+import type { CommentMode } from '../../src/policy.js';
 import type { Comparison, Report, Verdict } from '../../src/types.js';
 import { FORK_PERMISSIONS } from '../fake-github/index.js';
 import { clientFor, useFakeGitHub, warnings } from './helpers.js';

@@ -1,5 +1,5 @@
 /** The report artifact's contract: its name, the files it holds, their size bounds and `pr.json`. */
-import type { FailOn, MissingPolicy } from '../publisher.js';
+import type { Conclusion, FailOn, MissingPolicy } from '../../policy.js';
 
 /** File names inside the report artifact. */
 export const REPORT_FILES = { markdown: 'report.md', json: 'report.json', meta: 'pr.json' } as const;
@@ -21,7 +21,7 @@ export interface ReportArtifactMeta {
   pr_number: number;
   head_sha: string;
   gate_id: string;
-  conclusion: 'success' | 'neutral' | 'failure';
+  conclusion: Conclusion;
   run_id: number;
   /** The gate's `fail-on`: with the verdict, it decides the conclusion. */
   fail_on?: FailOn;

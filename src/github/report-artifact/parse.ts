@@ -6,24 +6,19 @@
 import * as core from '@actions/core';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { InputError } from '../../errors.js';
-import type { BaselineInfo, Comparison, Report, Status, Verdict } from '../../types.js';
-import type { FailOn, MissingPolicy } from '../publisher.js';
+import {
+  BASELINE_SOURCES,
+  CONCLUSIONS,
+  DIRECTIONS,
+  FAIL_ON,
+  MISSING_BASELINE_POLICIES,
+  RESULT_TASKS,
+  SEVERITIES,
+  STATUSES,
+  VERDICTS,
+} from '../../policy.js';
+import type { BaselineInfo, Comparison, Report } from '../../types.js';
 import { MAX_REPORT_BYTES, type ReportArtifactMeta } from './format.js';
-
-const VERDICTS: Verdict[] = ['pass', 'warn', 'fail', 'no-baseline'];
-const STATUSES: Status[] = [
-  'regressed',
-  'warn',
-  'improved',
-  'unchanged',
-  'new',
-  'missing',
-  'skipped',
-  'waived',
-];
-const CONCLUSIONS = ['success', 'neutral', 'failure'] as const;
-const FAIL_ON: readonly FailOn[] = ['regression', 'warn', 'never'];
-const MISSING_POLICIES: readonly MissingPolicy[] = ['pass', 'warn', 'fail'];
 
 class Checker {
   constructor(private readonly file: string) {}
@@ -89,7 +84,7 @@ export function parseUntrustedReport(text: string, file: string, allowedUrlPrefi
   const b = k.obj(r.baseline, 'baseline');
   const url = k.optStr(b.url, 'baseline.url', 500);
   const baseline: BaselineInfo = {
-    source: k.oneOf(b.source, ['path', 'artifact', 'none'] as const, 'baseline.source'),
+    source: k.oneOf(b.source, BASELINE_SOURCES, 'baseline.source'),
     reason: k.str(b.reason, 'baseline.reason', 1000),
     ...(b.path !== undefined ? { path: k.str(b.path, 'baseline.path', 300) } : {}),
     ...(b.run_id !== undefined ? { run_id: k.int(b.run_id, 'baseline.run_id') } : {}),
@@ -106,14 +101,14 @@ export function parseUntrustedReport(text: string, file: string, allowedUrlPrefi
     const test = c.test === undefined || c.test === null ? undefined : k.obj(c.test, `${f}.test`);
     const out: Comparison = {
       metric: k.str(c.metric, `${f}.metric`, 300),
-      direction: k.oneOf(c.direction, ['higher', 'lower'] as const, `${f}.direction`),
+      direction: k.oneOf(c.direction, DIRECTIONS, `${f}.direction`),
       baseline: k.num(c.baseline, `${f}.baseline`),
       current: k.num(c.current, `${f}.current`),
       delta: k.num(c.delta, `${f}.delta`),
       delta_pct: k.num(c.delta_pct, `${f}.delta_pct`),
       status: k.oneOf(c.status, STATUSES, `${f}.status`),
       gated: c.gated === true,
-      severity: k.oneOf(c.severity, ['fail', 'warn'] as const, `${f}.severity`),
+      severity: k.oneOf(c.severity, SEVERITIES, `${f}.severity`),
       reason: k.str(c.reason ?? '', `${f}.reason`, 1000),
     };
     if (slice)
@@ -141,11 +136,7 @@ export function parseUntrustedReport(text: string, file: string, allowedUrlPrefi
     schema: 'evalgate/report',
     version: k.int(r.version, 'version'),
     verdict: k.oneOf(r.verdict, VERDICTS, 'verdict'),
-    task: k.oneOf(
-      r.task,
-      ['binary', 'multiclass', 'multilabel', 'regression', 'generation', 'aggregate'] as const,
-      'task',
-    ),
+    task: k.oneOf(r.task, RESULT_TASKS, 'task'),
     baseline,
     current: { n: k.num(cur.n, 'current.n') },
     comparisons,
@@ -219,7 +210,7 @@ export function parseMeta(text: string, file: string): ReportArtifactMeta {
     on_missing_baseline:
       m.on_missing_baseline === undefined
         ? 'warn'
-        : k.oneOf(m.on_missing_baseline, MISSING_POLICIES, 'on_missing_baseline'),
+        : k.oneOf(m.on_missing_baseline, MISSING_BASELINE_POLICIES, 'on_missing_baseline'),
   };
 }
 

@@ -11,7 +11,8 @@ import type { Report } from '../../types.js';
 import type { ArtifactStore } from '../artifacts.js';
 import { runUrl, short, type RunnerContext, type TriggeringRunInfo } from '../context.js';
 import { apiMessage, httpStatus, type GitHubClient } from '../octokit.js';
-import { conclusionFor, type PublishRequest, type PublishResult, type Publisher } from '../publisher.js';
+import { conclusionFor } from '../../policy.js';
+import { type PublishRequest, type PublishResult, type Publisher } from '../publisher.js';
 import { MAX_META_BYTES, MAX_REPORT_BYTES, REPORT_FILES, reportArtifactName } from './format.js';
 import { parseMeta, parseUntrustedReport, readBounded } from './parse.js';
 
