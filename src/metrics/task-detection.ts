@@ -1,5 +1,6 @@
 /** Detection of the task (`task: auto`) from the values of the records. */
 import { InputError } from '../errors.js';
+import { isOneOf, TASKS } from '../policy.js';
 import type { ExampleRecord, Task } from '../types.js';
 import type { MetricOptions } from './types.js';
 import {
@@ -30,10 +31,9 @@ const INNER_WHITESPACE = /\S\s+\S/;
  */
 export function detectTask(records: ExampleRecord[], opts: MetricOptions): Task {
   if (opts.task !== 'auto') {
-    const tasks: Task[] = ['binary', 'multiclass', 'multilabel', 'regression', 'generation'];
-    if (!tasks.includes(opts.task)) {
+    if (!isOneOf(TASKS, opts.task)) {
       throw new InputError(
-        `unknown task "${String(opts.task)}"; expected auto or one of ${tasks.join(', ')}`,
+        `unknown task "${String(opts.task)}"; expected auto or one of ${TASKS.join(', ')}`,
         {
           field: 'task',
         },
