@@ -392,7 +392,9 @@ describe('metricSpec and primaryMetrics', () => {
 });
 
 describe('scale', () => {
-  it('builds and scores 1,000,000 binary examples in a few seconds', () => {
+  // Guards against per-argument spreads and recursion that overflow the stack at this size; speed is
+  // measured by `npm run bench`, never by a timed test.
+  it('builds and scores 1,000,000 binary examples without overflowing', () => {
     let s = 12345;
     const rand = () => (s = (s * 1664525 + 1013904223) >>> 0) / 4294967296;
     const n = 1_000_000;
@@ -405,11 +407,9 @@ describe('scale', () => {
         numeric: { latency_ms: rand() * 100 },
       });
     }
-    const t0 = performance.now();
     const ds = buildDataset(records, AUTO);
     const m = computeMetrics(ds, AUTO);
-    const ms = performance.now() - t0;
+    expect(m.accuracy.n).toBe(n);
     expect(m.roc_auc.value).toBeGreaterThan(0.8);
-    expect(ms).toBeLessThan(15_000);
   });
 });
