@@ -18,6 +18,7 @@ import {
   EVAL_RESULT_VERSION,
   type BaselineInfo,
   type Direction,
+  type EvalSetup,
   type EvalResult,
   type ExampleColumns,
   type ExampleRecord,
@@ -187,13 +188,21 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
       scoresFrom[name] = file;
     }
   };
+  const setup: EvalSetup[] = [];
+  const reportOnly: string[] = [];
   for (const o of outputs) {
+    if (o.setup) setup.push(o.setup);
+    if (o.reportOnly) append(reportOnly, o.reportOnly);
+    if (o.kind !== 'scores' && o.notes) notes.push(...o.notes);
+    if (o.kind === 'meta') continue;
     if (o.kind === 'records') append(records, o.records);
     else if (o.kind === 'metrics') {
       for (const [k, v] of Object.entries(o.metrics)) addMetric(k, v, o.file);
       Object.assign(directions, o.directions);
     } else if (o.kind === 'scores') {
       addScores(o.scores, o.file);
+      for (const [k, v] of Object.entries(o.metrics ?? {})) addMetric(k, v, o.file);
+      Object.assign(directions, o.directions ?? {});
       notes.push(...o.notes);
     } else if (o.result.examples && o.result.examples.ids.length > 0) {
       append(records, recordsFromColumns(o.result.examples, o.file));
@@ -241,6 +250,7 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
   if (meta) result.meta = meta;
   if (Object.keys(scores).length) result.scores = scores;
   if (notes.length) result.notes = notes;
+  if (setup.length) result.setup = setup;
   let dataset: Dataset | undefined;
   if (records.length > 0) {
     const mopts = metricOptionsOf(config);
@@ -270,6 +280,7 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
     result.metrics[k] = v;
   }
   if (Object.keys(directions).length) result.options = { ...(result.options ?? {}), directions };
+  if (reportOnly.length) result.options = { ...(result.options ?? {}), report_only: reportOnly };
   // Which metrics came pre-aggregated (files, scores): the zero-config gate gates all of them.
   const pre = Object.keys(aggregated);
   if (pre.length && result.task !== 'aggregate')

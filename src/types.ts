@@ -89,6 +89,26 @@ export interface ScoreColumn {
   values: number[];
 }
 
+/**
+ * What an eval run was set up with, apart from the model: the harness, the task configs and the eval
+ * set. Two runs whose setups differ are not measuring the same thing; the report says how they differ.
+ */
+export interface EvalSetup {
+  /** Harness that wrote the file (`lm-eval`, `inspect_ai`, `helm`, `promptfoo`, ...). */
+  harness: string;
+  /** Harness version when the file records it. */
+  version?: string;
+  /**
+   * Task → config fingerprint: each top-level config key → short hash of its canonical JSON value, so a
+   * change can be named by key ("task config of mmlu changed (num_fewshot)").
+   */
+  tasks?: Record<string, Record<string, string>>;
+  /** Short hash of the sorted example ids with their labels/targets, when the file has them. */
+  examples?: string;
+  /** Number of examples the hash covers. */
+  n?: number;
+}
+
 /** Where a result's data came from. */
 export interface ResultSource {
   file: string;
@@ -134,6 +154,8 @@ export interface EvalResult {
   options?: Record<string, unknown>;
   sources: ResultSource[];
   meta?: ResultMeta;
+  /** Eval setups of the inputs (one per input file that records one). */
+  setup?: EvalSetup[];
 }
 
 /** Which baseline was compared, from where and why it was chosen. */

@@ -19,17 +19,26 @@ export function overallRows(input: GateInput): Row[] {
     ...((current.options?.preaggregated as string[] | undefined) ?? []),
     ...((baseline?.options?.preaggregated as string[] | undefined) ?? []),
   ]);
+  // Metrics the input format reports but does not gate by default (MTEB's non-main scores, HF
+  // Trainer runtime): only a config rule that names them, or `defaults`, gates them.
+  const reportOnly = new Set<string>([
+    ...((current.options?.report_only as string[] | undefined) ?? []),
+    ...((baseline?.options?.report_only as string[] | undefined) ?? []),
+  ]);
   const names = new Set<string>(Object.keys(current.metrics));
   if (baseline) for (const n of Object.keys(baseline.metrics)) names.add(n);
   const rows: Row[] = [];
   for (const name of [...names].sort()) {
     const dir = directionOf(name, config, [current, baseline]);
-    const rule = ruleFor(
-      name,
-      task === 'aggregate' && baseline ? baseline.task : task,
-      config,
-      preaggregated.has(name),
-    );
+    const rule =
+      reportOnly.has(name) && !config.metrics[name] && !config.defaults
+        ? undefined
+        : ruleFor(
+            name,
+            task === 'aggregate' && baseline ? baseline.task : task,
+            config,
+            preaggregated.has(name),
+          );
     rows.push(compareRow(name, current.metrics[name], baseline?.metrics[name], dir, rule));
   }
   for (const name of Object.keys(config.metrics).sort()) {

@@ -22,6 +22,20 @@ import { jsonMetricMapFormat, yamlMetricMapFormat } from './metric-map.js';
 import { lmEvalResultsFormat } from './lm-eval.js';
 import { lmEvalSamplesFormat } from './lm-eval-samples.js';
 import { evalResultFormat } from './eval-result.js';
+import { inspectAiFormat } from './inspect-ai.js';
+import { promptfooFormat } from './promptfoo.js';
+import { openAiEvalsFormat } from './openai-evals.js';
+import { hfTrainerFormat } from './hf-trainer.js';
+import { catwalkMetricsFormat, catwalkPredictionsFormat } from './catwalk.js';
+import { jsonRecordsFormat } from './json-records.js';
+import { mtebFormat, mtebModelMetaFormat } from './mteb.js';
+import {
+  helmPerInstanceFormat,
+  helmRunSpecFormat,
+  helmScenarioFormat,
+  helmScenarioStateFormat,
+  helmStatsFormat,
+} from './helm.js';
 
 /** How many bytes of a file detection looks at. */
 export const HEAD_BYTES = 256 * 1024;
@@ -79,10 +93,24 @@ export interface FormatReader {
  */
 export const FORMATS: readonly FormatReader[] = [
   evalResultFormat,
+  inspectAiFormat,
+  promptfooFormat,
+  mtebFormat,
+  mtebModelMetaFormat,
+  helmStatsFormat,
+  helmPerInstanceFormat,
+  helmRunSpecFormat,
+  helmScenarioFormat,
+  helmScenarioStateFormat,
   lmEvalResultsFormat,
   lmEvalSamplesFormat,
+  openAiEvalsFormat,
+  catwalkMetricsFormat,
+  catwalkPredictionsFormat,
+  hfTrainerFormat,
   parquetFormat,
   jsonlFormat,
+  jsonRecordsFormat,
   csvFormat,
   tsvFormat,
   jsonMetricMapFormat,
