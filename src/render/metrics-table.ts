@@ -30,6 +30,14 @@ export function renderMetricsMarkdown(r: EvalResult): string {
       for (const name of Object.keys(s.metrics).sort()) out.push(row(name, s.metrics[name]));
     }
   }
+  // Which reader read each file (formats are detected by content) and what the readers noted.
+  if (r.sources.length) {
+    out.push(
+      '',
+      `Read: ${r.sources.map((s) => `${escapeMarkdown(s.file, 200)} (${escapeMarkdown(s.format, 40)})`).join(', ')}`,
+    );
+  }
+  for (const n of r.notes ?? []) out.push('', `> ${escapeMarkdown(n, 500)}`);
   return out.join('\n') + '\n';
 }
 
@@ -54,5 +62,11 @@ export function renderMetricsJson(r: EvalResult): string {
     slices[field] = {};
     for (const [v, s] of Object.entries(values)) slices[field][v] = { n: s.n, metrics: strip(s.metrics) };
   }
-  return JSON.stringify({ task: r.task, n: r.n, metrics: strip(r.metrics), slices }, null, 2) + '\n';
+  const extra = {
+    sources: r.sources.map((s) => ({ file: s.file, format: s.format })),
+    ...(r.notes?.length ? { notes: r.notes } : {}),
+  };
+  return (
+    JSON.stringify({ task: r.task, n: r.n, metrics: strip(r.metrics), slices, ...extra }, null, 2) + '\n'
+  );
 }
