@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 import type { Direction, FieldNames, TaskSetting } from '../types.js';
 import { configSchema } from './schema.js';
 import type { TextEncodingName } from '../readers/text.js';
-import type { SeriesSelect } from '../readers/registry.js';
+import type { SeriesSelect } from '../readers/types.js';
 import { parseYamlDocument } from '../readers/yaml-text.js';
 
 /** Thresholds and options of one metric (docs/configuration.md). */

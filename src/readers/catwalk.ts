@@ -12,7 +12,7 @@ import type { EvalSetup, MetricValue, ScoreColumn } from '../types.js';
 import { forEachJsonObject } from './jsonl.js';
 import { readJsonFile } from './json-text.js';
 import { nonFiniteMetric } from './metric-map.js';
-import type { FormatReader } from './registry.js';
+import type { FormatReader } from './types.js';
 import { configFingerprint, canonicalJson, examplesFingerprint } from './setup.js';
 import { keysAt } from './sniff.js';
 import { readTextFile } from './text.js';

@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import type { ExampleRecord } from '../types.js';
 import { toExampleRecord } from './records.js';
 import type { RecordMapping } from './types.js';
-import type { FormatReader, FileHead } from './registry.js';
+import type { FormatReader, FileHead } from './types.js';
 import { hasExtension } from './sniff.js';
 import { readTextFile } from './text.js';
 

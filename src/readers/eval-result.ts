@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import { isOneOf, RESULT_TASKS } from '../policy.js';
 import { EVAL_RESULT_VERSION, type EvalResult } from '../types.js';
 import { readJsonFile } from './json-text.js';
-import type { FormatReader } from './registry.js';
+import type { FormatReader } from './types.js';
 
 /** True when a parsed JSON document is an EvalResult. */
 export function isEvalResult(data: unknown): boolean {

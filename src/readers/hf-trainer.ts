@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 import type { Direction, MetricValue } from '../types.js';
 import { readJsonFile } from './json-text.js';
 import { nonFiniteMetric } from './metric-map.js';
-import type { FormatReader } from './registry.js';
+import type { FormatReader } from './types.js';
 import { keysAt } from './sniff.js';
 
 const PREFIX = /^(eval|test|train|predict)_(.+)$/;

@@ -12,7 +12,7 @@
 import { InputError } from '../errors.js';
 import type { EvalSetup, MetricValue, ScoreColumn } from '../types.js';
 import { parseJsonText } from './json-text.js';
-import type { FormatReader } from './registry.js';
+import type { FormatReader } from './types.js';
 import { configFingerprint, examplesFingerprint } from './setup.js';
 import { keysAt } from './sniff.js';
 import { decodeText, gunzip, isGzip, type TextEncodingName } from './text.js';

@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 import type { ExampleRecord } from '../types.js';
 import { readJsonFile } from './json-text.js';
 import { toExampleRecord } from './records.js';
-import type { FormatReader } from './registry.js';
+import type { FormatReader } from './types.js';
 import { keysAt } from './sniff.js';
 import type { RecordMapping } from './types.js';
 

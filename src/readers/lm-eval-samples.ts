@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import { forEachJsonObject } from './jsonl.js';
 import type { ScoreColumn } from '../types.js';
-import type { FormatReader } from './registry.js';
+import type { FormatReader } from './types.js';
 import { readTextFile } from './text.js';
 
 const NAME = /^samples_(.+?)_(\d{4}-\d{2}-\d{2}T[\d.-]+?)(\.first\d+)?\.jsonl(\.gz)?$/i;

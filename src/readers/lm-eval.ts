@@ -7,7 +7,7 @@
 import type { Direction, MetricValue } from '../types.js';
 import { InputError } from '../errors.js';
 import { readJsonFile } from './json-text.js';
-import type { FormatReader } from './registry.js';
+import type { FormatReader } from './types.js';
 import { keysAt } from './sniff.js';
 
 /** True when a parsed JSON document looks like an lm-eval results file. */

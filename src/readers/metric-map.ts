@@ -7,7 +7,7 @@
 import { InputError } from '../errors.js';
 import type { MetricValue } from '../types.js';
 import { MAX_JSON_DEPTH, readJsonFile } from './json-text.js';
-import type { FormatReader } from './registry.js';
+import type { FormatReader } from './types.js';
 import { hasExtension } from './sniff.js';
 import { readTextFile } from './text.js';
 import { parseYamlDocument } from './yaml-text.js';

@@ -12,7 +12,7 @@ import { InputError } from '../errors.js';
 import type { EvalSetup, MetricValue } from '../types.js';
 import { readJsonFile } from './json-text.js';
 import { nonFiniteMetric } from './metric-map.js';
-import type { FormatReader } from './registry.js';
+import type { FormatReader } from './types.js';
 import { configFingerprint } from './setup.js';
 import { keysAt } from './sniff.js';
 

@@ -11,7 +11,7 @@ import { InputError } from '../errors.js';
 import type { EvalSetup, MetricValue, ScoreColumn } from '../types.js';
 import { forEachJsonObject } from './jsonl.js';
 import { nonFiniteMetric } from './metric-map.js';
-import type { FormatReader } from './registry.js';
+import type { FormatReader } from './types.js';
 import { configFingerprint, examplesFingerprint } from './setup.js';
 import { readTextFile } from './text.js';
 

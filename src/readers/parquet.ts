@@ -8,7 +8,7 @@ import { readBytes } from './file.js';
 import type { ExampleRecord } from '../types.js';
 import { toExampleRecord } from './records.js';
 import type { RecordMapping } from './types.js';
-import type { FormatReader } from './registry.js';
+import type { FormatReader } from './types.js';
 
 /** BigInt columns (int64) become numbers when exact, else an error: ids and labels must not change. */
 function normalise(v: unknown, file: string, row: number, field: string): unknown {

@@ -13,7 +13,7 @@
 import { InputError } from '../errors.js';
 import type { EvalSetup, ScoreColumn } from '../types.js';
 import { readJsonFile } from './json-text.js';
-import type { FormatReader, SeriesSelect } from './registry.js';
+import type { FormatReader, SeriesSelect } from './types.js';
 import { configFingerprint, examplesFingerprint, shortHash } from './setup.js';
 import { keysAt } from './sniff.js';
 

@@ -12,9 +12,11 @@ import { basename } from 'node:path';
 import { constants as zc, gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { readBytes } from './file.js';
-import { isGzip, sniffText, type TextEncodingName } from './text.js';
+import { isGzip, sniffText } from './text.js';
 import { firstJsonLines, hasExtension, outlineJson, type JsonOutline } from './sniff.js';
-import type { ReadOutput, RecordMapping } from './types.js';
+import type { FileHead, FormatReader, ReadContext, ReadOutput } from './types.js';
+
+export type { FileHead, FormatReader, ReadContext, SeriesSelect } from './types.js';
 import { jsonlFormat } from './jsonl.js';
 import { csvFormat, tsvFormat } from './csv.js';
 import { parquetFormat } from './parquet.js';
@@ -39,53 +41,6 @@ import {
 
 /** How many bytes of a file detection looks at. */
 export const HEAD_BYTES = 256 * 1024;
-
-/** What a detector sees of a file. */
-export interface FileHead {
-  /** The first bytes as stored. */
-  raw: Buffer;
-  /** The first bytes after gzip decompression (equal to `raw` for uncompressed files). */
-  bytes: Buffer;
-  /** True when the file's bytes are gzip. */
-  gzip: boolean;
-  /** True when `bytes` hold the whole (decompressed) file. */
-  complete: boolean;
-  /** `bytes` decoded for sniffing (UTF-8 or UTF-16; bad bytes replaced). */
-  text: string;
-  /** Outline of the JSON keys at the start of `text` (computed once, on first use). */
-  readonly outline: JsonOutline;
-  /** The first complete lines parsed as JSON objects, or undefined when the text is not JSON Lines. */
-  readonly jsonLines: Record<string, unknown>[] | undefined;
-}
-
-/** Which series of a multi-series file to read (e.g. one provider/prompt of a promptfoo export). */
-export interface SeriesSelect {
-  provider?: string;
-  prompt?: string;
-}
-
-/** What a reader gets besides the file. */
-export interface ReadContext {
-  mapping: RecordMapping;
-  /** Text encoding the user named (config `encoding:`); undefined = detect UTF-8/UTF-16. */
-  encoding?: TextEncodingName;
-  /** Series selection (config `select:`). */
-  select?: SeriesSelect;
-}
-
-/** One input format. */
-export interface FormatReader {
-  /** Name used in config `format:`, reports and errors (kebab-case). */
-  name: string;
-  /** One line: what the format is and what a file needs to be recognised as it. */
-  description: string;
-  /** Usual file name endings (a hint for detection and for expanding folders). */
-  extensions: readonly string[];
-  /** Confidence in [0, 1] that the file is this format. */
-  detect(head: FileHead, fileName: string): number;
-  /** Reads the file. */
-  read(file: string, ctx: ReadContext): Promise<ReadOutput> | ReadOutput;
-}
 
 /**
  * Every format, most specific first: on equal confidence the earlier one wins, so tool formats come

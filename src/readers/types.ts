@@ -7,6 +7,8 @@ import type {
   MetricValue,
   ScoreColumn,
 } from '../types.js';
+import type { JsonOutline } from './sniff.js';
+import type { TextEncodingName } from './text.js';
 
 /** How records are mapped from a file's fields (SPEC §3; names come from config `fields`). */
 export interface RecordMapping {
@@ -63,3 +65,50 @@ export type ReadOutput =
       kind: 'meta';
       notes: string[];
     });
+
+/** What a detector sees of a file. */
+export interface FileHead {
+  /** The first bytes as stored. */
+  raw: Buffer;
+  /** The first bytes after gzip decompression (equal to `raw` for uncompressed files). */
+  bytes: Buffer;
+  /** True when the file's bytes are gzip. */
+  gzip: boolean;
+  /** True when `bytes` hold the whole (decompressed) file. */
+  complete: boolean;
+  /** `bytes` decoded for sniffing (UTF-8 or UTF-16; bad bytes replaced). */
+  text: string;
+  /** Outline of the JSON keys at the start of `text` (computed once, on first use). */
+  readonly outline: JsonOutline;
+  /** The first complete lines parsed as JSON objects, or undefined when the text is not JSON Lines. */
+  readonly jsonLines: Record<string, unknown>[] | undefined;
+}
+
+/** Which series of a multi-series file to read (e.g. one provider/prompt of a promptfoo export). */
+export interface SeriesSelect {
+  provider?: string;
+  prompt?: string;
+}
+
+/** What a reader gets besides the file. */
+export interface ReadContext {
+  mapping: RecordMapping;
+  /** Text encoding the user named (config `encoding:`); undefined = detect UTF-8/UTF-16. */
+  encoding?: TextEncodingName;
+  /** Series selection (config `select:`). */
+  select?: SeriesSelect;
+}
+
+/** One input format. */
+export interface FormatReader {
+  /** Name used in config `format:`, reports and errors (kebab-case). */
+  name: string;
+  /** One line: what the format is and what a file needs to be recognised as it. */
+  description: string;
+  /** Usual file name endings (a hint for detection and for expanding folders). */
+  extensions: readonly string[];
+  /** Confidence in [0, 1] that the file is this format. */
+  detect(head: FileHead, fileName: string): number;
+  /** Reads the file. */
+  read(file: string, ctx: ReadContext): Promise<ReadOutput> | ReadOutput;
+}
