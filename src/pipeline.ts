@@ -153,15 +153,19 @@ export interface ComputedResult {
 
 /**
  * Combines read inputs into one EvalResult: per-example records (from JSONL/CSV and from EvalResults
- * that carry examples) are pooled and computed together; pre-aggregated metrics are merged, and a
- * metric defined twice is an error rather than a silent overwrite.
+ * that carry examples) are pooled and computed together; pre-aggregated metrics, per-example scores,
+ * declared directions and pre-aggregated slices are merged — also those of a saved EvalResult that
+ * carries examples, so that re-reading a result keeps all it held. A metric, score column or slice
+ * field defined twice is an error rather than a silent overwrite.
  */
 export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: ResultMeta): ComputedResult {
   const records: ExampleRecord[] = [];
   const aggregated: Record<string, MetricValue> = {};
   const aggregatedFrom: Record<string, string> = {};
   const directions: Record<string, Direction> = {};
-  let aggSlices: EvalResult['slices'] = {};
+  const aggSlices: EvalResult['slices'] = {};
+  const aggSlicesFrom: Record<string, string> = {};
+  const recordFiles: string[] = [];
   let storedOptions: Record<string, unknown> | undefined;
   const addMetric = (name: string, mv: MetricValue, file: string) => {
     if (name in aggregated) {
@@ -188,6 +192,26 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
       scoresFrom[name] = file;
     }
   };
+  const addSlices = (slices: EvalResult['slices'], file: string, skip?: Set<string>) => {
+    for (const [field, values] of Object.entries(slices ?? {})) {
+      if (skip?.has(field)) continue;
+      if (field in aggSlices) {
+        throw new InputError(`slice field "${field}" is also given in ${aggSlicesFrom[field]}`, {
+          file,
+          field: `slices.${field}`,
+        });
+      }
+      aggSlices[field] = values;
+      aggSlicesFrom[field] = file;
+    }
+  };
+  /** Pre-aggregated parts of an EvalResult: metrics (scored ones come back from their scores), etc. */
+  const addStored = (r: EvalResult, file: string, metricNames: string[], recordSlices?: Set<string>) => {
+    for (const k of metricNames) if (!r.scores?.[k] && r.metrics[k]) addMetric(k, r.metrics[k], file);
+    if (r.scores) addScores(r.scores, file);
+    Object.assign(directions, (r.options?.directions as Record<string, Direction>) ?? {});
+    addSlices(r.slices, file, recordSlices);
+  };
   const setup: EvalSetup[] = [];
   const reportOnly: string[] = [];
   for (const o of outputs) {
@@ -195,8 +219,10 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
     if (o.reportOnly) append(reportOnly, o.reportOnly);
     if (o.kind !== 'scores' && o.notes) notes.push(...o.notes);
     if (o.kind === 'meta') continue;
-    if (o.kind === 'records') append(records, o.records);
-    else if (o.kind === 'metrics') {
+    if (o.kind === 'records') {
+      append(records, o.records);
+      recordFiles.push(o.file);
+    } else if (o.kind === 'metrics') {
       for (const [k, v] of Object.entries(o.metrics)) addMetric(k, v, o.file);
       Object.assign(directions, o.directions);
     } else if (o.kind === 'scores') {
@@ -205,15 +231,21 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
       Object.assign(directions, o.directions ?? {});
       notes.push(...o.notes);
     } else if (o.result.examples && o.result.examples.ids.length > 0) {
-      append(records, recordsFromColumns(o.result.examples, o.file));
+      // Its record metrics and record slices are computed again from the examples; what it held
+      // pre-aggregated (listed in `options.preaggregated`) and its aggregate slices are kept.
+      const ex = o.result.examples;
+      append(records, recordsFromColumns(ex, o.file));
+      recordFiles.push(o.file);
       storedOptions ??= o.result.options;
+      const pre = o.result.options?.preaggregated;
+      addStored(
+        o.result,
+        o.file,
+        Array.isArray(pre) ? (pre as string[]) : [],
+        new Set(Object.keys(ex.slices ?? {})),
+      );
     } else {
-      for (const [k, v] of Object.entries(o.result.metrics)) {
-        if (!o.result.scores?.[k]) addMetric(k, v, o.file);
-      }
-      if (o.result.scores) addScores(o.result.scores, o.file);
-      Object.assign(directions, (o.result.options?.directions as Record<string, Direction>) ?? {});
-      aggSlices = { ...aggSlices, ...o.result.slices };
+      addStored(o.result, o.file, Object.keys(o.result.metrics));
     }
   }
   // Scored metrics: per-example scores (paired tests later) win over the same metric pre-aggregated by
@@ -260,7 +292,16 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
     result.task = dataset.task;
     result.n = dataset.n;
     result.metrics = computeOn(dataset, config);
-    result.slices = { ...aggSlices, ...slicesOf(dataset, config) };
+    const recordSlices = slicesOf(dataset, config);
+    for (const field of Object.keys(recordSlices)) {
+      if (field in aggSlices) {
+        throw new InputError(
+          `slice field "${field}" is computed from the records of ${recordFiles.join(', ')} and also given pre-aggregated here`,
+          { file: aggSlicesFrom[field], field: `slices.${field}` },
+        );
+      }
+    }
+    result.slices = { ...aggSlices, ...recordSlices };
     result.examples = columnsOf(records, config);
     result.options = {
       task: dataset.task,

@@ -16,13 +16,19 @@ export interface GateInput {
   currentMeta?: { commit?: string; run_id?: number; branch?: string };
 }
 
-/** MetricOptions equivalent of a config. */
+/**
+ * MetricOptions equivalent of a config, including the file's field names so that validation errors
+ * name the field as the user's file spells it (`gold`, not `label`).
+ */
 export function metricOptionsOf(config: GateConfig): MetricOptions {
+  const fields: MetricOptions['fields'] = { ...config.fields };
+  if (config.cluster !== undefined) fields.cluster = config.cluster;
   return {
     task: config.task,
     positiveLabel: config.positiveLabel,
     classes: config.classes,
     topK: config.topK,
     normalize: config.normalize,
+    fields,
   };
 }
