@@ -1,5 +1,5 @@
 /**
- * Which metrics are gated and with which rule (SPEC §5): metrics named under `metrics:`, every metric
+ * Which metrics are gated and with which rule (docs/design.md, 'Diagnosis rules'): metrics named under `metrics:`, every metric
  * when `defaults:` is given, and with no rules at all the task's primary metrics plus every metric of a
  * pre-aggregated file, with `max_regression: 0`.
  */

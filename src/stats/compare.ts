@@ -1,6 +1,7 @@
 /**
- * Comparison of two runs, metric by metric: paired tests on the examples both runs share (SPEC §5),
- * unpaired z tests from standard errors otherwise. The examples that flipped are listed by flipped.ts.
+ * Comparison of two runs, metric by metric: paired tests on the examples both runs share
+ * (docs/statistics.md, 'Comparisons (`compareDatasets`)'), unpaired z tests from standard errors otherwise.
+ * The examples that flipped are listed by flipped.ts.
  *
  * Every test is one-sided in the metric's bad direction — H0: current is not worse; a small p means
  * "significantly worse", an improvement gives p near 1 — and reports the 95% two-sided interval of
@@ -242,7 +243,8 @@ const hasConfusion = (ds: Dataset) =>
   (ds.task === 'binary' || ds.task === 'multiclass') && !!ds.yTrue && !!ds.yPred;
 
 /**
- * Paired one-sided tests of `names` between two runs (SPEC §5), keyed by metric name:
+ * Paired one-sided tests of `names` between two runs, keyed by metric name (docs/statistics.md,
+ * 'Comparisons (`compareDatasets`)'):
  * - mean metrics with 0/1 per-example values (accuracy, exact_match, …): exact McNemar (`mcnemar-exact`)
  *   with a Wald interval of the paired difference;
  * - other mean metrics: paired t test on d = current − baseline (`paired-t`, df = m − 1);

@@ -1,4 +1,7 @@
 /**
+ * Over 400 lines on purpose: one numerical job (the distribution functions of the tests, sharing their
+ * constants and gamma helpers); the coefficient tables of the published algorithms make up the length.
+ *
  * Distribution functions the tests need, in double precision:
  * - standard normal cdf/sf (Cody 1993, ACM TOMS 715 `ANORM` rational approximations; ~1e-16 relative,
  *   including far tails) and quantile (Wichura 1988, AS 241 `PPND16`; ~1e-16 relative);

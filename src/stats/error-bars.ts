@@ -1,7 +1,8 @@
 /**
- * Standard errors and 95% confidence intervals for every metric of one run (SPEC §4): CLT / Wilson /
- * clustered for means, multinomial bootstrap for confusion-matrix metrics, DeLong for binary ROC AUC,
- * and a bootstrap over examples for everything else. Deterministic given the seed.
+ * Standard errors and 95% confidence intervals for every metric of one run (docs/statistics.md, 'Error bars
+ * of one run (`withErrorBars`)'): CLT / Wilson / clustered for means, multinomial bootstrap for
+ * confusion-matrix metrics, DeLong for binary ROC AUC, and a bootstrap over examples for everything else.
+ * Deterministic given the seed.
  */
 import {
   confusionCounts,

@@ -1,6 +1,6 @@
 /**
  * Statistics engine: standard errors, bootstrap, paired tests and multiple-testing correction
- * (README "Statistics" describes the methods and their references).
+ * (docs/statistics.md describes the methods and their references).
  */
 export { Rng, deriveSeed } from './rng.js';
 export {
