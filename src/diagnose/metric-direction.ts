@@ -1,4 +1,4 @@
-/** Which way is better for a metric of the runs being compared, from the most to the least explicit source. */
+/** Which way is better for a metric of the compared runs, from the most to the least explicit source. */
 import type { GateConfig } from '../config/load.js';
 import { metricSpec } from '../metrics/index.js';
 import type { Direction, EvalResult } from '../types.js';

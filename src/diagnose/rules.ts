@@ -1,7 +1,7 @@
 /**
- * Which metrics are gated and with which rule (docs/design.md, 'Diagnosis rules'): metrics named under `metrics:`, every metric
- * when `defaults:` is given, and with no rules at all the task's primary metrics plus every metric of a
- * pre-aggregated file, with `max_regression: 0`.
+ * Which metrics are gated and with which rule (docs/design.md, 'Diagnosis rules'): metrics named under
+ * `metrics:`, every metric when `defaults:` is given, and with no rules at all the task's primary metrics
+ * plus every metric of a pre-aggregated file, with `max_regression: 0`.
  */
 import type { GateConfig, MetricRule } from '../config/load.js';
 import { primaryMetrics } from '../metrics/index.js';

@@ -44,7 +44,10 @@ function positives(ds: Dataset): Uint8Array {
   return out;
 }
 
-/** Every metric of the dataset's task (docs/metrics.md, one section per task) plus numeric-field summaries. Never throws on data. */
+/**
+ * Every metric of the dataset's task (docs/metrics.md, one section per task) plus numeric-field
+ * summaries. Never throws on data.
+ */
 export function computeMetrics(ds: Dataset, opts: MetricOptions): Record<string, MetricPoint> {
   const n = ds.n;
   let out: Record<string, MetricPoint> = {};
