@@ -205,15 +205,21 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
       aggSlicesFrom[field] = file;
     }
   };
-  /** Pre-aggregated parts of an EvalResult: metrics (scored ones come back from their scores), etc. */
+  const setup: EvalSetup[] = [];
+  const reportOnly: string[] = [];
+  /**
+   * What an EvalResult holds besides records: metrics (scored ones come back from their scores),
+   * scores, directions, slices, eval setups and report-only names.
+   */
   const addStored = (r: EvalResult, file: string, metricNames: string[], recordSlices?: Set<string>) => {
     for (const k of metricNames) if (!r.scores?.[k] && r.metrics[k]) addMetric(k, r.metrics[k], file);
     if (r.scores) addScores(r.scores, file);
     Object.assign(directions, (r.options?.directions as Record<string, Direction>) ?? {});
     addSlices(r.slices, file, recordSlices);
+    if (Array.isArray(r.setup)) append(setup, r.setup);
+    const ro = r.options?.report_only;
+    if (Array.isArray(ro)) append(reportOnly, ro as string[]);
   };
-  const setup: EvalSetup[] = [];
-  const reportOnly: string[] = [];
   for (const o of outputs) {
     if (o.setup) setup.push(o.setup);
     if (o.reportOnly) append(reportOnly, o.reportOnly);

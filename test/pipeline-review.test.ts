@@ -133,6 +133,18 @@ describe('B: re-reading a saved EvalResult with examples keeps everything it hol
     expect(Object.keys(saved.slices).sort()).toEqual(['lang', 'suite']);
   });
 
+  it('the eval setups and report-only names of a saved result are kept too', () => {
+    const withSetup = JSON.parse(savedText) as EvalResult;
+    withSetup.setup = [{ harness: 'lm-eval', version: '0.4.2', examples: 'abc123', n: 4 }];
+    withSetup.options = { ...withSetup.options, report_only: ['faithfulness'] };
+    const again = computeResult(
+      [{ kind: 'result', file: 'saved.json', format: 'evalgate', result: withSetup }],
+      config,
+    ).result;
+    expect(again.setup).toEqual(withSetup.setup);
+    expect(again.options?.report_only).toEqual(['faithfulness']);
+  });
+
   it('compare --current saved.json: computeResult on the saved file alone', () => {
     const again = computeResult(
       [{ kind: 'result', file: 'saved.json', format: 'evalgate', result: JSON.parse(savedText) }],
