@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { loadConfig } from '../config/load.js';
 import { InputError, UsageError, isExpectedError } from '../errors.js';
@@ -29,11 +29,14 @@ import { renderJson, serializeResult } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { Report } from '../types.js';
 
-/** Expands the `current` input: paths, folders and globs; a pattern that matches nothing is an error. */
+/**
+ * Expands the `current` input: paths, folders and globs; a pattern that matches nothing is an error.
+ * An existing path is taken literally even when its name has glob characters (`run[1].jsonl`).
+ */
 export function expandCurrent(patterns: string[], cwd = process.cwd()): string[] {
   const out: string[] = [];
   for (const p of patterns) {
-    if (/[*?[\]{}]/.test(p)) {
+    if (/[*?[\]{}]/.test(p) && !existsSync(resolve(cwd, p))) {
       const matches = globSync(p, { cwd, onlyFiles: true, absolute: false }).sort();
       if (matches.length === 0) throw new InputError('glob matches no files', { file: p });
       out.push(...matches);
@@ -48,6 +51,21 @@ function workDir(): string {
   const dir = join(process.env.RUNNER_TEMP || process.cwd(), 'evalgate');
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** GitHub's limit on one step's job summary: 1 MiB, counted in bytes. */
+export const SUMMARY_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The job summary: the report within the summary's byte limit. Tables list at most 1,000 rows; the
+ * text says so and points at the JSON report (step output `report-path`), the only copy of every row.
+ */
+export function renderSummary(report: Report, title: string): string {
+  return renderMarkdown(report, {
+    maxBytes: SUMMARY_MAX_BYTES,
+    title,
+    jsonReport: 'the file named by the step output `report-path`',
+  });
 }
 
 /** What the step's status will be for this verdict (the check run shows the same). */
@@ -226,9 +244,8 @@ async function gate(inputs: ActionInputs): Promise<void> {
   writeFileSync(resultPath, serializeResult(current.result));
   setReportOutputs(report, reportPath);
 
-  // The job summary holds the full report (1 MiB limit); the comment and check point to it when shortened.
-  const markdown = renderMarkdown(report, { maxChars: 1_000_000, title: inputs.gateId });
-  await core.summary.addRaw(markdown).write();
+  // The job summary shows the most (within 1 MiB); the comment and check point to it when shortened.
+  await core.summary.addRaw(renderSummary(report, inputs.gateId)).write();
   const conclusion = stepConclusion(report, inputs, missingPolicy);
 
   if (inputs.upload) {
@@ -363,9 +380,7 @@ async function publish(inputs: ActionInputs): Promise<void> {
     const reportPath = join(dir, 'evalgate-report.json');
     writeFileSync(reportPath, renderJson(res.report));
     core.setOutput('report-path', reportPath);
-    await core.summary
-      .addRaw(renderMarkdown(res.report, { maxChars: 1_000_000, title: inputs.gateId }))
-      .write();
+    await core.summary.addRaw(renderSummary(res.report, inputs.gateId)).write();
   }
   if (res.publish?.comment.url) core.setOutput('comment-url', res.publish.comment.url);
   if (!res.published)

@@ -74,6 +74,8 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
   private readonly skipped: string[] = [];
   /** Runs already tried: the merge-base run is also on the base branch, and fails the same way twice. */
   private readonly tried = new Map<number, Attempt<L>>();
+  /** The default branch, asked from the API once when the context did not carry it. */
+  private defaultBranchFromApi?: string;
 
   constructor(opts: GitHubBaselineOptions<L>) {
     this.o = opts;
@@ -81,6 +83,12 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
 
   private get repo() {
     return { owner: this.o.context.owner, repo: this.o.context.repo };
+  }
+
+  /** GitHub down: the whole lookup fails (find() reports it) rather than trying other candidates. */
+  private throwIfUnavailable(e: unknown): void {
+    const down = unavailableError(e, 'the baseline lookup');
+    if (down) throw down;
   }
 
   async find(): Promise<BaselineLookup<L>> {
@@ -159,7 +167,7 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
       const cmp = await this.compare(pr.baseSha || baseBranch, pr.headSha);
       mergeBase = cmp.merge_base_commit.sha;
     } catch (e) {
-      if (unavailableError(e, '')) throw e;
+      this.throwIfUnavailable(e);
       core.warning(
         `Could not compute the merge-base of the PR (${apiMessage(e)}); using the newest run on ${baseBranch}`,
       );
@@ -200,7 +208,7 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
         });
         sha = data.sha;
       } catch (e) {
-        if (unavailableError(e, '')) throw e;
+        this.throwIfUnavailable(e);
         core.warning(`Could not resolve the previous release tag ${previous}: ${apiMessage(e)}`);
       }
       if (sha) {
@@ -356,7 +364,7 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     } catch (e) {
       if (httpStatus(e) === 410) return this.skip(label, 'artifact expired (410 on download)');
       if (httpStatus(e) === 404) return this.skip(label, 'artifact gone (404 on download)');
-      if (unavailableError(e, '')) throw e;
+      this.throwIfUnavailable(e);
       core.warning(
         `Could not download the baseline artifact of ${label}: ${apiMessage(e)}; trying the next candidate`,
       );
@@ -416,9 +424,11 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
 
   private async defaultBranch(): Promise<string> {
     if (this.o.context.defaultBranch) return this.o.context.defaultBranch;
-    const { data } = await this.o.client.request('GET /repos/{owner}/{repo}', this.repo);
-    this.o.context.defaultBranch = data.default_branch;
-    return data.default_branch;
+    // Cached here, not written into the context: the caller shares that object with the publisher.
+    this.defaultBranchFromApi ??= (
+      await this.o.client.request('GET /repos/{owner}/{repo}', this.repo)
+    ).data.default_branch;
+    return this.defaultBranchFromApi;
   }
 
   /** The release before `tag`: newest non-draft release published before it (stable releases for a stable tag). */

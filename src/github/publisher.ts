@@ -89,7 +89,7 @@ function normalize(body: string): string {
 export function fitText(
   text: string,
   max: number,
-  note = '\n\n_…truncated: the full report is in the job summary._\n',
+  note = '\n\n_…truncated: the job summary shows more; every row is in the JSON report._\n',
 ): string {
   if (text.length <= max) return text;
   const cut = text.lastIndexOf('\n', max - note.length - 1);

@@ -11,7 +11,11 @@ import { fmtDelta, fmtP, fmtPct, fmtValue, halfWidth } from './format.js';
 export interface MarkdownOptions {
   /** Hard limit on the output length in characters (default 65,000: below GitHub's 65,536). */
   maxChars?: number;
-  /** Where the full report lives (job summary URL), linked when something had to be left out. */
+  /** Hard limit on the output's UTF-8 size in bytes (the job summary's limit is 1 MiB in bytes). */
+  maxBytes?: number;
+  /** Where the JSON report (every row) can be found, in words; named when rows are left out. */
+  jsonReport?: string;
+  /** The job summary's URL, linked when something had to be left out (it shows more). */
   detailsUrl?: string;
   /** Title, e.g. "evalgate" or the gate id. */
   title?: string;
@@ -178,6 +182,8 @@ interface Detail {
   flipped: boolean;
   others: boolean;
   maxRows: number;
+  /** Where what is left out can be found (markdown, trusted). */
+  rest: string;
 }
 
 function render(r: Report, o: MarkdownOptions, d: Detail): string {
@@ -211,7 +217,7 @@ function render(r: Report, o: MarkdownOptions, d: Detail): string {
   }
   if (shown.length > 0) out.push(...table(shown, false));
   else out.push('_No gated metrics._');
-  if (omitted > 0) out.push('', `_…and ${omitted} more rows: see the full report._`);
+  if (omitted > 0) out.push('', `_…and ${omitted} more rows (at most ${d.maxRows} are listed): ${d.rest}._`);
   const why = reasons(overall);
   if (why.length) out.push('', ...why.slice(0, d.maxRows));
   for (const n of r.notes) out.push('', `> ${escapeMarkdown(n, 500)}`);
@@ -227,7 +233,7 @@ function render(r: Report, o: MarkdownOptions, d: Detail): string {
       if (others.length > d.maxRows) out.push('', `_…and ${others.length - d.maxRows} more._`);
       out.push('', '</details>');
     } else {
-      out.push('', `_${others.length} other metrics (not gated) are in the full report._`);
+      out.push('', `_${others.length} other metrics (not gated): ${d.rest}._`);
     }
   }
 
@@ -242,12 +248,15 @@ function render(r: Report, o: MarkdownOptions, d: Detail): string {
       if (rows.length > 0) out.push(...table(rows.slice(0, d.maxRows), true));
       else out.push('_No gated slice metric, and no slice metric changed beyond noise._');
       if (rows.length > d.maxRows)
-        out.push('', `_…and ${rows.length - d.maxRows} more slice rows: see the full report._`);
+        out.push(
+          '',
+          `_…and ${rows.length - d.maxRows} more slice rows (at most ${d.maxRows} are listed): ${d.rest}._`,
+        );
       const sw = reasons(bad);
       if (sw.length) out.push('', ...sw.slice(0, d.maxRows));
       out.push('', '</details>');
     } else {
-      out.push('', `_${summary}: see the full report._`);
+      out.push('', `_${summary}: ${d.rest}._`);
     }
   }
 
@@ -259,7 +268,7 @@ function render(r: Report, o: MarkdownOptions, d: Detail): string {
       out.push(...flippedTable('Worse', f.top_worse), ...flippedTable('Better', f.top_better));
       out.push('</details>');
     } else {
-      out.push('', `_${summary}: see the full report._`);
+      out.push('', `_${summary}: ${d.rest}._`);
     }
   }
   const methods = [
@@ -281,28 +290,36 @@ function render(r: Report, o: MarkdownOptions, d: Detail): string {
 
 /**
  * Renders the report, dropping detail (flipped examples, slices, ungated metrics, then rows) until it
- * fits `maxChars`; a pointer to the full report replaces what was left out.
+ * fits `maxChars` (and `maxBytes`); a pointer to where the rest is replaces what was left out.
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  const max = options.maxChars ?? 65_000;
-  const pointer = options.detailsUrl
-    ? `\n_Report shortened to fit; the full report is in the [job summary](${encodeURI(options.detailsUrl)})._\n`
-    : '\n_Report shortened to fit; the full report is in the job summary and the JSON report._\n';
+  const max = options.maxChars ?? (options.maxBytes !== undefined ? Infinity : 65_000);
+  const maxBytes = options.maxBytes ?? Infinity;
+  const fits = (s: string): boolean =>
+    s.length <= max && (maxBytes === Infinity || Buffer.byteLength(s, 'utf8') <= maxBytes);
+  // Only the JSON report holds every row (the markdown lists at most 1,000 per table): say so, and
+  // where the caller put it; the job summary is named only as "more", never as the full report.
+  const json = `every row is in the JSON report${options.jsonReport ? ` (${options.jsonReport})` : ''}`;
+  const rest = options.detailsUrl
+    ? `the [job summary](${encodeURI(options.detailsUrl)}) shows more; ${json}`
+    : json;
+  const pointer = `\n_Report shortened to fit; ${rest}._\n`;
   const levels: Detail[] = [
-    { slices: true, flipped: true, others: true, maxRows: 1000 },
-    { slices: true, flipped: false, others: true, maxRows: 200 },
-    { slices: false, flipped: false, others: true, maxRows: 200 },
-    { slices: false, flipped: false, others: false, maxRows: 100 },
-    { slices: false, flipped: false, others: false, maxRows: 30 },
-    { slices: false, flipped: false, others: false, maxRows: 5 },
+    { slices: true, flipped: true, others: true, maxRows: 1000, rest: json },
+    { slices: true, flipped: false, others: true, maxRows: 200, rest },
+    { slices: false, flipped: false, others: true, maxRows: 200, rest },
+    { slices: false, flipped: false, others: false, maxRows: 100, rest },
+    { slices: false, flipped: false, others: false, maxRows: 30, rest },
+    { slices: false, flipped: false, others: false, maxRows: 5, rest },
   ];
   for (let i = 0; i < levels.length; i++) {
     const text = render(report, options, levels[i]);
     const final = i === 0 ? text : text + pointer;
-    if (final.length <= max) return final;
+    if (fits(final)) return final;
   }
   const text = render(report, options, levels[levels.length - 1]);
-  // Cut at a line boundary so no table row or entity is split.
-  const cut = text.lastIndexOf('\n', max - pointer.length - 1);
+  // Cut at a line boundary so no table row or entity is split; in bytes too when a byte limit is set.
+  let cut = text.lastIndexOf('\n', Math.min(max, text.length) - pointer.length - 1);
+  while (cut > 0 && !fits(text.slice(0, cut) + '\n' + pointer)) cut = text.lastIndexOf('\n', cut - 1);
   return text.slice(0, Math.max(0, cut)) + '\n' + pointer;
 }

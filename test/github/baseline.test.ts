@@ -351,6 +351,43 @@ describe('release', () => {
   });
 });
 
+describe('shared state', () => {
+  test('the lookup does not write into the runner context it was given (issue 12, G)', async () => {
+    const h = history(fake);
+    fake.addRelease({ tag: 'v1.0.0', sha: h.m1 });
+    const main = fake.addRun({ workflowId: h.wf.id, headSha: h.m3 });
+    fake.addArtifact(main.id, NAME, resultArtifact(0.7));
+    const self = fake.addRun({ workflowId: h.wf.id, headSha: h.m4, headBranch: 'v1.1.0', event: 'push' });
+    const ctx = contextFor(fake, self.id, {
+      eventName: 'push',
+      ref: 'refs/tags/v1.1.0',
+      refName: 'v1.1.0',
+      refType: 'tag',
+      releaseTag: 'v1.1.0',
+      defaultBranch: undefined,
+    });
+    const before = structuredClone(ctx);
+    const found = await (await source(ctx)).find();
+    // The default branch was needed (and asked from the API) ...
+    expect(found.info.run_id).toBe(main.id);
+    expect(fake.calls('repos/get')).toHaveLength(1);
+    // ... but the context the action shares with the publisher is unchanged.
+    expect(ctx).toEqual(before);
+  });
+
+  test('no call builds an unavailable-error without naming what failed (issue 12, G)', async () => {
+    // `unavailableError(e, '')` used as a boolean built an error with an empty subject and threw the
+    // raw error instead; every call names the operation and throws the typed error it returns.
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const dir = new URL('../../src/github/', import.meta.url);
+    const bad = readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => /unavailableError\([^,()]+,\s*''\)/.test(readFileSync(new URL(f, dir), 'utf8')));
+    expect(bad).toEqual([]);
+  });
+});
+
 describe('pins and permissions', () => {
   test('baseline-run-id pins the run', async () => {
     const h = history(fake);

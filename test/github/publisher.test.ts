@@ -272,7 +272,9 @@ describe('sticky comment', () => {
     expect(res.comment.action).toBe('created');
     expect(res.check.action).toBe('created');
     expect(fake.commentsOn(PR)[0].body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
-    expect(fake.commentsOn(PR)[0].body).toContain('the full report is in the job summary');
+    expect(fake.commentsOn(PR)[0].body).toContain(
+      'the job summary shows more; every row is in the JSON report',
+    );
     expect(fake.checkRuns[0].output.summary!.length).toBeLessThanOrEqual(MAX_CHECK_CHARS);
     expect(fake.limitRejections).toEqual([]);
   });

@@ -87,6 +87,28 @@ describe('parseUntrustedReport', () => {
     expect(() => parseUntrustedReport('nope', 'report.json', PREFIX)).toThrow(/not JSON/);
   });
 
+  test('null interval bounds stay null, never NaN (issue 12, G)', () => {
+    const r = report();
+    const text = JSON.stringify(r).replace(
+      '"p_adjusted":0.002',
+      '"p_adjusted":0.002,"baseline_ci":[null,0.95],"current_ci":null,"ci_delta":[-0.2,null]',
+    );
+    const raw = JSON.parse(text) as Report;
+    raw.comparisons[0].test!.ci_delta = [null, null] as unknown as [number, number];
+    const parsed = parseUntrustedReport(JSON.stringify(raw), 'report.json', PREFIX);
+    const c = parsed.comparisons[0];
+    expect(c.baseline_ci).toBeNull();
+    expect(c.current_ci).toBeNull();
+    expect(c.test!.ci_delta).toBeNull();
+    const nan: string[] = [];
+    const walk = (v: unknown, path: string): void => {
+      if (typeof v === 'number' && Number.isNaN(v)) nan.push(path);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+    };
+    walk(parsed, 'report');
+    expect(nan).toEqual([]);
+  });
+
   test('links off this repository are dropped; counts come from the rows', () => {
     const r = report({
       regressions: 0,

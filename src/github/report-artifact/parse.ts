@@ -49,7 +49,10 @@ class Checker {
   ci(v: unknown, field: string): [number, number] | null {
     if (v === null || v === undefined) return null;
     if (!Array.isArray(v) || v.length !== 2) this.fail(field, 'must be [low, high] or null');
-    return [this.num(v[0], `${field}[0]`) ?? NaN, this.num(v[1], `${field}[1]`) ?? NaN];
+    const low = this.num(v[0], `${field}[0]`);
+    const high = this.num(v[1], `${field}[1]`);
+    // An interval with a missing bound is no interval: null, as the gate writes it (never NaN).
+    return low === null || high === null ? null : [low, high];
   }
   oneOf<T extends string>(v: unknown, allowed: readonly T[], field: string): T {
     if (!allowed.includes(v as T)) this.fail(field, `must be one of ${allowed.join(', ')}`);
