@@ -97,7 +97,7 @@ const SHARED_AVERAGES = new Set([
   'recall_micro',
   'f1_micro',
 ]);
-const OTHER = new Set(['average_precision', 'roc_auc_ovr', 'ece', 'rmse', 'r2', 'max_error']);
+const OTHER = new Set(['average_precision', 'ece', 'rmse', 'r2', 'max_error']);
 
 /** Field-name words that mark a numeric field where lower is better; checked before the higher words. */
 const LOWER_WORDS = new Set([
@@ -176,7 +176,7 @@ export function metricSpec(name: string, task?: Task): MetricSpec | undefined {
   const direction: Direction = LOWER_IS_BETTER.has(name) ? 'lower' : 'higher';
   if (BINARY_OUTCOME_MEAN.has(name)) return { direction, kind: 'mean', binaryOutcome: true };
   if (OTHER_MEAN.has(name)) return { direction, kind: 'mean' };
-  if (name === 'roc_auc') return { direction, kind: 'auc' };
+  if (name === 'roc_auc' || name === 'roc_auc_ovr') return { direction, kind: 'auc' };
   if (CONFUSION_ONLY.has(name)) return { direction, kind: 'confusion' };
   if (SHARED_AVERAGES.has(name))
     return { direction, kind: task === 'multiclass' || task === 'binary' ? 'confusion' : 'other' };

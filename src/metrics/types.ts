@@ -81,7 +81,7 @@ export interface MetricPoint {
  * How a metric's uncertainty can be computed:
  * - `mean`: the mean of a per-example value (see `perExampleValues`) — CLT / paired SE / McNemar for 0/1;
  * - `confusion`: a function of the confusion matrix (see `confusionCounts`, `metricsFromConfusion`);
- * - `auc`: binary ROC AUC (DeLong);
+ * - `auc`: binary ROC AUC and one-vs-rest multiclass ROC AUC (DeLong);
  * - `other`: anything else (bootstrap over examples).
  */
 export type MetricKind = 'mean' | 'confusion' | 'auc' | 'other';

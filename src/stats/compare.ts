@@ -18,6 +18,7 @@ import {
 import type { Direction, MetricValue, TestResult } from '../types.js';
 import { bootstrapPValue, CountResampler } from './bootstrap.js';
 import { delongPaired, placements } from './delong.js';
+import { delongOvrPaired, type OvrInput } from './delong-ovr.js';
 import { Z975 } from './distributions.js';
 import { DEFAULT_BOOTSTRAP } from './error-bars.js';
 import { exampleResamples, pairedBootstrapExamples } from './example-bootstrap.js';
@@ -111,6 +112,8 @@ function compareAuc(
   pairing: Pairing,
   direction: Direction,
 ): TestResult | undefined {
+  if (base.task === 'multiclass' && cur.task === 'multiclass')
+    return compareOvrAuc(base, cur, pairing, direction);
   if (base.task !== 'binary' || cur.task !== 'binary') return undefined;
   if (!base.score || !cur.score || !base.yTrue || !cur.yTrue) return undefined;
   if (base.posIndex === undefined || cur.posIndex === undefined) return undefined;
@@ -133,6 +136,61 @@ function compareAuc(
   const b = placements(sc, pos);
   if (!(a.m > 0 && a.n > 0)) return undefined;
   const r = delongPaired(a, b);
+  const delta = r.auc2 - r.auc1;
+  if (!Number.isFinite(r.varianceOfDifference))
+    return { method: 'delong', paired: true, p_value: null, ci_delta: null };
+  const se = Math.sqrt(r.varianceOfDifference);
+  const p = se > 0 ? zTestWorse(delta, se, direction) : isBad(delta, direction) ? 0 : 1;
+  return { method: 'delong', paired: true, p_value: p, ci_delta: [delta - Z975 * se, delta + Z975 * se] };
+}
+
+/**
+ * Paired DeLong test of macro one-vs-rest ROC AUC (`delong-ovr.ts`); undefined when a run lacks
+ * probabilities, a pair's true class differs between the runs, or a class present in the labels is not
+ * scored by both runs.
+ */
+function compareOvrAuc(
+  base: Dataset,
+  cur: Dataset,
+  pairing: Pairing,
+  direction: Direction,
+): TestResult | undefined {
+  if (!base.proba || !cur.proba || !base.yTrue || !cur.yTrue) return undefined;
+  const { baseIdx, curIdx } = pairing;
+  const m = baseIdx.length;
+  const curOf = new Map(cur.classes.map((c, i) => [c, i]));
+  // Baseline class index → current class index (−1 when the current run has no such class).
+  const toCur = Int32Array.from(base.classes, (c) => curOf.get(c) ?? -1);
+  const label = new Int32Array(m);
+  for (let j = 0; j < m; j++) {
+    const lb = base.yTrue[baseIdx[j]];
+    // Relabelled example: the AUCs are on different ground truth (see compareAuc).
+    if (toCur[lb] !== cur.yTrue[curIdx[j]]) return undefined;
+    label[j] = lb;
+  }
+  const kb = base.classes.length;
+  const kc = cur.classes.length;
+  const bp = base.proba;
+  const cp = cur.proba;
+  const b: OvrInput = {
+    n: m,
+    k: kb,
+    label,
+    score: (c, out) => {
+      for (let j = 0; j < m; j++) out[j] = bp[baseIdx[j] * kb + c];
+    },
+  };
+  const c: OvrInput = {
+    n: m,
+    k: kb,
+    label,
+    score: (cls, out) => {
+      const cc = toCur[cls];
+      for (let j = 0; j < m; j++) out[j] = cp[curIdx[j] * kc + cc];
+    },
+  };
+  const r = delongOvrPaired(b, c);
+  if (!Number.isFinite(r.auc1) || !Number.isFinite(r.auc2)) return undefined;
   const delta = r.auc2 - r.auc1;
   if (!Number.isFinite(r.varianceOfDifference))
     return { method: 'delong', paired: true, p_value: null, ci_delta: null };

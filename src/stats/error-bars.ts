@@ -17,6 +17,7 @@ import {
 import type { MetricValue } from '../types.js';
 import { CountResampler, summarizeReplicates } from './bootstrap.js';
 import { delongVariance, placements } from './delong.js';
+import { delongOvr, ovrInput } from './delong-ovr.js';
 import { Z975 } from './distributions.js';
 import { bootstrapExamples, exampleResamples } from './example-bootstrap.js';
 import { clusteredStderr, meanStats, quantileOrderInterval, wilsonInterval } from './intervals.js';
@@ -100,6 +101,7 @@ function effectiveKind(ds: Dataset, name: string): MetricKind {
     return kind;
   if (kind === 'auc' && ds.task === 'binary' && ds.score && ds.yTrue && ds.posIndex !== undefined)
     return kind;
+  if (kind === 'auc' && ds.task === 'multiclass' && ds.proba && ds.yTrue) return kind;
   if (kind === 'mean') return kind;
   return 'other';
 }
@@ -112,8 +114,9 @@ function effectiveKind(ds: Dataset, name: string): MetricKind {
  * - `confusion` metrics: bootstrap in which a resample is one Multinomial(n, counts/n) draw over the k×k
  *   confusion cells, metrics recomputed with `metricsFromConfusion`; SE = sd of replicates, CI =
  *   percentile (2.5%, 97.5%) (`bootstrap`);
- * - `auc`: DeLong variance (Sun & Xu fast algorithm); CI from the SE on the logit scale (see
- *   `aucInterval`), which stays inside [0, 1] and covers better than value ± 1.96·SE (`delong`);
+ * - `auc`: DeLong variance (Sun & Xu fast algorithm) of binary ROC AUC, and of the macro one-vs-rest
+ *   AUC from the joint covariance of the per-class AUCs (`delong-ovr.ts`); CI from the SE on the logit
+ *   scale (see `aucInterval`), which stays inside [0, 1] and covers better than value ± 1.96·SE (`delong`);
  * - `other`: bootstrap over examples (`subsetDataset` + `computeMetrics`, or an equivalent O(n)
  *   evaluator for AP, ECE and percentiles); undefined resamples skipped; resamples capped by
  *   `maxResampledRows` for very large n.
@@ -151,9 +154,14 @@ export function withErrorBars(
       out[name] = percentileErrorBars(ds, name, p.value, n);
     } else if (kind === 'auc') {
       const yTrue = ds.yTrue!;
-      const pos = new Uint8Array(ds.n);
-      for (let i = 0; i < ds.n; i++) pos[i] = yTrue[i] === ds.posIndex ? 1 : 0;
-      const { variance } = delongVariance(placements(ds.score!, pos));
+      let variance: number;
+      if (ds.task === 'multiclass') {
+        variance = delongOvr(ovrInput(yTrue, ds.proba!, ds.classes.length)).variance;
+      } else {
+        const pos = new Uint8Array(ds.n);
+        for (let i = 0; i < ds.n; i++) pos[i] = yTrue[i] === ds.posIndex ? 1 : 0;
+        variance = delongVariance(placements(ds.score!, pos)).variance;
+      }
       const v: MetricValue = { value: p.value, n, stderr: null, ci: null };
       if (Number.isFinite(variance)) {
         const se = Math.sqrt(variance);

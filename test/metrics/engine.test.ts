@@ -343,7 +343,7 @@ describe('metricSpec and primaryMetrics', () => {
     expect(metricSpec('f1')).toEqual({ direction: 'higher', kind: 'confusion' });
     expect(metricSpec('mcc')).toEqual({ direction: 'higher', kind: 'confusion' });
     expect(metricSpec('roc_auc')).toEqual({ direction: 'higher', kind: 'auc' });
-    expect(metricSpec('roc_auc_ovr')).toEqual({ direction: 'higher', kind: 'other' });
+    expect(metricSpec('roc_auc_ovr')).toEqual({ direction: 'higher', kind: 'auc' });
     expect(metricSpec('ece')).toEqual({ direction: 'lower', kind: 'other' });
     expect(metricSpec('rmse')).toEqual({ direction: 'lower', kind: 'other' });
     expect(metricSpec('r2')).toEqual({ direction: 'higher', kind: 'other' });

@@ -1,0 +1,171 @@
+/**
+ * DeLong for one-vs-rest multiclass ROC AUC: the per-class AUCs of one run share their examples, so the
+ * macro (or prevalence-weighted) average has the variance wᵀΣw with Σ the joint covariance of the
+ * per-class AUCs — not the sum of their variances.
+ *
+ * Every per-class AUC is a two-sample U-statistic whose influence on example i is its DeLong structural
+ * component: ψ_c(i) = (V10_c(i) − A_c)/√(m_c(m_c − 1)) when i is of class c, (V01_c(i) − A_c)/√(n_c(n_c − 1))
+ * otherwise (m_c, n_c: examples of and not of class c). Σ_cd = Σ_i ψ_c(i)·ψ_d(i): its diagonal is exactly
+ * the binary DeLong variance of `delong.ts`, off the diagonal the covariance through the examples both
+ * classes' AUCs use (the same U-statistic theory; DeLong et al. 1988, §2). Since
+ * wᵀΣw = Σ_i (Σ_c w_c ψ_c(i))², the average's variance needs only the per-example combination ψ̄(i), one
+ * Float64Array of n — the k×k matrix is never materialised unless asked for (`ovrCovariance`).
+ *
+ * Cost: one radix argsort per class (O(n) each) and O(n·k) sums, once — no resampling. For a paired test
+ * both runs' ψ̄ are computed on the same pairs and labels, and Var(A₂ − A₁) = Σ_i (ψ̄₂(i) − ψ̄₁(i))².
+ *
+ * Weights: macro gives every class present in the labels weight 1/P (sklearn `average="macro"`);
+ * weighted gives class c its prevalence m_c/N (sklearn `average="weighted"`), treated as fixed — the
+ * variance is conditional on the class counts, as binary DeLong's is on m and n.
+ */
+import { placements } from './delong.js';
+
+/** How the per-class AUCs are averaged. */
+export type OvrAverage = 'macro' | 'weighted';
+
+/** One run's one-vs-rest AUCs and the per-example influence of their average. */
+export interface OvrInfluence {
+  /** Averaged AUC; NaN when fewer than two classes are present in the labels. */
+  auc: number;
+  /** Class indices present in the labels (support > 0), ascending. */
+  classes: number[];
+  /** AUC of each present class, aligned with `classes`. */
+  perClass: number[];
+  /** Weight of each present class in the average. */
+  weights: number[];
+  /** Σ_c w_c·ψ_c(i) per row; null when some class has fewer than two examples in or out of it. */
+  psiBar: Float64Array | null;
+}
+
+/**
+ * Rows of a multiclass run for OvR DeLong: `label[r]` is the class index of row r, and `score(c, out)`
+ * fills `out[r]` with the probability of class c for every row r.
+ */
+export interface OvrInput {
+  n: number;
+  k: number;
+  label: Int32Array;
+  score(c: number, out: Float64Array): void;
+}
+
+/** An `OvrInput` over rows `rows` (or all rows) of a row-major n × k probability block. */
+export function ovrInput(yTrue: Int32Array, proba: Float64Array, k: number, rows?: Int32Array): OvrInput {
+  const n = rows ? rows.length : yTrue.length;
+  const label = rows ? Int32Array.from(rows, (r) => yTrue[r]) : yTrue;
+  return {
+    n,
+    k,
+    label,
+    score(c, out) {
+      if (rows) for (let i = 0; i < n; i++) out[i] = proba[rows[i] * k + c];
+      else for (let i = 0; i < n; i++) out[i] = proba[i * k + c];
+    },
+  };
+}
+
+/**
+ * Per-class OvR AUCs of `input`, their `average`, and the per-example influence of the average. With
+ * `classes` given, exactly those classes are used (a paired test must use the same set in both runs).
+ * `columns` receives each class's ψ_c when given (tests and `ovrCovariance` use it).
+ */
+export function ovrInfluence(
+  input: OvrInput,
+  average: OvrAverage = 'macro',
+  classes?: number[],
+  columns?: (c: number, psi: Float64Array) => void,
+): OvrInfluence {
+  const { n, k, label } = input;
+  const support = new Float64Array(k);
+  for (let i = 0; i < n; i++) support[label[i]]++;
+  const present = classes ?? [...Array(k).keys()].filter((c) => support[c] > 0);
+  const out: OvrInfluence = { auc: NaN, classes: present, perClass: [], weights: [], psiBar: null };
+  if (present.length < 2) return out;
+  const total = present.reduce((s, c) => s + support[c], 0);
+  out.weights = present.map((c) => (average === 'macro' ? 1 / present.length : support[c] / total));
+  const col = new Float64Array(n);
+  const isPos = new Uint8Array(n);
+  const psi = new Float64Array(n);
+  let psiBar: Float64Array | null = new Float64Array(n);
+  let auc = 0;
+  for (let j = 0; j < present.length; j++) {
+    const c = present[j];
+    const w = out.weights[j];
+    input.score(c, col);
+    for (let i = 0; i < n; i++) isPos[i] = label[i] === c ? 1 : 0;
+    const p = placements(col, isPos);
+    out.perClass.push(p.auc);
+    auc += w * p.auc;
+    if (p.m < 2 || p.n < 2) {
+      psiBar = null;
+      continue;
+    }
+    const sp = Math.sqrt(p.m * (p.m - 1));
+    const sn = Math.sqrt(p.n * (p.n - 1));
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < n; i++) psi[i] = isPos[i] ? (p.v10[a++] - p.auc) / sp : (p.v01[b++] - p.auc) / sn;
+    if (columns) columns(c, psi);
+    if (psiBar) for (let i = 0; i < n; i++) psiBar[i] += w * psi[i];
+  }
+  out.auc = auc;
+  out.psiBar = psiBar;
+  return out;
+}
+
+/** Σ_i x_i². */
+function sumSquares(x: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * x[i];
+  return s;
+}
+
+/** Averaged OvR AUC and its DeLong variance (NaN when a present class has < 2 examples in or out). */
+export function delongOvr(input: OvrInput, average: OvrAverage = 'macro'): { auc: number; variance: number } {
+  const r = ovrInfluence(input, average);
+  return { auc: r.auc, variance: r.psiBar ? sumSquares(r.psiBar) : NaN };
+}
+
+/**
+ * Joint DeLong covariance matrix of the present classes' AUCs (row-major P × P, classes as in
+ * `ovrInfluence`). O(n·P²): for tests and diagnostics; the averaged variance does not need it.
+ */
+export function ovrCovariance(input: OvrInput): { classes: number[]; cov: Float64Array } {
+  const cols: Float64Array[] = [];
+  const r = ovrInfluence(input, 'macro', undefined, (_c, psi) => cols.push(Float64Array.from(psi)));
+  const P = cols.length;
+  const cov = new Float64Array(P * P);
+  for (let a = 0; a < P; a++)
+    for (let b = a; b < P; b++) {
+      let s = 0;
+      const x = cols[a];
+      const y = cols[b];
+      for (let i = 0; i < x.length; i++) s += x[i] * y[i];
+      cov[a * P + b] = s;
+      cov[b * P + a] = s;
+    }
+  return { classes: r.classes, cov };
+}
+
+/**
+ * Paired OvR DeLong on the same rows and labels: both runs' averaged AUCs over the same classes and
+ * Var(A₂ − A₁) = Σ_i (ψ̄₂(i) − ψ̄₁(i))². `base` and `cur` must have identical `label` arrays (class
+ * indices in a shared numbering); the caller maps class names.
+ */
+export function delongOvrPaired(
+  base: OvrInput,
+  cur: OvrInput,
+  average: OvrAverage = 'macro',
+): { auc1: number; auc2: number; varianceOfDifference: number } {
+  const a = ovrInfluence(base, average);
+  const b = ovrInfluence(cur, average, a.classes);
+  let v = NaN;
+  if (a.psiBar && b.psiBar) {
+    let s = 0;
+    for (let i = 0; i < a.psiBar.length; i++) {
+      const d = b.psiBar[i] - a.psiBar[i];
+      s += d * d;
+    }
+    v = s;
+  }
+  return { auc1: a.auc, auc2: b.auc, varianceOfDifference: v };
+}
