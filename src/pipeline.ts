@@ -13,6 +13,9 @@ import {
   type ReadOutput,
   type RecordMapping,
 } from './readers/index.js';
+import { datasetFromColumns } from './metrics/columns.js';
+import type { ProgressSink } from './progress.js';
+import { RecordColumns } from './readers/columnar/columns.js';
 import { scoreMetric, withErrorBars } from './stats/index.js';
 import {
   EVAL_RESULT_VERSION,
@@ -42,26 +45,53 @@ export function mappingOf(config: GateConfig): RecordMapping {
 
 /**
  * Reads every input file (folders expanded), each with the reader its content calls for, or the one
- * config `format:` names for its path; `side` picks the config `select:` of the baseline side.
+ * config `format:` names for its path; `side` picks the config `select:` of the baseline side. Streamed
+ * per-example files share one `RecordColumns`, so an eval split over several JSONL files is pooled
+ * without one object per row.
  */
 export async function readInputs(
   paths: string[],
   config: GateConfig,
   side: 'current' | 'baseline' = 'current',
+  progress?: ProgressSink,
 ): Promise<ReadOutput[]> {
   if (paths.length === 0) throw new InputError('no input files given');
   const out: ReadOutput[] = [];
   const mapping = mappingOf(config);
   const { baseline: baselineSelect, ...select } = config.select ?? {};
+  const columns = new RecordColumns();
   for (const f of expandInputPaths(paths)) {
     const ctx = {
       mapping,
       encoding: settingFor(config.encoding, f),
       select: side === 'baseline' && baselineSelect ? baselineSelect : select,
+      columns,
+      progress,
     };
     out.push(await readInputFile(f, ctx, settingFor(config.format, f)));
   }
   return out;
+}
+
+/**
+ * Sets `result.examples` to be built from `cols` when first read (serialising the result reads it): a
+ * `metrics` run that saves nothing never materialises a million rows of example columns.
+ */
+function lazyExamples(result: EvalResult, cols: RecordColumns, config: GateConfig): void {
+  Object.defineProperty(result, 'examples', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = cols.toExampleColumns(config.slices, !!config.cluster);
+      Object.defineProperty(result, 'examples', {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      return value;
+    },
+  });
 }
 
 function columnsOf(records: ExampleRecord[], config: GateConfig): ExampleColumns {
@@ -158,7 +188,12 @@ export interface ComputedResult {
  * carries examples, so that re-reading a result keeps all it held. A metric, score column or slice
  * field defined twice is an error rather than a silent overwrite.
  */
-export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: ResultMeta): ComputedResult {
+export function computeResult(
+  outputs: ReadOutput[],
+  config: GateConfig,
+  meta?: ResultMeta,
+  progress?: ProgressSink,
+): ComputedResult {
   const records: ExampleRecord[] = [];
   const aggregated: Record<string, MetricValue> = {};
   const aggregatedFrom: Record<string, string> = {};
@@ -220,6 +255,14 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
     const ro = r.options?.report_only;
     if (Array.isArray(ro)) append(reportOnly, ro as string[]);
   };
+  // Streamed records: one shared column set (see readInputs); pooled with other records only when
+  // other per-example inputs are present.
+  const columnSets = [...new Set(outputs.flatMap((o) => (o.kind === 'columns' ? [o.columns] : [])))];
+  const hasOtherExamples = outputs.some(
+    (o) => o.kind === 'records' || (o.kind === 'result' && (o.result.examples?.ids.length ?? 0) > 0),
+  );
+  const fastColumns = columnSets.length === 1 && !hasOtherExamples ? columnSets[0] : undefined;
+  const converted = new Set<RecordColumns>();
   for (const o of outputs) {
     if (o.setup) setup.push(o.setup);
     if (o.reportOnly) append(reportOnly, o.reportOnly);
@@ -228,6 +271,12 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
     if (o.kind === 'records') {
       append(records, o.records);
       recordFiles.push(o.file);
+    } else if (o.kind === 'columns') {
+      recordFiles.push(o.file);
+      if (!fastColumns && !converted.has(o.columns)) {
+        converted.add(o.columns);
+        append(records, o.columns.toRecords());
+      }
     } else if (o.kind === 'metrics') {
       for (const [k, v] of Object.entries(o.metrics)) addMetric(k, v, o.file);
       Object.assign(directions, o.directions);
@@ -290,13 +339,16 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
   if (notes.length) result.notes = notes;
   if (setup.length) result.setup = setup;
   let dataset: Dataset | undefined;
-  if (records.length > 0) {
+  if (records.length > 0 || fastColumns) {
     const mopts = metricOptionsOf(config);
     if (storedOptions && config.task === 'auto' && typeof storedOptions.task === 'string')
       mopts.task = storedOptions.task as never;
-    dataset = buildDataset(records, mopts);
+    dataset = fastColumns ? datasetFromColumns(fastColumns, mopts) : buildDataset(records, mopts);
     result.task = dataset.task;
     result.n = dataset.n;
+    progress?.update({
+      stage: `computing metrics and error bars (${dataset.n.toLocaleString('en-US')} examples)`,
+    });
     result.metrics = computeOn(dataset, config);
     const recordSlices = slicesOf(dataset, config);
     for (const field of Object.keys(recordSlices)) {
@@ -308,7 +360,8 @@ export function computeResult(outputs: ReadOutput[], config: GateConfig, meta?: 
       }
     }
     result.slices = { ...aggSlices, ...recordSlices };
-    result.examples = columnsOf(records, config);
+    if (fastColumns) lazyExamples(result, fastColumns, config);
+    else result.examples = columnsOf(records, config);
     result.options = {
       task: dataset.task,
       positive_label: config.positiveLabel,
@@ -340,16 +393,21 @@ export async function computeCurrent(
   paths: string[],
   config: GateConfig,
   meta?: ResultMeta,
+  progress?: ProgressSink,
 ): Promise<ComputedResult> {
-  return computeResult(await readInputs(paths, config), config, meta);
+  return computeResult(await readInputs(paths, config, 'current', progress), config, meta, progress);
 }
 
 /**
  * Loads a baseline from a file or folder: an EvalResult is used as stored (its examples enable paired
  * tests); raw eval files are computed like the current run.
  */
-export async function loadBaseline(paths: string[], config: GateConfig): Promise<ComputedResult> {
-  const outputs = await readInputs(paths, config, 'baseline');
+export async function loadBaseline(
+  paths: string[],
+  config: GateConfig,
+  progress?: ProgressSink,
+): Promise<ComputedResult> {
+  const outputs = await readInputs(paths, config, 'baseline', progress);
   const results = outputs.filter((o) => o.kind === 'result');
   if (results.length === 1 && outputs.length === 1 && results[0].kind === 'result') {
     const stored = results[0].result;
@@ -364,7 +422,7 @@ export async function loadBaseline(paths: string[], config: GateConfig): Promise
     }
     return { result: stored, dataset };
   }
-  return computeResult(outputs, config);
+  return computeResult(outputs, config, undefined, progress);
 }
 
 /** Everything a gate needs; see `diagnose`. */

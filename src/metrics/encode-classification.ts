@@ -35,7 +35,8 @@ function probabilityPresence(records: ExampleRecord[], f: FieldNames): number {
 }
 
 /** Converts a config value (classes, positive_label) or probability-object key to the data's class type. */
-function toClassValue(v: unknown, kind: ScalarKind): Scalar | undefined {
+/** A config value or probability-object key as a class of the data's type (undefined: no match). */
+export function toClassValue(v: unknown, kind: ScalarKind): Scalar | undefined {
   if (kind === 'string')
     return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
   if (kind === 'number') {
@@ -52,7 +53,8 @@ function toClassValue(v: unknown, kind: ScalarKind): Scalar | undefined {
   return undefined;
 }
 
-function isDefaultPositive(v: Scalar): boolean {
+/** The default positive-class rule (1, true, "positive", "yes"). */
+export function isDefaultPositive(v: Scalar): boolean {
   if (typeof v === 'number') return v === 1;
   if (typeof v === 'boolean') return v;
   const s = v.toLowerCase();

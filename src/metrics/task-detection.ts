@@ -18,7 +18,8 @@ function isIntegerValued(x: number): boolean {
   return Number.isInteger(x);
 }
 
-const INNER_WHITESPACE = /\S\s+\S/;
+/** Text with a space between words (generation detection). */
+export const INNER_WHITESPACE = /\S\s+\S/;
 
 /**
  * The task of `records`: `opts.task` when set, else the documented detection rule (docs/metrics.md, 'Task

@@ -6,6 +6,7 @@ import type { RecordMapping } from './types.js';
 import type { FormatReader } from './types.js';
 import { hasExtension } from './sniff.js';
 import { readTextFile } from './text.js';
+import { readJsonlColumns } from './columnar/jsonl-stream.js';
 
 /**
  * Calls `each` with every non-blank line parsed as a JSON object and its 1-based line number; a line
@@ -62,7 +63,13 @@ export const jsonlFormat: FormatReader = {
     if (!lines) return ext ? 0.3 : 0;
     return lines.length >= 2 || ext ? 0.5 : 0.2;
   },
-  read(file, ctx) {
+  async read(file, ctx) {
+    // Streaming into columns needs UTF-8 (the default); other encodings, and UTF-16 files that say so
+    // with a BOM or NULs, are decoded whole.
+    if (ctx.columns && (ctx.encoding === undefined || ctx.encoding === 'utf8')) {
+      const columns = await readJsonlColumns(file, ctx.mapping, ctx.columns, ctx.progress);
+      if (columns) return { kind: 'columns', file, format: 'jsonl', columns };
+    }
     const records = parseJsonl(readTextFile(file, ctx.encoding), file, ctx.mapping);
     return { kind: 'records', file, format: 'jsonl', records };
   },

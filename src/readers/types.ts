@@ -9,6 +9,8 @@ import type {
 } from '../types.js';
 import type { JsonOutline } from './sniff.js';
 import type { TextEncodingName } from './text.js';
+import type { RecordColumns } from './columnar/columns.js';
+import type { ProgressSink } from '../progress.js';
 
 /** How records are mapped from a file's fields (SPEC §3; names come from config `fields`). */
 export interface RecordMapping {
@@ -39,6 +41,11 @@ interface ReadCommon {
 /** What one input file holds. */
 export type ReadOutput =
   | (ReadCommon & { kind: 'records'; records: ExampleRecord[] })
+  /**
+   * Per-example records read by a streaming reader into columns. Several files may append to one shared
+   * `RecordColumns` (then several outputs carry the same object).
+   */
+  | (ReadCommon & { kind: 'columns'; columns: RecordColumns })
   | (ReadCommon & {
       kind: 'metrics';
       metrics: Record<string, MetricValue>;
@@ -97,6 +104,13 @@ export interface ReadContext {
   encoding?: TextEncodingName;
   /** Series selection (config `select:`). */
   select?: SeriesSelect;
+  /**
+   * Columns that streaming per-example readers append to (the pipeline passes one shared object, which
+   * pools several files); without it they return `records` as before.
+   */
+  columns?: RecordColumns;
+  /** Progress of long reads (bytes, rows). */
+  progress?: ProgressSink;
 }
 
 /** One input format. */

@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDataset } from '../../src/metrics/index.js';
+import { datasetFromColumns } from '../../src/metrics/columns.js';
+import { readJsonlColumns } from '../../src/readers/columnar/jsonl-stream.js';
+import { parseJsonl } from '../../src/readers/jsonl.js';
+import type { RecordMapping } from '../../src/readers/types.js';
+import type { MetricOptions } from '../../src/metrics/index.js';
+
+const mapping: RecordMapping = {
+  fields: { id: 'id', label: 'label', prediction: 'prediction', probabilities: 'probabilities' },
+  slices: [],
+  ignoreFields: [],
+};
+const dir = mkdtempSync(join(tmpdir(), 'evalgate-columnar-'));
+let count = 0;
+function file(text: string | Buffer, ext = 'jsonl'): string {
+  const p = join(dir, `f${count++}.${ext}`);
+  writeFileSync(p, text);
+  return p;
+}
+
+/** Outcome of a read: records, or the error message. */
+async function streamed(path: string, m: RecordMapping = mapping): Promise<unknown> {
+  try {
+    return (await readJsonlColumns(path, m))!.toRecords();
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+function whole(path: string, text: string, m: RecordMapping = mapping): unknown {
+  try {
+    return parseJsonl(text, path, m);
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+async function same(text: string, m: RecordMapping = mapping): Promise<void> {
+  const p = file(text);
+  expect(await streamed(p, m)).toEqual(whole(p, text, m));
+}
+
+describe('streaming JSONL reader', () => {
+  it('reads what the whole-file reader reads, line for line', async () => {
+    await same(
+      [
+        '{"id": 1, "label": 1, "prediction": 0, "probabilities": 0.4, "lang": "de", "latency_ms": 12, "text": "x"}',
+        '',
+        '  {"id":"b","label":0,"prediction":0,"lang":"en","latency_ms":9.5e-3,"meta":{"a":[1,{"b":null}],"c":"}"}}  ',
+        '{"id":"c\\u00e9","label":"ünïcode \\"q\\"","prediction":true,"probabilities":null,"x":-0,"y":1E+2}',
+        '{"id":12345678901234,"label":[1,2],"prediction":[2],"n":0.1234567890123456789}',
+        '{"id":"d","label":1.5,"prediction":2,"probabilities":{"a":0.25,"b":0.75},"z":123456789012345678901}',
+        '{"id":"e","label":"x","prediction":"y","probabilities":[0.1,0.9]}\r',
+      ].join('\n'),
+    );
+    await same('{"id":"a","label":1,"prediction":0,"lang":"de"}', {
+      ...mapping,
+      slices: ['lang'],
+      cluster: 'lang',
+    });
+  });
+
+  it('gives the whole-file reader’s errors', async () => {
+    for (const line of [
+      '{"label":1,"prediction":0}',
+      '{"id":"","label":1,"prediction":0}',
+      '{"id":{},"label":1,"prediction":0}',
+      '{"id":9007199254740993,"label":1,"prediction":0}',
+      '{"id":"a","label":null,"prediction":0}',
+      '{"id":"a","label":1}',
+      '{"id":"a","label":1,"prediction":0,"x":1e999}',
+      '{"id":"a","label":1,"prediction":0,}',
+      '{"id":"a","label":1,"prediction":0} x',
+      '{"id":"a","label":01,"prediction":0}',
+      '{"id":"a","label":1,"prediction":0,"m":[1,,2]}',
+      '[1,2]',
+      'nope',
+    ]) {
+      await same(`{"id":"ok","label":0,"prediction":0}\n${line}\n`);
+    }
+    await same('{"id":"a","label":1,"prediction":0}', { ...mapping, slices: ['lang'] });
+    await same('{"id":"a","label":1,"prediction":0,"lang":""}', { ...mapping, slices: ['lang'] });
+    await same('\n\n');
+  });
+
+  it('matches on random records (property)', async () => {
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.integer({ min: -3, max: 3 }),
+      fc.boolean(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+    );
+    const value = fc.oneof(
+      scalar,
+      fc.constant(null),
+      fc.array(scalar, { maxLength: 3 }),
+      fc.dictionary(fc.string({ maxLength: 3 }), scalar, { maxKeys: 3 }),
+    );
+    const record = fc.record(
+      {
+        id: fc.oneof(fc.string({ maxLength: 4 }), fc.integer()),
+        label: value,
+        prediction: value,
+        probabilities: fc.oneof(
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.dictionary(fc.constantFrom('a', 'b', '1'), fc.double({ min: 0, max: 1, noNaN: true })),
+          fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { maxLength: 3 }),
+        ),
+        lang: scalar,
+        score: fc.double({ noNaN: true, noDefaultInfinity: true }),
+        other: value,
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 8 }), async (recs) => {
+        const text = recs.map((r) => JSON.stringify(r)).join('\n');
+        await same(text, { ...mapping, slices: ['lang'] });
+        await same(text);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('rejects a key given twice in a record, and a class given twice in probabilities', async () => {
+    const p = file('{"id":"a","label":1,"prediction":0}\n{"id":"b","label":1,"label":0,"prediction":0}\n');
+    expect(await streamed(p)).toBe(`${p}:2 field "label": key "label" is given twice in this record`);
+    const q = file('{"id":"a","label":"x","prediction":"y","probabilities":{"x":0.5,"y":0.2,"x":0.3}}\n');
+    expect(await streamed(q)).toBe(`${q}:1 field "probabilities.x": class "x" is given twice in this record`);
+  });
+
+  it('names line and byte offset of invalid UTF-8', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"id":"a","label":1,"prediction":0}\n{"id":"b","label":"'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('","prediction":0}\n'),
+    ]);
+    const p = file(bytes);
+    expect(await streamed(p)).toBe(
+      `${p}:2: not UTF-8 (byte 0xC3 at byte offset 55 is not valid UTF-8); re-save as UTF-8 or set \`encoding: latin1\` (or utf16le) in the config`,
+    );
+  });
+
+  it('reads gzip, skips a byte-order mark, and reads lines split across chunks', async () => {
+    const lines = Array.from({ length: 30000 }, (_, i) =>
+      JSON.stringify({ id: `e${i}`, label: i % 3, prediction: (i * 7) % 3, note: 'x'.repeat(i % 300) }),
+    );
+    const text = lines.join('\n');
+    const gz = file(gzipSync(Buffer.from('\ufeff' + text)), 'jsonl.gz');
+    expect(await streamed(gz)).toEqual(whole(gz, text));
+    const p = file(text);
+    expect(await streamed(p)).toEqual(whole(p, text));
+    const bad = file(Buffer.from('not gzip'), 'jsonl.gz');
+    expect(await streamed(bad)).toMatch(/not valid gzip/);
+  });
+});
+
+describe('datasetFromColumns', () => {
+  async function both(text: string, opts: MetricOptions): Promise<void> {
+    const p = file(text);
+    let fast: unknown;
+    let general: unknown;
+    try {
+      fast = datasetFromColumns((await readJsonlColumns(p, mapping))!, opts);
+    } catch (e) {
+      fast = (e as Error).message;
+    }
+    try {
+      general = buildDataset(parseJsonl(text, p, mapping), opts);
+    } catch (e) {
+      general = (e as Error).message;
+    }
+    expect(fast).toEqual(general);
+  }
+  const auto: MetricOptions = { task: 'auto' };
+  const rows = (f: (i: number) => object, n = 40) =>
+    Array.from({ length: n }, (_, i) => JSON.stringify({ id: `e${i}`, ...f(i) })).join('\n');
+
+  it('builds the same dataset as buildDataset for binary, multiclass and regression', async () => {
+    await both(
+      rows((i) => ({ label: i % 2, prediction: (i >> 1) % 2, probabilities: (i % 7) / 7, latency_ms: i })),
+      auto,
+    );
+    await both(
+      rows((i) => ({ label: i % 2 ? 'yes' : 'no', prediction: 'yes' })),
+      auto,
+    );
+    await both(
+      rows((i) => ({
+        label: `c${i % 3}`,
+        prediction: `c${(i + 1) % 3}`,
+        probabilities: { c2: 0.5, c0: 0.25, c1: 0.25 },
+      })),
+      auto,
+    );
+    await both(
+      rows((i) => ({ label: i % 3, prediction: 2, probabilities: [0.2, 0.3, 0.5] })),
+      { task: 'auto', classes: [2, 0, 1] },
+    );
+    await both(
+      rows((i) => ({ label: i % 3, prediction: 2, probabilities: { '0': 0.5, '2': 0.5 } })),
+      auto,
+    );
+    await both(
+      rows((i) => ({ label: i / 3, prediction: i / 4 })),
+      auto,
+    );
+    await both(
+      rows((i) => ({ label: 'the cat sat ' + i, prediction: 'the cat' })),
+      auto,
+    );
+    await both(
+      rows((i) => ({ label: [i % 2], prediction: [1] })),
+      auto,
+    );
+  });
+
+  it('gives buildDataset’s errors', async () => {
+    await both(
+      rows((i) => ({ label: i % 2, prediction: 0, probabilities: i === 5 ? 1.5 : 0.5 })),
+      auto,
+    );
+    await both(
+      rows((i) => ({ label: `c${i % 3}`, prediction: 'c0', probabilities: { c0: 0.5, c1: 0.4 } })),
+      auto,
+    );
+    await both(
+      rows((i) => ({ label: `c${i % 3}`, prediction: 'c0', probabilities: { c0: 0.5, c9: 0.5 } })),
+      auto,
+    );
+    await both(
+      rows((i) => ({ label: i % 3, prediction: 0, probabilities: { '1': 0.5, '1.0': 0.5 } })),
+      auto,
+    );
+    await both(
+      rows((i) => ({ label: i % 2 ? 1 : 'a', prediction: 0 })),
+      auto,
+    );
+    await both(
+      rows((i) => ({ label: i % 2, prediction: 0, probabilities: i === 3 ? undefined : 0.5 })),
+      auto,
+    );
+    await both(
+      rows((i) => ({ label: i % 3, prediction: 0 })),
+      { task: 'binary' },
+    );
+    await both(
+      rows(() => ({ label: 'a', prediction: 'b' })),
+      auto,
+    );
+    await both(
+      rows((i) => ({ label: i % 2, prediction: 0.5, probabilities: 0.2 })),
+      auto,
+    );
+    await both(rows(() => ({ label: 1, prediction: 0 })).replace('"e7"', '"e3"'), auto);
+  });
+});
