@@ -1,37 +1,112 @@
 /**
- * Throughput of the statistics engine on large inputs (`npm run bench`). Prints the median (and range)
- * of several repetitions of each step, measured in one process; no assertions on time.
+ * Side-by-side benchmark (`npm run bench`): the bundled CLI (`dist/cli/index.js`, build it first with
+ * `npm run package`) against a pandas + scikit-learn script computing the same point metrics on the same
+ * file (scripts/bench/sklearn_metrics.py, run by Debian's /usr/bin/python3; skipped with a notice when
+ * pandas or scikit-learn is missing), and against the bare streaming JSON.parse pass over the file.
  *
- * Data: synthetic binary runs — a baseline and a "nearby checkpoint" with correlated scores — built as
- * records and encoded with the metric engine's `buildDataset`, exactly as the action does.
+ *   npm run bench -- [--sizes 10k,100k,1M,10M] [--binary 1M] [--reps 3] [--cache DIR] [--python-max 1M]
+ *
+ * Data is generated once into the cache folder (scripts/bench/data.ts). Each repetition runs every
+ * command once, in an order that rotates between repetitions, so that load from other processes on a
+ * shared machine falls on all of them alike; medians and min–max are printed with peak RSS (GNU
+ * `/usr/bin/time`, when installed). Also: `evalgate compare` of each baseline/current pair, cold start of
+ * the CLI and of the action bundle, and bundle sizes. The values evalgate and scikit-learn print are
+ * checked against each other (relative difference ≤ 1e-9). No assertion on time: this is a script.
  */
-import { cpus } from 'node:os';
-import { buildDataset, computeMetrics, type Dataset } from '../src/metrics/index.js';
-import { compareDatasets, pairDatasets, Rng, withErrorBars } from '../src/stats/index.js';
-import type { ExampleRecord } from '../src/types.js';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultCacheDir, ensureFile } from './bench/data.js';
 
-const N = 1_000_000;
-const REPS = Number(process.env.BENCH_REPS ?? 5);
+interface Args {
+  sizes: number[];
+  binary: number[];
+  reps: number;
+  cache: string;
+  pythonMax: number;
+}
 
-function records(n: number, seed: number, runSeed: number): ExampleRecord[] {
-  const shared = new Rng(seed);
-  const own = new Rng(runSeed);
-  const out = new Array<ExampleRecord>(n);
-  for (let i = 0; i < n; i++) {
-    const y = shared.random() < 0.4 ? 1 : 0;
-    const z = (y ? 1.3 : -1.3) + shared.normal() + 0.35 * own.normal();
-    const p = 1 / (1 + Math.exp(-z));
-    out[i] = {
-      id: `ex-${i}`,
-      label: y,
-      prediction: p >= 0.5 ? 1 : 0,
-      probabilities: p,
-      slices: {},
-      numeric: {},
-      source: { file: 'bench.jsonl', line: i + 1 },
-    };
+function parseSize(s: string): number {
+  const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(s.trim());
+  if (!m) throw new Error(`bad size "${s}" (e.g. 10k, 1M)`);
+  const mult = m[2] === '' ? 1 : m[2].toLowerCase() === 'k' ? 1e3 : 1e6;
+  return Math.round(Number(m[1]) * mult);
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = {
+    sizes: [1e4, 1e5, 1e6, 1e7],
+    binary: [1e6],
+    reps: 3,
+    cache: defaultCacheDir(),
+    pythonMax: 1e6,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i + 1];
+    switch (argv[i]) {
+      case '--sizes':
+        a.sizes = v ? v.split(',').filter(Boolean).map(parseSize) : [];
+        i++;
+        break;
+      case '--binary':
+        a.binary = v && v !== 'none' ? v.split(',').filter(Boolean).map(parseSize) : [];
+        i++;
+        break;
+      case '--reps':
+        a.reps = Math.max(1, Number(v));
+        i++;
+        break;
+      case '--cache':
+        a.cache = v;
+        i++;
+        break;
+      case '--python-max':
+        a.pythonMax = parseSize(v);
+        i++;
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]}`);
+    }
   }
-  return out;
+  return a;
+}
+
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const PYTHON = '/usr/bin/python3';
+const CLI = 'dist/cli/index.js';
+const ACTION = 'dist/index.js';
+
+/** One timed run: wall seconds, peak RSS in MiB (NaN when unknown), stdout. */
+interface Run {
+  wall: number;
+  rss: number;
+  stdout: string;
+  status: number | null;
+}
+
+function timed(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Run {
+  const full = TIME ? [TIME, ['-f', '@@%e %M', cmd, ...args]] : [cmd, args];
+  const t = performance.now();
+  const r = spawnSync(full[0] as string, full[1] as string[], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: env ?? process.env,
+  });
+  const wallJs = (performance.now() - t) / 1000;
+  let rss = NaN;
+  let wall = wallJs;
+  const m = /@@([\d.]+) (\d+)\s*$/.exec(r.stderr ?? '');
+  if (m) {
+    wall = Number(m[1]) || wallJs;
+    rss = Number(m[2]) / 1024;
+  }
+  if (r.status !== 0 && !(env && r.status === 2)) {
+    process.stderr.write(
+      `command failed (${r.status}): ${cmd} ${args.join(' ')}\n${(r.stderr ?? '').slice(-2000)}\n`,
+    );
+  }
+  return { wall, rss, stdout: r.stdout ?? '', status: r.status };
 }
 
 function median(xs: number[]): number {
@@ -40,86 +115,182 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const rows: [string, number[], string][] = [];
-function bench(label: string, fn: () => unknown, reps = REPS, note = '', warmUp = true): void {
-  if (warmUp) fn(); // JIT warm-up, not counted
-  const times: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  rows.push([label, times, note]);
-  const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
-  console.log(
-    `${label.padEnd(72)} ${fmt(median(times)).padStart(10)}   (min ${fmt(Math.min(...times))}, max ${fmt(Math.max(...times))}, ${reps} runs)${note ? '  ' + note : ''}`,
-  );
+function fmtS(x: number): string {
+  return x >= 100 ? `${x.toFixed(0)} s` : x >= 10 ? `${x.toFixed(1)} s` : `${x.toFixed(2)} s`;
 }
 
-console.log(
-  `evalgate statistics benchmark — Node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}`,
-);
-console.log(
-  `median of ${REPS} runs (fewer where shown) after one warm-up run (none for the 1-run row); n = ${N.toLocaleString('en-US')} paired binary examples\n`,
-);
+/** "median (min–max), RSS MiB". */
+function cell(runs: Run[]): string {
+  if (runs.length === 0) return '—';
+  const w = runs.map((r) => r.wall);
+  const rss = Math.max(...runs.map((r) => r.rss));
+  const range = runs.length > 1 ? ` (${fmtS(Math.min(...w))}–${fmtS(Math.max(...w))})` : '';
+  return `${fmtS(median(w))}${range}${Number.isFinite(rss) ? `, ${rss.toFixed(0)} MiB` : ''}`;
+}
 
-const opts = { task: 'binary' as const };
-const recB = records(N, 1, 2);
-const recC = records(N, 1, 3);
-let base!: Dataset;
-bench(
-  'buildDataset: 1,000,000 binary records with probabilities',
-  () => {
-    base = buildDataset(recB, opts);
-  },
-  3,
-);
-console.log(
-  `${'  → buildDataset throughput'.padEnd(72)} ${(N / (median(rows[0][1]) / 1000) / 1e6).toFixed(2)} M records/s`,
-);
-const cur: Dataset = buildDataset(recC, opts);
-bench('computeMetrics: all binary metrics, 1,000,000 examples with scores', () => computeMetrics(cur, opts));
-const pairing = pairDatasets(base, cur);
-bench('pairDatasets: 1,000,000 ids, same order (fast path)', () => pairDatasets(base, cur));
-const reordered: Dataset = { ...cur, ids: [...cur.ids].reverse() };
-bench('pairDatasets: 1,000,000 ids, different order (hash map)', () => pairDatasets(base, reordered));
-bench('paired bootstrap, f1, B = 10,000 (joint-cell multinomial)', () =>
-  compareDatasets(base, cur, ['f1'], { metric: opts, bootstrap: 10_000, pairing }),
-);
-bench('paired bootstrap, 6 confusion metrics at once, B = 10,000', () =>
-  compareDatasets(base, cur, ['f1', 'precision', 'recall', 'balanced_accuracy', 'mcc', 'cohen_kappa'], {
-    metric: opts,
-    bootstrap: 10_000,
-    pairing,
-  }),
-);
-bench('McNemar exact, accuracy', () => compareDatasets(base, cur, ['accuracy'], { metric: opts, pairing }));
-bench('paired DeLong, roc_auc', () => compareDatasets(base, cur, ['roc_auc'], { metric: opts, pairing }));
-const points = computeMetrics(cur, opts);
-bench('DeLong error bars, roc_auc (one run)', () =>
-  withErrorBars(cur, { roc_auc: points.roc_auc }, { metric: opts }),
-);
-bench('confusion bootstrap error bars, 6 metrics, B = 2,000', () =>
-  withErrorBars(
-    cur,
-    Object.fromEntries(
-      ['f1', 'precision', 'recall', 'balanced_accuracy', 'mcc', 'cohen_kappa'].map((k) => [k, points[k]]),
-    ),
-    { metric: opts },
-  ),
-);
-bench(
-  'bootstrap over examples, AP + ECE, n = 1,000,000 (row cap: 200 resamples)',
-  () =>
-    withErrorBars(cur, { average_precision: points.average_precision, ece: points.ece }, { metric: opts }),
-  1,
-  '(O(n) per resample)',
-  false,
-);
-const sub = buildDataset(records(100_000, 5, 6), opts);
-bench(
-  'withErrorBars, all 12 binary metrics, n = 100,000, B = 2,000',
-  () => withErrorBars(sub, computeMetrics(sub, opts), { metric: opts }),
-  3,
-  '(2,000 resamples everywhere)',
-);
+function ratio(a: Run[], b: Run[]): number {
+  return a.length && b.length ? median(a.map((r) => r.wall)) / median(b.map((r) => r.wall)) : NaN;
+}
+
+function pythonAvailable(): boolean {
+  if (!existsSync(PYTHON)) return false;
+  const r = spawnSync(PYTHON, ['-c', 'import pandas, sklearn'], { encoding: 'utf8' });
+  return r.status === 0;
+}
+
+function fmtRows(n: number): string {
+  return n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n);
+}
+
+/** Largest relative difference between evalgate's and scikit-learn's point values (same names only). */
+function agreement(
+  evalgateJson: string,
+  sklearnJson: string,
+): { worst: number; checked: number; name: string } {
+  const ours = JSON.parse(evalgateJson) as { metrics: Record<string, { value: number | null }> };
+  const theirs = JSON.parse(sklearnJson) as Record<string, number>;
+  let worst = 0;
+  let name = '';
+  let checked = 0;
+  for (const [k, v] of Object.entries(theirs)) {
+    const o = ours.metrics[k]?.value;
+    if (o === undefined || o === null) {
+      worst = Infinity;
+      name = `${k} (missing)`;
+      continue;
+    }
+    checked++;
+    const d = Math.abs(o - v) / Math.max(1e-12, Math.abs(v));
+    if (d > worst) {
+      worst = d;
+      name = k;
+    }
+  }
+  return { worst, checked, name };
+}
+
+function dirSize(dir: string): number {
+  let total = 0;
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    const s = statSync(p);
+    total += s.isDirectory() ? dirSize(p) : s.size;
+  }
+  return total;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(CLI) || !existsSync(ACTION)) {
+    process.stderr.write(`${CLI} or ${ACTION} missing: run \`npm run package\` first\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const py = pythonAvailable();
+  const sk = py
+    ? execFileSync(PYTHON, ['-c', 'import sklearn, pandas; print(sklearn.__version__, pandas.__version__)'], {
+        encoding: 'utf8',
+      }).trim()
+    : '';
+  const out = (s = '') => process.stdout.write(`${s}\n`);
+  out(`evalgate side-by-side benchmark`);
+  out(
+    `machine: ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ` +
+      (py
+        ? `Python ${execFileSync(PYTHON, ['-c', 'import sys; print(sys.version.split()[0])'], { encoding: 'utf8' }).trim()}, scikit-learn ${sk.split(' ')[0]}, pandas ${sk.split(' ')[1]}`
+        : 'pandas/scikit-learn: not installed, skipped'),
+  );
+  out(
+    `${args.reps} repetitions, commands in rotating order; median (min–max), peak RSS; cache ${args.cache}`,
+  );
+  out();
+
+  // Cold start and bundle sizes.
+  const help: Run[] = [];
+  const action: Run[] = [];
+  for (let r = 0; r < Math.max(5, args.reps); r++) {
+    help.push(timed('node', [CLI, '--help']));
+    // Without runner inputs the action stops at its first input: that is its start-up cost.
+    action.push(timed('node', [ACTION], { PATH: process.env.PATH ?? '' }));
+  }
+  out(`| start-up | wall (median, min–max), RSS |`);
+  out(`|---|---|`);
+  out(`| \`evalgate --help\` | ${cell(help)} |`);
+  out(`| action bundle (\`node dist/index.js\`, no inputs) | ${cell(action)} |`);
+  out(
+    `| bundle sizes | CLI ${(dirSize('dist/cli') / 2 ** 20).toFixed(2)} MiB; action ${(dirSize('dist') / 2 ** 20 - dirSize('dist/cli') / 2 ** 20).toFixed(2)} MiB |`,
+  );
+  out();
+
+  const cases: { rows: number; k: number }[] = [
+    ...args.sizes.map((rows) => ({ rows, k: 10 })),
+    ...args.binary.map((rows) => ({ rows, k: 2 })),
+  ];
+  out(
+    `| file | rows | MiB | \`evalgate metrics\` | pandas + sklearn | ratio | JSON.parse floor | ÷ floor | \`evalgate compare\` | ÷ metrics | values agree |`,
+  );
+  out(`|---|---|---|---|---|---|---|---|---|---|---|`);
+  const summary: Record<string, Record<string, number>> = {};
+  for (const c of cases) {
+    const base = await ensureFile(args.cache, c.rows, c.k, 'baseline');
+    const cur = await ensureFile(args.cache, c.rows, c.k, 'current');
+    const mib = statSync(base.path).size / 2 ** 20;
+    const runPy = py && c.rows <= args.pythonMax;
+    const jobs: [string, () => Run][] = [
+      ['metrics', () => timed('node', [CLI, 'metrics', base.path])],
+      ['floor', () => timed('node', ['scripts/bench/parse-floor.mjs', base.path])],
+      [
+        'compare',
+        () =>
+          timed('node', [
+            CLI,
+            'compare',
+            '--current',
+            cur.path,
+            '--baseline',
+            base.path,
+            '--format',
+            'json',
+            '--fail-on',
+            'never',
+          ]),
+      ],
+    ];
+    if (runPy) jobs.push(['sklearn', () => timed(PYTHON, ['scripts/bench/sklearn_metrics.py', base.path])]);
+    const runs: Record<string, Run[]> = { metrics: [], floor: [], compare: [], sklearn: [] };
+    for (let r = 0; r < args.reps; r++) {
+      for (let j = 0; j < jobs.length; j++) {
+        const [name, fn] = jobs[(j + r) % jobs.length];
+        runs[name].push(fn());
+      }
+    }
+    let agree = runPy ? 'no output' : '—';
+    if (runPy && runs.sklearn[0]?.stdout && runs.metrics[0]?.stdout) {
+      const a = agreement(runs.metrics[0].stdout, runs.sklearn[0].stdout);
+      agree =
+        a.worst <= 1e-9
+          ? `yes (${a.checked} metrics, ≤ ${a.worst.toExponential(0)})`
+          : `NO: ${a.name} rel. diff ${a.worst.toExponential(2)}`;
+    }
+    const label = c.k === 2 ? 'binary' : `${c.k}-class`;
+    const rm = ratio(runs.metrics, runs.sklearn);
+    const rf = ratio(runs.metrics, runs.floor);
+    const rc = ratio(runs.compare, runs.metrics);
+    out(
+      `| ${label} | ${fmtRows(c.rows)} | ${mib.toFixed(0)} | ${cell(runs.metrics)} | ${runPy ? cell(runs.sklearn) : 'not run'} | ${Number.isFinite(rm) ? rm.toFixed(2) + '×' : '—'} | ${cell(runs.floor)} | ${rf.toFixed(2)}× | ${cell(runs.compare)} | ${rc.toFixed(2)}× | ${agree} |`,
+    );
+    summary[`${label} ${fmtRows(c.rows)}`] = {
+      metrics: median(runs.metrics.map((r) => r.wall)),
+      rss: Math.max(...runs.metrics.map((r) => r.rss)),
+      compareRss: Math.max(...runs.compare.map((r) => r.rss)),
+    };
+  }
+  const m100k = summary['10-class 100k']?.metrics;
+  const m1m = summary['10-class 1M']?.metrics;
+  if (m100k && m1m) {
+    out();
+    out(`growth 100k → 1M (10-class metrics): ${(m1m / m100k).toFixed(1)}× (target ≤ 12×)`);
+  }
+}
+
+await main();

@@ -7,6 +7,7 @@ main(
   process.argv.slice(2),
   (s) => process.stdout.write(s),
   (s) => process.stderr.write(s),
+  { stderrIsTTY: process.stderr.isTTY === true },
 ).then(
   (code) => {
     process.exitCode = code;

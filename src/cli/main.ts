@@ -7,14 +7,33 @@
 import { writeFileSync } from 'node:fs';
 // Inlined by the bundler: the CLI reports the version it was built from.
 import pkg from '../../package.json' with { type: 'json' };
-import { loadConfig, type GateConfig } from '../config/load.js';
+import type { GateConfig } from '../config/load.js';
 import { InputError, UsageError, isExpectedError } from '../errors.js';
-import { LocalPathBaselineSource } from '../baseline/source.js';
-import { computeCurrent, loadBaseline, runGate, type ComputedResult } from '../pipeline.js';
-import { renderJson, serializeResult } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { renderMetricsJson, renderMetricsMarkdown } from '../render/metrics-table.js';
+import type { ComputedResult } from '../pipeline.js';
 import { EXIT, exitCodeFor, FAIL_ON, TASK_SETTINGS, type FailOn, type TaskSetting } from '../policy.js';
+import { throttledProgress, type ProgressSink } from '../progress.js';
+
+/**
+ * The engine (config schema, YAML, readers, metrics, statistics, rendering) is loaded only when a
+ * command runs: `--help`, `--version` and usage errors start without parsing it (the bundler splits it
+ * into its own chunk).
+ */
+const engine = () =>
+  Promise.all([
+    import('../config/load.js'),
+    import('../pipeline.js'),
+    import('../baseline/source.js'),
+    import('../render/json.js'),
+    import('../render/markdown.js'),
+    import('../render/metrics-table.js'),
+  ]).then(([config, pipeline, source, json, markdown, table]) => ({
+    ...config,
+    ...pipeline,
+    ...source,
+    ...json,
+    ...markdown,
+    ...table,
+  }));
 
 const HELP = `evalgate — gate ML model changes on their eval results
 
@@ -121,7 +140,7 @@ function one(p: Parsed, name: string, allowed?: readonly string[]): string | und
   return v;
 }
 
-function configFrom(p: Parsed): GateConfig {
+function configFrom(p: Parsed, loadConfig: (file?: string) => GateConfig): GateConfig {
   const config = loadConfig(one(p, 'config'));
   const task = one(p, 'task', TASK_SETTINGS);
   if (task) config.task = task as TaskSetting;
@@ -132,11 +151,20 @@ function version(): string {
   return pkg.version;
 }
 
+/**
+ * Progress of long runs on stderr, only when stderr is a terminal (a redirected log stays clean) and
+ * never on stdout.
+ */
+function progressFor(err: (s: string) => void, isTTY: boolean): ProgressSink | undefined {
+  return isTTY ? throttledProgress((line) => err(`evalgate: ${line}\n`)) : undefined;
+}
+
 /** Runs the CLI; returns the exit code (never calls process.exit itself, for testability). */
 export async function main(
   argv: string[],
   out: (s: string) => void,
   err: (s: string) => void,
+  options: { stderrIsTTY?: boolean } = {},
 ): Promise<number> {
   try {
     const p = parseArgs(argv);
@@ -149,14 +177,18 @@ export async function main(
       return p.flags.has('help') ? EXIT.ok : EXIT.badInput;
     }
     checkOptions(p);
+    if (p.command !== 'metrics' && p.command !== 'compare')
+      throw new UsageError(`unknown command "${p.command}"; expected metrics or compare (see --help)`);
+    const e = await engine();
+    const progress = progressFor(err, options.stderrIsTTY === true);
     if (p.command === 'metrics') {
       const files = [...p.positionals, ...(p.options.current ?? [])];
       if (files.length === 0) throw new UsageError('metrics needs at least one input file');
       const format = one(p, 'format', ['json', 'markdown']) ?? 'json';
-      const { result } = await computeCurrent(files, configFrom(p));
+      const { result } = await e.computeCurrent(files, configFrom(p, e.loadConfig), undefined, progress);
       const save = one(p, 'save-result');
-      if (save) writeOutput(save, serializeResult(result));
-      out(format === 'json' ? renderMetricsJson(result) : renderMetricsMarkdown(result));
+      if (save) writeOutput(save, e.serializeResult(result));
+      out(format === 'json' ? e.renderMetricsJson(result) : e.renderMetricsMarkdown(result));
       return EXIT.ok;
     }
     if (p.command === 'compare') {
@@ -166,24 +198,25 @@ export async function main(
       if (baseline.length === 0) throw new UsageError('compare needs --baseline <path...>');
       const format = one(p, 'format', ['markdown', 'json']) ?? 'markdown';
       const failOn = (one(p, 'fail-on', FAIL_ON) ?? 'regression') as FailOn;
-      const config = configFrom(p);
-      const cur = await computeCurrent(current, config);
-      const found = await new LocalPathBaselineSource(
+      const config = configFrom(p, e.loadConfig);
+      const cur = await e.computeCurrent(current, config, undefined, progress);
+      const found = await new e.LocalPathBaselineSource(
         baseline,
-        (paths) => loadBaseline(paths, config),
+        (paths) => e.loadBaseline(paths, config, progress),
         'given on the command line',
       ).find();
-      const report = runGate({
+      progress?.update({ stage: 'comparing the runs' });
+      const report = e.runGate({
         current: cur,
         baseline: found.result ? (found as ComputedResult) : null,
         baselineInfo: found.info,
         config,
       });
       const save = one(p, 'save-result');
-      if (save) writeOutput(save, serializeResult(cur.result));
+      if (save) writeOutput(save, e.serializeResult(cur.result));
       const outFile = one(p, 'out');
-      if (outFile) writeOutput(outFile, renderJson(report));
-      out(format === 'json' ? renderJson(report) : renderMarkdown(report));
+      if (outFile) writeOutput(outFile, e.renderJson(report));
+      out(format === 'json' ? e.renderJson(report) : e.renderMarkdown(report));
       return exitCodeFor(report.verdict, failOn, config.onMissingBaseline ?? 'warn');
     }
     throw new UsageError(`unknown command "${p.command}"; expected metrics or compare (see --help)`);

@@ -77,55 +77,70 @@ export function argsortFloat64(values: Float64Array): Uint32Array {
   return order;
 }
 
+/** Number of entries of sorted `a` below `x` (lower bound). */
+function countBelow(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Number of entries of sorted `a` at or below `x` (upper bound). */
+function countAtOrBelow(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Placement values of `score` with `positive[i]` telling whether example i is a positive. Positives and
  * negatives keep their order in the input, so two score vectors over the same examples and labels give
- * aligned components (needed for the paired covariance). One radix argsort of all scores, then one pass
- * over tie groups: a positive's V10 is (negatives below + ½·negatives tied)/n, a negative's V01 is
- * (positives above + ½·positives tied)/m — the midrank formulation of Sun & Xu (2014).
+ * aligned components (needed for the paired covariance). The positives' and the negatives' scores are
+ * sorted separately (native typed-array sort, no index permutation); a positive's V10 is then
+ * (negatives below + ½·negatives tied)/n and a negative's V01 (positives above + ½·positives tied)/m,
+ * each from two binary searches in the other class's sorted scores — the midrank formulation of
+ * Sun & Xu (2014). Measured faster than an index-carrying radix argsort at a million examples.
  */
 export function placements(score: ArrayLike<number>, positive: ArrayLike<number | boolean>): Placements {
   const N = score.length;
-  const values = score instanceof Float64Array ? score : Float64Array.from(score);
-  const isPos = new Uint8Array(N);
-  const rankInClass = new Int32Array(N);
   let m = 0;
-  let n = 0;
+  for (let t = 0; t < N; t++) if (positive[t]) m++;
+  const n = N - m;
+  const pos = new Float64Array(m);
+  const neg = new Float64Array(n);
+  let a = 0;
+  let b = 0;
   for (let t = 0; t < N; t++) {
-    if (positive[t]) {
-      isPos[t] = 1;
-      rankInClass[t] = m++;
-    } else rankInClass[t] = n++;
+    if (positive[t]) pos[a++] = score[t];
+    else neg[b++] = score[t];
   }
+  pos.sort();
+  neg.sort();
   const v10 = new Float64Array(m);
   const v01 = new Float64Array(n);
-  const order = argsortFloat64(values);
-  let posBelow = 0;
-  let negBelow = 0;
+  a = 0;
+  b = 0;
   let twiceSum = 0;
-  let g = 0;
-  while (g < N) {
-    const v = values[order[g]];
-    let end = g;
-    let gp = 0;
-    let gn = 0;
-    while (end < N && values[order[end]] === v) {
-      if (isPos[order[end]]) gp++;
-      else gn++;
-      end++;
+  for (let t = 0; t < N; t++) {
+    const x = score[t];
+    if (positive[t]) {
+      // 2 × (negatives below + ½ tied) = below + at-or-below: an integer.
+      const twice = countBelow(neg, x) + countAtOrBelow(neg, x);
+      v10[a++] = twice / (2 * n);
+      twiceSum += twice;
+    } else {
+      const twice = 2 * m - countBelow(pos, x) - countAtOrBelow(pos, x);
+      v01[b++] = twice / (2 * m);
     }
-    const twiceNegCredit = 2 * negBelow + gn; // 2 × (negatives below + ½ tied)
-    const twicePosCredit = 2 * (m - posBelow - gp) + gp; // 2 × (positives above + ½ tied)
-    for (let t = g; t < end; t++) {
-      const i = order[t];
-      if (isPos[i]) {
-        v10[rankInClass[i]] = twiceNegCredit / (2 * n);
-        twiceSum += twiceNegCredit;
-      } else v01[rankInClass[i]] = twicePosCredit / (2 * m);
-    }
-    posBelow += gp;
-    negBelow += gn;
-    g = end;
   }
   // Σ(2·credit) is an exact integer (< 2^53), so the AUC carries a single rounding.
   const auc = m > 0 && n > 0 ? twiceSum / (2 * m * n) : NaN;
