@@ -5,7 +5,11 @@ describe('progress', () => {
   it('reports at most once a second, the first time one second after the start', () => {
     let now = 0;
     const lines: string[] = [];
-    const sink = throttledProgress((l) => lines.push(l), 1000, () => now);
+    const sink = throttledProgress(
+      (l) => lines.push(l),
+      1000,
+      () => now,
+    );
     sink.update({ stage: 'reading a.jsonl', bytes: 1 << 20, totalBytes: 4 << 20, rows: 1000 });
     now = 999;
     sink.update({ stage: 'reading a.jsonl', rows: 2000 });
