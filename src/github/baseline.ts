@@ -20,6 +20,7 @@ import type { BaselineInfo, EvalResult } from '../types.js';
 
 export type { BaselineLookup, BaselineSource } from '../baseline/source.js';
 import { MAX_ARTIFACT_BYTES, type ArtifactStore } from './artifacts.js';
+import { ArchiveRefusedError } from './zip.js';
 import { short, type RunnerContext } from './context.js';
 import { apiMessage, httpStatus, unavailableError, type GitHubClient } from './octokit.js';
 
@@ -115,7 +116,8 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
       return this.newestOn(self, this.o.pinnedBranch, {
         found: (r) =>
           `newest successful run on ${this.o.pinnedBranch} (input baseline-branch), run #${r.run_number}`,
-        none: `no successful run on ${this.o.pinnedBranch} (input baseline-branch) with an unexpired "${this.o.artifactName}" artifact among the last ${this.o.lookback} runs`,
+        none: () =>
+          `no successful run on ${this.o.pinnedBranch} (input baseline-branch) with ${this.artifactPhrase()} among the last ${this.o.lookback} runs`,
         pushLikeOnly: false,
       });
     }
@@ -131,7 +133,8 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     const def = await this.defaultBranch();
     return this.newestOn(self, def, {
       found: (r) => `newest successful run on the default branch ${def}, run #${r.run_number}`,
-      none: `no successful run on ${def} with an unexpired "${this.o.artifactName}" artifact among the last ${this.o.lookback} runs`,
+      none: () =>
+        `no successful run on ${def} with ${this.artifactPhrase()} among the last ${this.o.lookback} runs`,
       pushLikeOnly: true,
     });
   }
@@ -179,7 +182,7 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
       }
     }
     const lead = mergeBase
-      ? `no successful run with an unexpired "${this.o.artifactName}" artifact at merge-base ${short(mergeBase)}`
+      ? `no successful run with ${this.artifactPhrase()} at merge-base ${short(mergeBase)}`
       : 'merge-base unknown';
     for await (const run of this.runs({ branch: baseBranch }, (r) => this.candidate(r, self, true))) {
       const a = await this.tryRun(run);
@@ -225,11 +228,12 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     }
     const def = await this.defaultBranch();
     const lead = previous
-      ? `no successful run with an unexpired "${this.o.artifactName}" artifact for the previous release ${previous}`
+      ? `no successful run with ${this.artifactPhrase()} for the previous release ${previous}`
       : 'no previous release';
     return this.newestOn(self, def, {
       found: (r) => `${lead}; newest on ${def} (run #${r.run_number})`,
-      none: `${lead}, and no successful run on ${def} with the artifact among the last ${this.o.lookback} runs`,
+      none: () =>
+        `${lead}, and no successful run on ${def} with the artifact among the last ${this.o.lookback} runs`,
       pushLikeOnly: true,
     });
   }
@@ -247,20 +251,20 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
         );
     }
     return this.none(
-      `no earlier successful run on ${branch} with an unexpired "${this.o.artifactName}" artifact among the last ${this.o.lookback} runs${this.skipNote()}`,
+      `no earlier successful run on ${branch} with ${this.artifactPhrase()} among the last ${this.o.lookback} runs${this.skipNote()}`,
     );
   }
 
   private async newestOn(
     self: RunSummary,
     branch: string,
-    text: { found: (r: RunSummary) => string; none: string; pushLikeOnly: boolean },
+    text: { found: (r: RunSummary) => string; none: () => string; pushLikeOnly: boolean },
   ): Promise<BaselineLookup<L>> {
     for await (const run of this.runs({ branch }, (r) => this.candidate(r, self, text.pushLikeOnly))) {
       const a = await this.tryRun(run);
       if (a.ok) return this.found(a.loaded, run, text.found(run));
     }
-    return this.none(text.none + this.skipNote());
+    return this.none(text.none() + this.skipNote());
   }
 
   // ------------------------------------------------------------------ helpers
@@ -362,13 +366,20 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     try {
       await this.o.artifacts.downloadFromRun({ artifactId: art.id, runId: run.id, dir });
     } catch (e) {
+      if (e instanceof ArchiveRefusedError) {
+        // Untrusted content: say why it was refused (never "expired"), and go on to the next candidate.
+        core.warning(
+          `The baseline artifact of ${label} was refused: ${e.message}; trying the next candidate`,
+        );
+        return this.skip(label, `artifact refused: ${e.reason}`, true);
+      }
       if (httpStatus(e) === 410) return this.skip(label, 'artifact expired (410 on download)');
       if (httpStatus(e) === 404) return this.skip(label, 'artifact gone (404 on download)');
       this.throwIfUnavailable(e);
       core.warning(
         `Could not download the baseline artifact of ${label}: ${apiMessage(e)}; trying the next candidate`,
       );
-      return this.skip(label, 'download failed');
+      return this.skip(label, 'download failed', true);
     }
     try {
       const loaded = await this.o.load(dir);
@@ -379,11 +390,20 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
       core.warning(
         `The "${art.name}" artifact of ${label} is not a readable evalgate result (${e.message}); trying the next candidate`,
       );
-      return this.skip(label, 'unreadable artifact');
+      return this.skip(label, 'unreadable artifact', true);
     }
   }
 
-  private skip(label: string, why: string): Attempt<L> {
+  /** True once a candidate's artifact was there but refused or unreadable (not merely expired). */
+  private refused = false;
+
+  /** How messages name the artifact that was looked for: "unexpired" only while expiry is all that failed. */
+  private artifactPhrase(): string {
+    return `${this.refused ? 'a usable' : 'an unexpired'} "${this.o.artifactName}" artifact`;
+  }
+
+  private skip(label: string, why: string, refused = false): Attempt<L> {
+    if (refused) this.refused = true;
     core.info(`Baseline candidate ${label} skipped: ${why}`);
     this.skipped.push(`${label}: ${why}`);
     return { ok: false, why };

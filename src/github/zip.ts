@@ -1,8 +1,10 @@
 /**
  * Bounded zip extraction for downloaded artifacts. `@actions/artifact` is asked never to unzip
- * (`skipDecompress`); `extractZip` reads the central directory itself and counts the bytes it writes
- * while it inflates, stopping at the limit, so a zip bomb costs at most the limit in disk space, never
- * the whole expansion. Pure Node: no `@actions/*`.
+ * (`skipDecompress`); `extractZip` reads the central directory itself and refuses, before inflating
+ * anything, an archive whose declared sizes pass the limits or whose compression ratio is implausible
+ * (> 200:1); it still counts the bytes it writes while it inflates and stops at the first byte past an
+ * entry's declared size, so a bomb that lies about its sizes costs at most what it declared. Every
+ * refusal is an ArchiveRefusedError with a short reason for the report. Pure Node: no `@actions/*`.
  */
 import {
   closeSync,
@@ -24,6 +26,36 @@ import { InputError } from '../errors.js';
 
 /** Extracted content above this size is refused (zip bombs). */
 export const MAX_EXTRACTED_BYTES = 2 * 1024 * 1024 * 1024;
+/**
+ * Highest plausible compression ratio (declared size : compressed size) of an entry. JSON results and
+ * predictions compress 5–20:1; a few hundred to one and more is a bomb.
+ */
+export const MAX_COMPRESSION_RATIO = 200;
+/** Entries declaring at most this many bytes are never refused for their ratio (too small to harm). */
+const RATIO_EXEMPT_BYTES = 1024 * 1024;
+
+/** Why an archive was refused, in the words the report uses ("artifact refused: <reason>"). */
+export type RefusalReason =
+  | 'unsafe entry path'
+  | 'exceeds size limit'
+  | 'implausible compression ratio'
+  | 'corrupt archive'
+  | 'unsupported archive';
+
+/**
+ * An archive evalgate will not extract (untrusted content: a bomb, an unsafe path, corruption). An
+ * InputError naming the archive, plus the short `reason` a baseline look-up reports.
+ */
+export class ArchiveRefusedError extends InputError {
+  constructor(
+    readonly reason: RefusalReason,
+    message: string,
+    file: string,
+  ) {
+    super(message, { file });
+    this.name = 'ArchiveRefusedError';
+  }
+}
 
 /** Bounds on what is extracted from a downloaded artifact. */
 export interface ExtractLimits {
@@ -200,9 +232,10 @@ class Counter extends Transform {
  */
 export async function extractZip(zipPath: string, dir: string, limits: ExtractLimits = {}): Promise<number> {
   const label = basename(zipPath);
-  const bad = (what: string): never => {
-    throw new InputError(what, { file: label });
+  const refuse = (reason: RefusalReason, what: string): never => {
+    throw new ArchiveRefusedError(reason, what, label);
   };
+  const bad = (what: string): never => refuse('corrupt archive', what);
   const maxBytes = limits.maxBytes ?? MAX_EXTRACTED_BYTES;
   const root = resolve(dir);
   mkdirSync(root, { recursive: true });
@@ -211,11 +244,18 @@ export async function extractZip(zipPath: string, dir: string, limits: ExtractLi
   try {
     const size = fstatSync(fd).size;
     const entries = centralDirectory(fd, size, bad);
+    // Everything the directory declares is checked before a single byte is inflated: a bomb is refused
+    // at once, not after it has written gigabytes.
+    const wanted: { e: ZipEntry; entryLimit: number }[] = [];
     const seen = new Set<string>();
+    let declared = 0;
     for (const e of entries) {
       if (e.name.endsWith('/')) continue; // a folder
       if (!safeEntryName(e.name))
-        bad(`unsafe entry name ${JSON.stringify(e.name.slice(0, 200))} in the archive`);
+        refuse(
+          'unsafe entry path',
+          `unsafe entry path ${JSON.stringify(e.name.slice(0, 200))} in the archive`,
+        );
       let entryLimit = Infinity;
       if (limits.files) {
         if (!Object.hasOwn(limits.files, e.name)) continue;
@@ -223,26 +263,54 @@ export async function extractZip(zipPath: string, dir: string, limits: ExtractLi
       }
       if (seen.has(e.name)) bad(`entry "${e.name}" appears twice in the archive`);
       seen.add(e.name);
-      if (e.flags & 1) bad(`entry "${e.name}" is encrypted`);
+      if (e.flags & 1) refuse('unsupported archive', `entry "${e.name}" is encrypted`);
       if (e.method !== 0 && e.method !== 8)
-        bad(`entry "${e.name}" uses unsupported compression method ${e.method}`);
+        refuse('unsupported archive', `entry "${e.name}" uses unsupported compression method ${e.method}`);
+      if (e.size > entryLimit)
+        refuse(
+          'exceeds size limit',
+          `entry "${e.name}" declares ${e.size} bytes, more than the ${entryLimit} allowed`,
+        );
+      declared += e.size;
+      if (declared > maxBytes)
+        refuse('exceeds size limit', `the archive declares more than ${maxBytes} bytes of content`);
+      if (e.size > RATIO_EXEMPT_BYTES && e.size > MAX_COMPRESSION_RATIO * Math.max(1, e.compressedSize))
+        refuse(
+          'implausible compression ratio',
+          `entry "${e.name}" declares ${e.size} bytes from ${e.compressedSize} compressed (more than ${MAX_COMPRESSION_RATIO}:1)`,
+        );
+      if (e.method === 0 && e.compressedSize !== e.size) bad(`stored entry "${e.name}" has two sizes`);
+      wanted.push({ e, entryLimit });
+    }
+    for (const { e, entryLimit } of wanted) {
       const local = readAt(fd, e.localOffset, 30);
       if (local.length < 30 || local.readUInt32LE(0) !== 0x04034b50) bad(`bad local header of "${e.name}"`);
       const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
       if (start + e.compressedSize > size) bad(`entry "${e.name}" runs past the end of the archive`);
-      const limit = Math.min(entryLimit, maxBytes - total);
+      // Counted while inflating too: the directory's sizes are the archive's word, not a fact. Nothing
+      // may inflate past what its entry declares (which the checks above already bounded).
+      const limit = Math.min(entryLimit, maxBytes - total, e.size);
       const target = join(root, ...e.name.split('/'));
-      if (!target.startsWith(root + sep)) bad(`unsafe entry name "${e.name}"`);
+      if (!target.startsWith(root + sep)) refuse('unsafe entry path', `unsafe entry path "${e.name}"`);
       mkdirSync(dirname(target), { recursive: true });
       const counter = new Counter(limit, () =>
-        limit === entryLimit
-          ? new InputError(
-              `entry "${e.name}" inflates to more than ${entryLimit} bytes; refusing to read it`,
-              { file: label },
+        limit === e.size
+          ? new ArchiveRefusedError(
+              'exceeds size limit',
+              `entry "${e.name}" inflates to more than the ${e.size} bytes it declares; refusing to read it`,
+              label,
             )
-          : new InputError(`artifact content exceeds ${maxBytes} bytes; refusing to read it`, {
-              file: label,
-            }),
+          : limit === entryLimit
+            ? new ArchiveRefusedError(
+                'exceeds size limit',
+                `entry "${e.name}" inflates to more than ${entryLimit} bytes; refusing to read it`,
+                label,
+              )
+            : new ArchiveRefusedError(
+                'exceeds size limit',
+                `artifact content exceeds ${maxBytes} bytes; refusing to read it`,
+                label,
+              ),
       );
       const source =
         e.compressedSize === 0

@@ -7,7 +7,7 @@ import {
   artifactMatcher,
   downloadCurrentArtifacts,
 } from '../../src/github/artifacts.js';
-import { checkExtracted } from '../../src/github/zip.js';
+import { ArchiveRefusedError, checkExtracted } from '../../src/github/zip.js';
 import { makeZip } from '../fake-github/index.js';
 import { useFakeGitHub } from './helpers.js';
 
@@ -73,7 +73,7 @@ describe("another run's artifact: bounded extraction", () => {
     return { run, art, store: new ActionsArtifactStore(fake.token, fake.owner, fake.repo) };
   }
 
-  test('a zip bomb is stopped while it inflates: never more than the limit on disk', async () => {
+  test('a zip bomb declaring its size is refused before anything is inflated', async () => {
     // 64 MiB of zeros: about 64 KiB compressed.
     const { run, art, store } = otherRun({ 'evalgate-result.json': Buffer.alloc(64 * MiB) });
     expect(art.zip.length).toBeLessThan(MiB);
@@ -82,9 +82,40 @@ describe("another run's artifact: bounded extraction", () => {
     const err = await store
       .downloadFromRun({ artifactId: art.id, runId: run.id, dir, limits: { maxBytes: MiB } })
       .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InputError);
-    expect((err as Error).message).toMatch(/artifact content exceeds 1048576 bytes; refusing to read it/);
-    // The partial file is removed, and so is the downloaded archive.
+    expect(err).toBeInstanceOf(ArchiveRefusedError);
+    expect(err).toMatchObject({ reason: 'exceeds size limit' });
+    expect((err as Error).message).toMatch(/the archive declares more than 1048576 bytes of content/);
+    // Nothing written, and the downloaded archive is removed.
+    expect(diskUsage(root)).toBe(0);
+  });
+
+  test('within the size limits, an implausible compression ratio (> 200:1) is refused before inflating', async () => {
+    const { run, art, store } = otherRun({ 'evalgate-result.json': Buffer.alloc(64 * MiB) });
+    const root = tmp();
+    const err = await store
+      .downloadFromRun({ artifactId: art.id, runId: run.id, dir: join(root, 'out') })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ reason: 'implausible compression ratio' });
+    expect((err as Error).message).toMatch(
+      /entry "evalgate-result\.json" declares 67108864 bytes from \d+ compressed \(more than 200:1\)/,
+    );
+    expect(diskUsage(root)).toBe(0);
+  });
+
+  test('an entry that lies about its size (declares 1 KiB) is stopped at 1 KiB while it inflates', async () => {
+    const zip = makeZip({ 'evalgate-result.json': Buffer.alloc(16 * MiB) });
+    // Declared size 1 KiB in the central directory and the local header: the ratio looks harmless.
+    zip.writeUInt32LE(1024, zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
+    zip.writeUInt32LE(1024, 22);
+    const { run, art, store } = otherRun(zip);
+    const root = tmp();
+    const err = await store
+      .downloadFromRun({ artifactId: art.id, runId: run.id, dir: join(root, 'out') })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ reason: 'exceeds size limit' });
+    expect((err as Error).message).toMatch(
+      /entry "evalgate-result\.json" inflates to more than the 1024 bytes it declares/,
+    );
     expect(diskUsage(root)).toBe(0);
   });
 
@@ -96,7 +127,7 @@ describe("another run's artifact: bounded extraction", () => {
     const dir = join(tmp(), 'out');
     await expect(
       store.downloadFromRun({ artifactId: art.id, runId: run.id, dir, limits: { maxBytes: 2 * MiB } }),
-    ).rejects.toThrow(/exceeds 2097152 bytes/);
+    ).rejects.toThrow(/declares more than 2097152 bytes/);
     expect(diskUsage(dir)).toBeLessThanOrEqual(2 * MiB);
   });
 
@@ -115,7 +146,7 @@ describe("another run's artifact: bounded extraction", () => {
         dir,
         limits: { files: { 'report.json': 100, 'pr.json': 1000 } },
       }),
-    ).rejects.toThrow(/entry "pr\.json" inflates to more than 1000 bytes/);
+    ).rejects.toThrow(/entry "pr\.json" declares 4096 bytes, more than the 1000 allowed/);
     const ok = join(tmp(), 'ok');
     await store.downloadFromRun({
       artifactId: art.id,
@@ -133,7 +164,7 @@ describe("another run's artifact: bounded extraction", () => {
       const root = tmp();
       await expect(
         store.downloadFromRun({ artifactId: art.id, runId: run.id, dir: join(root, 'a', 'b') }),
-      ).rejects.toThrow(/unsafe entry name/);
+      ).rejects.toThrow(/unsafe entry path/);
       expect(readdirSync(root, { recursive: true }).filter((f) => String(f).includes('evil'))).toEqual([]);
     }
   });

@@ -195,6 +195,27 @@ describe('pull request', () => {
     });
   });
 
+  test('refused artifacts: the reason says why (unsafe entry path, size limit), never "unexpired"', async () => {
+    const h = history(fake);
+    const unsafe = fake.addRun({ workflowId: h.wf.id, headSha: h.m2 });
+    fake.addArtifact(unsafe.id, NAME, { '../evil.json': 'x', 'evalgate-result.json': '{}' });
+    const bomb = fake.addRun({ workflowId: h.wf.id, headSha: h.m4 });
+    // 64 MiB of zeros (about 64 KiB zipped): past the 200:1 ratio, refused before inflating.
+    fake.addArtifact(bomb.id, NAME, { 'evalgate-result.json': Buffer.alloc(64 * 1024 * 1024) });
+    const self = prRun(h);
+    const found = await (await source(prContext(fake, self.id, h))).find();
+    expect(found.result).toBeNull();
+    expect(found.info.reason).toBe(
+      `no successful run with a usable "${NAME}" artifact at merge-base ${h.m2.slice(0, 7)}, and none among the last 30 successful runs on main ` +
+        `(skipped run #${unsafe.runNumber}: artifact refused: unsafe entry path; run #${bomb.runNumber}: artifact refused: implausible compression ratio)`,
+    );
+    expect(warnings(out()).join('\n')).toMatch(
+      new RegExp(
+        `The baseline artifact of run #${unsafe.runNumber} was refused: .*unsafe entry path "\\.\\./evil\\.json"`,
+      ),
+    );
+  });
+
   test('looks back at most baseline-lookback runs, paging through the list', async () => {
     const h = history(fake);
     const withArtifact = fake.addRun({ workflowId: h.wf.id, headSha: h.m1 });
