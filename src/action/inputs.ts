@@ -36,6 +36,8 @@ export interface ActionInputs {
   retentionDays: number | undefined;
   gateId: string;
   mode: ActionMode;
+  /** Budget for all GitHub calls of the step, in minutes (fractions allowed). */
+  githubTimeoutMinutes: number;
 }
 
 /** The default config path (absent file = zero-config defaults). */
@@ -54,6 +56,14 @@ function positiveInt(name: string, fallback?: number): number | undefined {
   if (!v) return fallback;
   if (!/^\d+$/.test(v) || Number(v) <= 0)
     throw new UsageError(`input "${name}" must be a positive integer; got "${v}"`);
+  return Number(v);
+}
+
+function positiveNumber(name: string, fallback: number): number {
+  const v = core.getInput(name).trim();
+  if (!v) return fallback;
+  if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0)
+    throw new UsageError(`input "${name}" must be a positive number; got "${v}"`);
   return Number(v);
 }
 
@@ -96,5 +106,6 @@ export function readInputs(): ActionInputs {
     retentionDays: positiveInt('retention-days'),
     gateId: core.getInput('gate-id').trim() || artifactName,
     mode: choice('mode', ACTION_MODES, 'gate'),
+    githubTimeoutMinutes: positiveNumber('github-timeout-minutes', 10),
   };
 }

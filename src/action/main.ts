@@ -1,7 +1,8 @@
 /**
  * Action wiring: inputs → pipeline → publish. Owns the one catch: expected errors (bad input, bad usage)
  * fail the step with their message and no stack; anything else fails it with the stack, whatever was
- * thrown (a thrown non-Error is reported, never swallowed).
+ * thrown (a thrown non-Error is reported, never swallowed). A little over 400 lines: it is the one place
+ * that orders the step's effects (outputs, summary, upload, publishing, verdict), best read whole.
  */
 import * as core from '@actions/core';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,6 @@ import { LocalPathBaselineSource, type BaselineSource } from '../baseline/source
 import { GitHubBaselineSource } from '../github/baseline.js';
 import { headShaOf, readRunnerContext, runUrl, type RunnerContext } from '../github/context.js';
 import {
-  apiMessage,
   createGitHubClient,
   GitHubUnavailableError,
   unavailableError,
@@ -27,6 +27,9 @@ import { conclusionFor, type Conclusion, type MissingPolicy } from '../policy.js
 import { computeCurrent, loadBaseline, runGate, type ComputedResult } from '../pipeline.js';
 import { renderJson, serializeResult } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { renderMetricsMarkdown } from '../render/metrics-table.js';
+import { describeMs, type TimeBudget } from '../github/timeouts.js';
+import { stepBudget } from './time-budget.js';
 import type { Report } from '../types.js';
 
 /**
@@ -122,11 +125,17 @@ function inActions(): boolean {
   return Boolean(process.env.GITHUB_REPOSITORY && process.env.GITHUB_RUN_ID);
 }
 
+/** The time budget of this step's GitHub calls, once it talks to GitHub. */
+let budget: TimeBudget | undefined;
+
 async function connect(inputs: ActionInputs, ctx: RunnerContext): Promise<GitHubSide> {
   if (!inputs.githubToken)
     throw new UsageError('input "github-token" is empty; it is needed for baselines, comments and checks');
-  const client = await createGitHubClient(inputs.githubToken, { baseUrl: ctx.apiUrl });
-  return { ctx, client, store: new ActionsArtifactStore(inputs.githubToken, ctx.owner, ctx.repo) };
+  // The clock starts at the first GitHub call and covers look-up, artifacts and publishing together.
+  budget = stepBudget(inputs.githubTimeoutMinutes);
+  const client = await createGitHubClient(inputs.githubToken, { baseUrl: ctx.apiUrl, budget });
+  const store = new ActionsArtifactStore(inputs.githubToken, ctx.owner, ctx.repo, { client, budget });
+  return { ctx, client, store };
 }
 
 /** The comment/check publisher for this gate. */
@@ -217,13 +226,22 @@ async function gate(inputs: ActionInputs): Promise<void> {
     found = await source.find();
   } catch (e) {
     if (e instanceof GitHubUnavailableError) {
-      // No report without a baseline decision: the summary says why the step failed.
+      // No verdict without a baseline decision; the summary says why the step failed, and still
+      // reports what was measured.
       await core.summary
         .addRaw(
           `## ${inputs.gateId}\n\n**The baseline lookup failed**: ${e.detail}\n\n` +
-            'No verdict was reached; re-run the job when GitHub answers again.\n',
+            'No verdict was reached, nothing was posted; re-run the job when GitHub answers again. ' +
+            "This run's metrics:\n\n" +
+            renderMetricsMarkdown(current.result) +
+            '\n',
         )
         .write();
+      throw new GitHubUnavailableError(
+        'the baseline lookup',
+        `${e.detail}. No verdict; nothing was posted; this run's metrics are in the job summary`,
+        { cause: e },
+      );
     }
     throw e;
   }
@@ -266,8 +284,11 @@ async function gate(inputs: ActionInputs): Promise<void> {
       });
     } catch (e) {
       // GitHub being down after the retries must not turn a verdict into a crash; anything else is a bug.
-      if (unavailableError(e, 'publishing')) {
-        core.warning(`evalgate could not publish the report (${apiMessage(e)}); it is in the job summary`);
+      const unavailable = unavailableError(e, 'publishing');
+      if (unavailable) {
+        core.warning(
+          `evalgate could not publish the report (${unavailable.detail}); the verdict stands, and the full report is in the job summary`,
+        );
       } else publishError = e;
     }
   }
@@ -368,8 +389,13 @@ async function publish(inputs: ActionInputs): Promise<void> {
     artifactName: inputs.artifactName,
     render: (report, maxChars, detailsUrl) =>
       renderMarkdown(report, { maxChars, detailsUrl, title: inputs.gateId }),
-  }).catch((e: unknown) => {
-    throw unavailableError(e, 'mode: publish') ?? e;
+  }).catch(async (e: unknown) => {
+    const unavailable = unavailableError(e, 'mode: publish');
+    if (!unavailable) throw e;
+    await core.summary
+      .addRaw(`## ${inputs.gateId}\n\n**mode: publish failed**: ${unavailable.detail}; nothing was posted.\n`)
+      .write();
+    throw unavailable;
   });
   if (res.report) {
     core.setOutput('verdict', res.report.verdict);
@@ -403,6 +429,14 @@ export async function run(): Promise<void> {
     } else {
       core.setFailed(`evalgate: unexpected non-Error thrown: ${safeString(e)}`);
     }
+  }
+  if (budget?.abandoned) {
+    // A call of the artifact library that was given up on (it takes no timeout and cannot be
+    // cancelled) may hold its connection open for minutes: everything is reported, so end the step.
+    core.info(
+      `evalgate: ending the step (gave up on: ${budget.timedOut.join(', ')}, after ${describeMs(budget.elapsed())})`,
+    );
+    process.stdout.write('', () => process.exit());
   }
 }
 

@@ -10,6 +10,9 @@ import * as core from '@actions/core';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
+import { downloadArtifactZip } from './artifact-download.js';
+import type { GitHubClient } from './octokit.js';
+import type { TimeBudget } from './timeouts.js';
 import { extractZip, type ExtractLimits } from './zip.js';
 
 export type { ExtractLimits } from './zip.js';
@@ -45,13 +48,29 @@ export interface ArtifactStore {
   downloadCurrent(artifactId: number, dir: string): Promise<void>;
 }
 
+/**
+ * The step's client and time budget. With them, another run's artifact is downloaded through the REST
+ * API and blob storage under the budget's timeouts (artifact-download.ts), and the calls that only the
+ * artifact service's own client can make (this run's artifacts, uploads) are raced against the budget.
+ */
+export interface ArtifactTiming {
+  client: GitHubClient;
+  budget: TimeBudget;
+}
+
 /** ArtifactStore backed by `@actions/artifact`. */
 export class ActionsArtifactStore implements ArtifactStore {
   constructor(
     private readonly token: string,
     private readonly owner: string,
     private readonly repo: string,
+    private readonly timing?: ArtifactTiming,
   ) {}
+
+  /** Runs a call of the artifact library: raced against the budget when there is one. */
+  private timed<T>(what: string, call: () => Promise<T>, ms?: number): Promise<T> {
+    return this.timing ? this.timing.budget.race(what, call, ms) : call();
+  }
 
   private async client() {
     const { DefaultArtifactClient } = await import('@actions/artifact');
@@ -64,6 +83,19 @@ export class ActionsArtifactStore implements ArtifactStore {
     dir: string;
     limits?: ExtractLimits;
   }): Promise<void> {
+    const timing = this.timing;
+    if (timing) {
+      await this.downloadZip(opts.dir, opts.limits, async (_client, path) => {
+        await downloadArtifactZip(timing.client, timing.budget, {
+          owner: this.owner,
+          repo: this.repo,
+          artifactId: opts.artifactId,
+          file: join(path, 'artifact.zip'),
+          maxBytes: MAX_ARTIFACT_BYTES,
+        });
+      });
+      return;
+    }
     const findBy = {
       token: this.token,
       workflowRunId: opts.runId,
@@ -99,18 +131,33 @@ export class ActionsArtifactStore implements ArtifactStore {
     rootDir: string,
     retentionDays?: number,
   ): Promise<{ id?: number; size?: number }> {
-    return (await this.client()).uploadArtifact(name, files, rootDir, retentionDays ? { retentionDays } : {});
+    const client = await this.client();
+    // Three service calls (create, blob upload, finalize) of a small file: three request timeouts.
+    return this.timed(
+      `the upload of artifact "${name}"`,
+      () => client.uploadArtifact(name, files, rootDir, retentionDays ? { retentionDays } : {}),
+      this.timing && 3 * this.timing.budget.requestMs,
+    );
   }
 
   async listCurrent(): Promise<RunArtifact[]> {
-    const { artifacts } = await (await this.client()).listArtifacts({ latest: true });
+    const client = await this.client();
+    const { artifacts } = await this.timed("the listing of this run's artifacts", () =>
+      client.listArtifacts({ latest: true }),
+    );
     return artifacts.map((a) => ({ id: a.id, name: a.name, size: a.size }));
   }
 
   async downloadCurrent(artifactId: number, dir: string): Promise<void> {
-    await this.downloadZip(dir, undefined, async (client, path) => {
-      await client.downloadArtifact(artifactId, { path, skipDecompress: true });
-    });
+    // A shard may be large: the download may take what is left of the budget.
+    await this.timed(
+      `the download of this run's artifact ${artifactId}`,
+      () =>
+        this.downloadZip(dir, undefined, async (client, path) => {
+          await client.downloadArtifact(artifactId, { path, skipDecompress: true });
+        }),
+      Infinity,
+    );
   }
 }
 

@@ -64,7 +64,8 @@ export class TimeBudget {
   abandoned = false;
 
   constructor(opts: BudgetOptions = {}) {
-    this.totalMs = opts.totalMs ?? DEFAULT_BUDGET_MS;
+    // At most a day: timers cannot hold much more (2^31 ms), and no CI step should wait longer.
+    this.totalMs = Math.min(opts.totalMs ?? DEFAULT_BUDGET_MS, 24 * 3600_000);
     this.requestMs = opts.requestMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.retryBaseMs = opts.retryBaseMs ?? 1000;
     this.now = opts.now ?? Date.now;
@@ -140,7 +141,7 @@ export class BudgetExhaustedError extends Error {
       : '';
     super(
       `the ${describeMs(budget.totalMs)} allowed for GitHub calls (input github-timeout-minutes) ` +
-        `were used up before ${what}${last}`,
+        `ran out at ${what}${last}`,
     );
     // Octokit passes an AbortError through as it is instead of retrying it: nothing is left to retry in.
     this.name = 'AbortError';
@@ -225,6 +226,8 @@ export function timedFetch(budget: TimeBudget, opts: TimedFetchOptions = {}): ty
         if (init?.signal?.aborted) throw e; // the caller's own abort
         if (timer.aborted) {
           budget.timedOut.push(what);
+          // Cut short by the budget rather than by the per-request timeout: say that.
+          if (limit < budget.requestMs && budget.remaining() <= 0) throw budget.exhaustedError(what);
           failure = new GitHubTimeoutError(what, timeoutMs, attempt);
           if (attempt >= Math.min(maxAttempts, TIMEOUT_RETRIES + 1)) throw failure;
         } else failure = e; // dropped connection, refused, DNS

@@ -121,12 +121,14 @@ describe('GitHub failing', () => {
     const { step } = await prStep(fake, h.wf, h.f1);
     expect(step.status).toBe(1);
     expect(step.errors).toEqual([
-      'evalgate: the baseline lookup failed: GitHub did not answer (HTTP 503: Server Error, after retries); retry later',
+      "evalgate: the baseline lookup failed: GitHub did not answer (HTTP 503: Server Error, after retries); retry later. No verdict; nothing was posted; this run's metrics are in the job summary",
     ]);
     expect(step.stdout).not.toMatch(/unexpected error|at .*\.js:\d+/);
     expect(step.summary).toContain(
       '**The baseline lookup failed**: GitHub did not answer (HTTP 503: Server Error, after retries); retry later',
     );
+    // What was still reported: this run's metrics.
+    expect(step.summary).toMatch(/\| accuracy \|/);
     expect(step.outputs.verdict).toBeUndefined();
     // 1 try + 3 retries.
     expect(fake.calls('actions/list-workflow-runs')).toHaveLength(4);

@@ -72,6 +72,8 @@ export interface PrStepOptions {
   token?: string;
   run?: FakeRun;
   attempt?: number;
+  /** Extra environment of the step (e.g. shorter timeouts). */
+  env?: Record<string, string>;
 }
 
 /** A pull_request run of the PR (head `head`, base main) evaluating `file`. */
@@ -116,6 +118,7 @@ export async function prStep(
     workspace: workspace({ [name]: file }),
     token: o.token,
     attempt: o.attempt,
+    env: o.env,
   });
   fake.completeRun(run.id, step.status === 0 ? 'success' : 'failure');
   return { run, step };

@@ -45,14 +45,23 @@ export function rest(
   return { reply, operation: m.id };
 }
 
-/** The reply of the first injected failure that matches, counting it down; undefined if none. */
-function injectedFailure(s: FakeState, operation: string): Reply | undefined {
+/** Reply status meaning "never answer" (an injected hang). */
+export const HANG = -1;
+
+/**
+ * The reply of the first injected failure that matches, counting it down; undefined if none. `*`
+ * matches REST operations only (`rest` is false for Twirp and blob requests, which match by name).
+ */
+export function injectedFailure(s: FakeState, operation: string, restOp = true): Reply | undefined {
   const f = s.failures.find(
-    (x) => (x.operation === '*' || x.operation === operation) && (x.times === undefined || x.times > 0),
+    (x) =>
+      ((restOp && x.operation === '*') || x.operation === operation) &&
+      (x.times === undefined || x.times > 0),
   );
   if (!f) return undefined;
   if (f.times !== undefined) f.times--;
   if (f.status === 'network') return { status: 0 };
+  if (f.status === 'hang') return { status: HANG };
   return {
     status: f.status,
     headers: f.headers,

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { blob } from './blob.js';
 import { OpenApiValidator } from './openapi.js';
-import { rest } from './rest.js';
+import { HANG, injectedFailure, rest } from './rest.js';
 import { FakeState } from './state.js';
 import type { Reply } from './types.js';
 import { twirp } from './twirp.js';
@@ -22,6 +22,8 @@ export * from './types.js';
 export class FakeGitHub extends FakeState {
   private server?: Server;
   private readonly validator = new OpenApiValidator();
+  /** Responses held open by an injected hang (ended when the fake stops or resets). */
+  private readonly hanging = new Set<ServerResponse>();
 
   /** Starts listening on 127.0.0.1 and an ephemeral port. */
   async start(): Promise<string> {
@@ -39,10 +41,45 @@ export class FakeGitHub extends FakeState {
 
   /** Stops the server. */
   async stop(): Promise<void> {
+    this.releaseHangs();
     if (!this.server) return;
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
     this.server = undefined;
+  }
+
+  /** Barriers set by `holdUntil` (cleared by reset). */
+  private barriers: {
+    method: string;
+    path: RegExp;
+    count: number;
+    arrived: number;
+    open: Promise<void>;
+    release: () => void;
+  }[] = [];
+
+  /**
+   * Holds the first `count` requests matching `method` and `path` until all of them have arrived, then
+   * lets them through together: two overlapping runs then both see the same state (a real race, made
+   * certain). Requests after the first `count` pass at once.
+   */
+  holdUntil(method: string, path: RegExp, count: number): void {
+    let release!: () => void;
+    const open = new Promise<void>((r) => (release = r));
+    this.barriers.push({ method, path, count, arrived: 0, open, release });
+  }
+
+  /** Drops the connections an injected hang holds open. */
+  releaseHangs(): void {
+    for (const res of this.hanging) res.destroy();
+    this.hanging.clear();
+  }
+
+  override reset(): void {
+    this.releaseHangs();
+    for (const b of this.barriers ?? []) b.release();
+    this.barriers = [];
+    super.reset();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -50,14 +87,21 @@ export class FakeGitHub extends FakeState {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks);
+    const barrier = this.barriers.find(
+      (b) => b.method === req.method && b.path.test(url.pathname) && b.arrived < b.count,
+    );
+    if (barrier) {
+      if (++barrier.arrived === barrier.count) barrier.release();
+      await barrier.open;
+    }
     let reply: Reply;
     let operation: string | undefined;
     if (url.pathname.startsWith('/twirp/')) {
       operation = 'twirp:' + url.pathname.split('/').pop();
-      reply = twirp(this, req, url, raw);
+      reply = injectedFailure(this, operation, false) ?? twirp(this, req, url, raw);
     } else if (url.pathname.startsWith('/_blob/')) {
       operation = 'blob';
-      reply = blob(this, req, url, raw);
+      reply = injectedFailure(this, operation, false) ?? blob(this, req, url, raw);
     } else {
       const r = rest(this, this.validator, req, url, raw);
       reply = r.reply;
@@ -70,6 +114,12 @@ export class FakeGitHub extends FakeState {
       status: reply.status,
       operation,
     });
+    if (reply.status === HANG) {
+      // An injected hang: never answer; the client's timeout (or the fake stopping) ends it.
+      this.hanging.add(res);
+      res.on('close', () => this.hanging.delete(res));
+      return;
+    }
     if (reply.status === 0) {
       // An injected network failure: the connection drops without an answer.
       req.socket.destroy();

@@ -41,8 +41,11 @@ export interface TokenIdentity {
 export interface InjectedFailure {
   /** Operation id (e.g. `actions/get-workflow-run`), or `*` for every REST request. */
   operation: string;
-  /** HTTP status, or `network` to drop the connection without an answer. */
-  status: number | 'network';
+  /**
+   * HTTP status; `network` to drop the connection without an answer; `hang` to never answer (the
+   * connection stays open until the client gives up or the fake stops).
+   */
+  status: number | 'network' | 'hang';
   body?: Record<string, unknown>;
   headers?: Record<string, string>;
   /** How many requests it answers before it is used up (default: all of them). */

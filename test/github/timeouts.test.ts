@@ -116,7 +116,7 @@ describe('timedFetch', () => {
     const next = await f(`${url}/next`).catch((e: unknown) => e);
     expect(next).toBeInstanceOf(BudgetExhaustedError);
     expect((next as Error).message).toBe(
-      'the 400 ms allowed for GitHub calls (input github-timeout-minutes) were used up before GET /next; last timed out: GET /slow',
+      'the 400 ms allowed for GitHub calls (input github-timeout-minutes) ran out at GET /next; last timed out: GET /slow',
     );
   });
 
