@@ -213,6 +213,11 @@ export interface Comparison {
   n_current?: number | null;
   /** Why the metric is undefined in either run, if it is. */
   undefined?: string;
+  /**
+   * The word of the metric's name its direction was read from (docs/metrics.md, "Direction from the
+   * name"), e.g. `accuracy` for `mmlu_accuracy`; absent when the direction came from elsewhere.
+   */
+  direction_from_name?: string;
 }
 
 /** Example that changed outcome between baseline and current. */

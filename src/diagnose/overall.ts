@@ -3,7 +3,7 @@ import type { MetricOptions } from '../metrics/index.js';
 import { metricSpec } from '../metrics/index.js';
 import { compareDatasets, compareScores, unpairedTest, type Pairing } from '../stats/index.js';
 import type { TestResult } from '../types.js';
-import { directionOf } from './metric-direction.js';
+import { directionChoice } from './metric-direction.js';
 import type { GateInput } from './input.js';
 import { absentRow, compareRow, directionsOf, type Row } from './row.js';
 import { ruleFor } from './rules.js';
@@ -29,7 +29,7 @@ export function overallRows(input: GateInput): Row[] {
   if (baseline) for (const n of Object.keys(baseline.metrics)) names.add(n);
   const rows: Row[] = [];
   for (const name of [...names].sort()) {
-    const dir = directionOf(name, config, [current, baseline]);
+    const dir = directionChoice(name, config, [current, baseline]);
     const rule =
       reportOnly.has(name) && !config.metrics[name] && !config.defaults
         ? undefined
@@ -39,7 +39,10 @@ export function overallRows(input: GateInput): Row[] {
             config,
             preaggregated.has(name),
           );
-    rows.push(compareRow(name, current.metrics[name], baseline?.metrics[name], dir, rule));
+    const row = compareRow(name, current.metrics[name], baseline?.metrics[name], dir.direction, rule);
+    // The report says which directions are a reading of the name, so a wrong reading is visible.
+    if (dir.source === 'name') row.cmp.direction_from_name = dir.word;
+    rows.push(row);
   }
   for (const name of Object.keys(config.metrics).sort()) {
     if (names.has(name) || config.metrics[name].waive || config.metrics[name].gate === false) continue;

@@ -106,9 +106,16 @@ export function compareRow(
     return row;
   }
   if (!direction) {
+    // A gated metric that cannot be judged is a warning, never a silent pass: nothing in its name or
+    // the config says which way is better. min/max need no direction and still apply (verdict.ts).
+    const hint = `direction unknown — set \`direction:\` (metrics."${metric}".direction: higher or lower)`;
+    if (cmp.gated && cur.value !== null) {
+      cmp.status = 'warn';
+      cmp.reason = base ? hint : `${hint}; not in the baseline`;
+      return row;
+    }
     cmp.status = base ? 'skipped' : 'new';
-    cmp.reason = `direction unknown; set metrics."${metric}".direction in the config`;
-    // min/max need no direction: they stay gated; relative thresholds cannot apply.
+    cmp.reason = hint;
     cmp.gated = rule !== undefined && !rule.waive && (rule.min !== undefined || rule.max !== undefined);
     return row;
   }

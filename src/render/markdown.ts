@@ -154,6 +154,24 @@ function reasons(rows: Comparison[]): string[] {
   return out;
 }
 
+/**
+ * Which shown metrics had their direction read from their name (docs/metrics.md): a reading the
+ * reader can check, and correct with `direction:` where it is wrong.
+ */
+function directionNote(rows: Comparison[], max: number): string | undefined {
+  const named = rows.filter((c) => c.direction_from_name !== undefined);
+  if (named.length === 0) return undefined;
+  const list = named
+    .slice(0, max)
+    .map(
+      (c) =>
+        `${escapeMarkdown(c.metric, 120)} (${escapeMarkdown(c.direction_from_name ?? '', 40)}: ${c.direction} is better)`,
+    )
+    .join(', ');
+  const more = named.length > max ? `, and ${named.length - max} more` : '';
+  return `_Direction from the name: ${list}${more}. Set \`direction:\` in the config where this is wrong._`;
+}
+
 function flippedTable(title: string, rows: FlippedExample[]): string[] {
   if (rows.length === 0) return [];
   const numeric = rows.some((r) => r.change !== undefined);
@@ -220,6 +238,8 @@ function render(r: Report, o: MarkdownOptions, d: Detail): string {
   if (omitted > 0) out.push('', `_…and ${omitted} more rows (at most ${d.maxRows} are listed): ${d.rest}._`);
   const why = reasons(overall);
   if (why.length) out.push('', ...why.slice(0, d.maxRows));
+  const named = directionNote(primary, d.maxRows);
+  if (named) out.push('', named);
   for (const n of r.notes) out.push('', `> ${escapeMarkdown(n, 500)}`);
 
   if (others.length > 0) {

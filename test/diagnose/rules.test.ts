@@ -75,8 +75,9 @@ describe('diagnosis rules (pre-aggregated metrics, thresholds alone)', () => {
     expect(byName(r, 'bleu').status).toBe('waived');
     expect(byName(r, 'bleu').reason).toBe('waived: tokenizer changed');
   });
-  it('unknown direction → skipped with a hint', () => {
-    expect(byName(r, 'custom_thing').status).toBe('skipped');
+  it('unknown direction of a gated metric → warn with a hint (never a silent pass)', () => {
+    expect(byName(r, 'custom_thing').status).toBe('warn');
+    expect(byName(r, 'custom_thing').reason).toContain('direction unknown — set `direction:`');
     expect(byName(r, 'custom_thing').reason).toContain('metrics."custom_thing".direction');
   });
   it('min floor → regressed; ungated metrics are reported only', () => {
@@ -92,7 +93,7 @@ describe('diagnosis rules (pre-aggregated metrics, thresholds alone)', () => {
   it('verdict and counts; regressions sorted first', () => {
     expect(r.verdict).toBe('fail');
     expect(r.regressions).toBe(2);
-    expect(r.warnings).toBe(2);
+    expect(r.warnings).toBe(3);
     expect(r.comparisons[0].status).toBe('regressed');
   });
 
