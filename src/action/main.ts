@@ -239,7 +239,7 @@ async function gate(inputs: ActionInputs): Promise<void> {
         .write();
       throw new GitHubUnavailableError(
         'the baseline lookup',
-        `${e.detail}. No verdict; nothing was posted; this run's metrics are in the job summary`,
+        `${e.detail.replace(/\.$/, '')}. No verdict; nothing was posted; this run's metrics are in the job summary`,
         { cause: e },
       );
     }

@@ -173,7 +173,7 @@ describe('the primary rate limit', () => {
     const { step } = value;
     expect(step.status).toBe(1);
     expect(step.errors[0]).toMatch(
-      /^evalgate: the baseline lookup failed: GitHub API rate limit exhausted; retry later \(it resets at \S+, in 30 min: longer than evalgate waits, 60 s\)\./,
+      /^evalgate: the baseline lookup failed: GitHub API rate limit exhausted; retry later \(it resets at \S+, in (29\.\d|30) min: longer than evalgate waits, 60 s\)\. HTTP 403: API rate limit exceeded for installation ID 4242\. No verdict;/,
     );
     expect(ms).toBeLessThan(20_000);
   }, 60_000);

@@ -83,6 +83,8 @@ export interface Step {
   token?: string;
   attempt?: number;
   env?: Record<string, string>;
+  /** The step is killed (and the test fails) after this long [45 s]. */
+  timeoutMs?: number;
 }
 
 /** Runs `node dist/index.js` as one step and collects what it left. */
@@ -157,7 +159,7 @@ export async function runStep(s: Step): Promise<StepResult> {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`action timed out\n${stdout}\n${stderr}`));
-    }, 45_000);
+    }, s.timeoutMs ?? 45_000);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve(code);

@@ -74,6 +74,8 @@ export interface PrStepOptions {
   attempt?: number;
   /** Extra environment of the step (e.g. shorter timeouts). */
   env?: Record<string, string>;
+  /** Kill the step after this long (default: the runner's). */
+  timeoutMs?: number;
 }
 
 /** A pull_request run of the PR (head `head`, base main) evaluating `file`. */
@@ -119,6 +121,7 @@ export async function prStep(
     token: o.token,
     attempt: o.attempt,
     env: o.env,
+    timeoutMs: o.timeoutMs,
   });
   fake.completeRun(run.id, step.status === 0 ? 'success' : 'failure');
   return { run, step };
