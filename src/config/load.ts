@@ -10,7 +10,7 @@ import type { Direction, FieldNames, TaskSetting } from '../types.js';
 import { configSchema } from './schema.js';
 import type { TextEncodingName } from '../readers/text.js';
 import type { SeriesSelect } from '../readers/types.js';
-import { parseYamlDocument } from '../readers/yaml-text.js';
+import { parseYamlDocument, yamlToJs } from '../readers/yaml-text.js';
 
 /** Thresholds and options of one metric (docs/configuration.md). */
 export interface MetricRule {
@@ -120,7 +120,7 @@ export function loadConfig(file: string | undefined, optional = false): GateConf
 /** Parses and validates config text; `file` is used in error messages. */
 export function parseConfig(text: string, file: string): GateConfig {
   const { doc, lineCounter } = parseYamlDocument(text, file);
-  const data: unknown = doc.toJS() ?? {};
+  const data: unknown = yamlToJs(doc, file) ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new InputError(`expected a mapping of settings at the top level, found ${describe(data)}`, {
       file,

@@ -10,7 +10,7 @@ import { MAX_JSON_DEPTH, readJsonFile } from './json-text.js';
 import type { FormatReader } from './types.js';
 import { hasExtension } from './sniff.js';
 import { readTextFile } from './text.js';
-import { parseYamlDocument } from './yaml-text.js';
+import { parseYamlDocument, yamlToJs } from './yaml-text.js';
 
 /** A metric value the file gives as NaN or ±Infinity: undefined, with the reason. */
 export function nonFiniteMetric(v: number, n: number | null = null): MetricValue {
@@ -87,7 +87,7 @@ export const yamlMetricMapFormat: FormatReader = {
   read(file, ctx) {
     const text = readTextFile(file, ctx.encoding);
     const { doc } = parseYamlDocument(text, file);
-    const metrics = flattenMetricMap(doc.toJS({ maxAliasCount: 100 }), file);
+    const metrics = flattenMetricMap(yamlToJs(doc, file), file);
     return { kind: 'metrics', file, format: 'metric-map', metrics, directions: {} };
   },
 };

@@ -30,3 +30,23 @@ export function parseYamlDocument(text: string, file: string): { doc: Document; 
   }
   return { doc, lineCounter };
 }
+
+/** Most alias uses a YAML document may expand (the `yaml` library's guard against alias bombs). */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The document as plain data. Aliases that expand exponentially ("billion laughs") are an InputError
+ * naming the file, not a crash: the library refuses them with a ReferenceError.
+ */
+export function yamlToJs(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message))
+      throw new InputError(
+        `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} alias uses); refusing to read it`,
+        { file },
+      );
+    throw e;
+  }
+}

@@ -106,3 +106,25 @@ describe('documentation', () => {
     expect(c.sliceRules?.min_n).toBe(50);
   });
 });
+
+describe('YAML alias bombs', () => {
+  it('exponentially expanding aliases are an input error naming the file, not a crash', () => {
+    const rows = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [k, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+    ])
+      rows.push(`${k}: &${k} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    const err = (() => {
+      try {
+        parseConfig(rows.join('\n') + '\n', 'c.yml');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/^c\.yml: YAML aliases expand too far/);
+  });
+});
