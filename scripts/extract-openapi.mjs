@@ -43,6 +43,12 @@ const OPERATIONS = [
   'issues/delete-comment',
   'checks/create',
   'checks/update',
+  // Nightly/release gating: the tracking issue, the waiver label and who added it.
+  'issues/list-for-repo',
+  'issues/create',
+  'issues/update',
+  'issues/list-labels-on-issue',
+  'issues/list-events',
 ];
 
 const byId = new Map();

@@ -25,6 +25,7 @@ export type ResultTask = (typeof RESULT_TASKS)[number];
 export const STATUSES = [
   'regressed',
   'warn',
+  'drifted',
   'improved',
   'unchanged',
   'new',

@@ -156,6 +156,21 @@ export interface EvalResult {
   meta?: ResultMeta;
   /** Eval setups of the inputs (one per input file that records one). */
   setup?: EvalSetup[];
+  /**
+   * The verdict of the gate run that produced this result (after waivers), so that a later run can
+   * refuse it as a baseline or history entry (baseline hygiene). Absent in results of older versions,
+   * and in results that were never gated.
+   */
+  gate?: ResultGate;
+}
+
+/** What the gate decided about the run that produced a result. */
+export interface ResultGate {
+  verdict: Verdict;
+  /** Regressions (or drifts) that a waiver turned into `waived`. */
+  waived: number;
+  /** Active config profile. */
+  profile?: string;
 }
 
 /** Which baseline was compared, from where and why it was chosen. */
@@ -263,4 +278,94 @@ export interface Report {
   };
   settings: { significance: number | null; correction: string };
   notes: string[];
+  /** Config profile selected by the event (`profiles:`), when one applied. */
+  profile?: string;
+  /** Earlier runs' results of the same workflow and branch, newest first (config `history`). */
+  history?: HistoryInfo;
+  /** Trend checks against the window of earlier passing runs (config `drift`). */
+  drift?: DriftResult[];
+  /** Waivers considered, with their paper trail (applied or not). */
+  waivers?: WaiverAudit[];
+  /** Further comparisons shown below the main one (a release gate's default-branch section). */
+  sections?: ReportSection[];
+}
+
+/** One earlier run in the history. */
+export interface HistoryEntry {
+  run_id: number;
+  run_number: number;
+  commit: string;
+  /** When the run was created (ISO 8601). */
+  created_at: string;
+  url?: string;
+  /** The verdict the run recorded, when it recorded one. */
+  verdict?: Verdict;
+  /** Overall metric values of that run (only the metrics the report charts or checks for drift). */
+  values: Record<string, number | null>;
+}
+
+/** The history the report was given, and what was left out of it. */
+export interface HistoryInfo {
+  /** Newest first. */
+  entries: HistoryEntry[];
+  /** How many entries were asked for (config `history`). */
+  requested: number;
+  /** Runs left out, by reason (e.g. `expired artifact`, `verdict fail`), with counts. */
+  skipped: Record<string, number>;
+  /** Branch the history comes from. */
+  branch?: string;
+  /** Charts drawn at most (config `charts`). */
+  charts: number;
+}
+
+/** Drift of one metric against the reference of a window of earlier passing runs. */
+export interface DriftResult {
+  metric: string;
+  direction: Direction;
+  current: number;
+  /** Median or best of the window. */
+  reference: number;
+  reference_kind: 'median' | 'best';
+  /** Earlier runs in the window. */
+  window: number;
+  /** current − reference. */
+  delta: number;
+  delta_pct: number | null;
+  /** True when the worsening exceeds the drift thresholds. */
+  drifted: boolean;
+  severity: 'fail' | 'warn';
+  /** True when a waiver covers it. */
+  waived?: boolean;
+  /** "accuracy down 0.024 (−2.6%) over 14 runs (reference: median 0.912)". */
+  reason: string;
+}
+
+/** A waiver and what became of it. */
+export interface WaiverAudit {
+  kind: 'label' | 'config';
+  /** Metric (config waivers); absent for a label, which waives every regression. */
+  metric?: string;
+  slice?: { field: string; value: string };
+  /** Label waivers: the label, who added it and when (from the issue events API). */
+  label?: string;
+  actor?: string;
+  at?: string;
+  /** Config waivers. */
+  reason?: string;
+  expires?: string;
+  until_baseline?: string;
+  /** True when it applied to this run (a row or drift became `waived`). */
+  applied: boolean;
+  /** Rows it turned into `waived`. */
+  waived: number;
+  /** Why it did not apply (expired, another baseline). */
+  inactive?: string;
+}
+
+/** A further comparison of the same current run against another baseline. */
+export interface ReportSection {
+  title: string;
+  baseline: BaselineInfo;
+  verdict: Verdict;
+  comparisons: Comparison[];
 }

@@ -3,6 +3,7 @@
  * defaults live in action.yml (the runner supplies them), not here.
  */
 import * as core from '@actions/core';
+import { VERDICT_NAMES } from '../config/schema.js';
 import { UsageError } from '../errors.js';
 import {
   ACTION_MODES,
@@ -14,6 +15,7 @@ import {
   type FailOn,
   type MissingPolicy,
 } from '../policy.js';
+import type { Verdict } from '../types.js';
 
 /** Typed action inputs. */
 export interface ActionInputs {
@@ -38,6 +40,8 @@ export interface ActionInputs {
   mode: ActionMode;
   /** Budget for all GitHub calls of the step, in minutes (fractions allowed). */
   githubTimeoutMinutes: number;
+  /** `baseline-verdicts`: verdicts a run must have recorded to be a baseline; undefined = the config's. */
+  baselineVerdicts: Verdict[] | undefined;
 }
 
 /** The default config path (absent file = zero-config defaults). */
@@ -107,5 +111,16 @@ export function readInputs(): ActionInputs {
     gateId: core.getInput('gate-id').trim() || artifactName,
     mode: choice('mode', ACTION_MODES, 'gate'),
     githubTimeoutMinutes: positiveNumber('github-timeout-minutes', 10),
+    baselineVerdicts: verdictList('baseline-verdicts'),
   };
+}
+
+function verdictList(name: string): Verdict[] | undefined {
+  const list = listInput(core.getInput(name));
+  if (list.length === 0) return undefined;
+  for (const v of list) {
+    if (!(VERDICT_NAMES as readonly string[]).includes(v))
+      throw new UsageError(`input "${name}" takes verdicts among ${VERDICT_NAMES.join(', ')}; got "${v}"`);
+  }
+  return list as Verdict[];
 }

@@ -15,6 +15,7 @@ import { LocalPathBaselineSource, type BaselineSource } from '../baseline/source
 import { GitHubBaselineSource } from '../github/baseline.js';
 import { headShaOf, readRunnerContext, runUrl, type RunnerContext } from '../github/context.js';
 import {
+  apiMessage,
   createGitHubClient,
   GitHubUnavailableError,
   unavailableError,
@@ -22,6 +23,9 @@ import {
 } from '../github/octokit.js';
 import { annotationsFor, GitHubPublisher } from '../github/publisher.js';
 import { reportArtifactName, runPublishMode, uploadReportArtifact } from '../github/report-artifact/index.js';
+import { addExtras, loadStoredResult } from '../github/nightly.js';
+import { TRACKED_EVENTS, updateTrackingIssue } from '../github/tracking-issue.js';
+import { resultGateOf } from '../history/hygiene.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { conclusionFor, type Conclusion, type MissingPolicy } from '../policy.js';
 import { computeCurrent, loadBaseline, runGate, type ComputedResult } from '../pipeline.js';
@@ -165,10 +169,19 @@ async function gate(inputs: ActionInputs): Promise<void> {
   if (inputs.current.length === 0 && !inputs.currentArtifact) {
     throw new UsageError('input "current" is required: paths or globs of this run\'s eval files');
   }
-  const config = loadConfig(inputs.config, inputs.configIsDefault);
+  const ctx = inActions() ? readRunnerContext() : undefined;
+  // The triggering event selects the config profile (`profiles:`), e.g. stricter rules for releases.
+  const config = loadConfig(inputs.config, inputs.configIsDefault, {
+    event: ctx?.eventName ?? process.env.GITHUB_EVENT_NAME,
+    refType: ctx?.refType ?? process.env.GITHUB_REF_TYPE,
+  });
+  if (config.profile) core.info(`Config profile "${config.profile}" applies (event ${ctx?.eventName})`);
+  // Like on_missing_baseline, the config's baseline_verdicts wins over the input.
+  const acceptedVerdicts = config.baselineVerdictsSet
+    ? config.baselineVerdicts
+    : (inputs.baselineVerdicts ?? config.baselineVerdicts);
   const missingPolicy = config.onMissingBaseline ?? inputs.onMissingBaseline;
   const dir = workDir();
-  const ctx = inActions() ? readRunnerContext() : undefined;
   let github: Promise<GitHubSide> | undefined;
   // Connected on first use only: a gate with a local baseline and nothing to publish needs no token.
   const gh = (): Promise<GitHubSide> => (github ??= connect(inputs, ctx!));
@@ -196,11 +209,11 @@ async function gate(inputs: ActionInputs): Promise<void> {
 
   const load = (paths: string[]) => loadBaseline(paths, config);
   let source: BaselineSource<ComputedResult>;
-  if (inputs.baselinePath)
-    source = new LocalPathBaselineSource([inputs.baselinePath], load, 'input baseline-path');
-  else if (ctx) {
+  let runs: GitHubBaselineSource<ComputedResult> | undefined;
+  // Earlier runs serve the baseline and the history; with a local baseline and no token, neither.
+  if (ctx && (!inputs.baselinePath || inputs.githubToken)) {
     const { client, store } = await gh();
-    source = new GitHubBaselineSource({
+    runs = new GitHubBaselineSource({
       client,
       context: ctx,
       artifacts: store,
@@ -209,7 +222,13 @@ async function gate(inputs: ActionInputs): Promise<void> {
       pinnedRunId: inputs.baselineRunId,
       pinnedBranch: inputs.baselineBranch || undefined,
       load: (d) => load([d]),
+      acceptedVerdicts,
     });
+  }
+  if (inputs.baselinePath)
+    source = new LocalPathBaselineSource([inputs.baselinePath], load, 'input baseline-path');
+  else if (runs) {
+    source = runs;
   } else {
     source = {
       find: async () => ({
@@ -255,6 +274,24 @@ async function gate(inputs: ActionInputs): Promise<void> {
     gateId: inputs.gateId,
     currentMeta: { commit: meta.commit, run_id: meta.run_id, branch: meta.branch },
   });
+  if (config.profile) report.profile = config.profile;
+  if (ctx && runs) {
+    const extras = await addExtras({
+      client: (await gh()).client,
+      ctx,
+      source: runs,
+      config,
+      current,
+      baseline,
+      report,
+      gateId: inputs.gateId,
+      acceptedVerdicts,
+      loadResult: (d) => loadStoredResult(d, config),
+    });
+    if (extras.releaseNotes !== undefined) core.setOutput('release-notes', extras.releaseNotes);
+  }
+  // The result records its own verdict: later runs refuse it as a baseline when it failed.
+  current.result.gate = resultGateOf(report);
   const reportPath = join(dir, 'evalgate-report.json');
   const reportJson = renderJson(report);
   writeFileSync(reportPath, reportJson);
@@ -290,6 +327,25 @@ async function gate(inputs: ActionInputs): Promise<void> {
           `evalgate could not publish the report (${unavailable.detail}); the verdict stands, and the full report is in the job summary`,
         );
       } else publishError = e;
+    }
+  }
+  if (ctx && TRACKED_EVENTS.includes(ctx.eventName) && config.trackingIssue.enabled) {
+    try {
+      const t = await updateTrackingIssue({
+        client: (await gh()).client,
+        owner: ctx.owner,
+        repo: ctx.repo,
+        gateId: inputs.gateId,
+        label: config.trackingIssue.label,
+        report,
+        runUrl: runUrl(ctx),
+        runNumber: ctx.runNumber,
+        branch: ctx.refType === 'branch' ? ctx.refName : undefined,
+      });
+      if (t.url) core.setOutput('tracking-issue-url', t.url);
+    } catch (e) {
+      if (!unavailableError(e, 'the tracking issue')) publishError ??= e;
+      else core.warning(`evalgate could not update the tracking issue (${apiMessage(e)})`);
     }
   }
   conclude(report, inputs, missingPolicy);

@@ -6,8 +6,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isSeq, isScalar, type Node } from 'yaml';
 import { InputError } from '../errors.js';
-import type { Direction, FieldNames, TaskSetting } from '../types.js';
-import { configSchema } from './schema.js';
+import type { Direction, FieldNames, TaskSetting, Verdict } from '../types.js';
+import { configSchema, PROFILE_EVENTS } from './schema.js';
 import type { TextEncodingName } from '../readers/text.js';
 import type { SeriesSelect } from '../readers/types.js';
 import { parseYamlDocument, yamlToJs } from '../readers/yaml-text.js';
@@ -34,6 +34,37 @@ export interface SliceRules {
 }
 
 export type { FieldNames } from '../types.js';
+
+/** Config `drift`. */
+export interface DriftConfig {
+  window: number;
+  reference: 'median' | 'best';
+  maxRegression?: number;
+  maxRegressionPct?: number;
+  severity: 'fail' | 'warn';
+  /** Metrics checked; absent = the gated overall metrics. */
+  metrics?: string[];
+}
+
+/** One entry of config `waivers`. */
+export interface WaiverConfig {
+  metric: string;
+  slice?: { field: string; value: string };
+  reason: string;
+  /** Last day it applies (YYYY-MM-DD, UTC). */
+  expires: string;
+  /** Commit (prefix) of the baseline it was accepted against. */
+  untilBaseline?: string;
+}
+
+/** Config `tracking_issue`. */
+export interface TrackingIssueConfig {
+  enabled: boolean;
+  label: string;
+}
+
+/** A profile name: the event it is selected by (`release` covers tag pushes too). */
+export type ProfileName = (typeof PROFILE_EVENTS)[number];
 
 /** Validated configuration with defaults applied. */
 export interface GateConfig {
@@ -72,7 +103,24 @@ export interface GateConfig {
   select?: SeriesSelect & { baseline?: SeriesSelect };
   /** What a changed eval setup does (default warn). */
   onSetupChange: 'warn' | 'fail' | 'ignore';
+  /** Earlier runs read for charts and drift (0 = none). */
+  history: number;
+  /** Trend charts at most (0 = none). */
+  charts: number;
+  drift?: DriftConfig;
+  /** Verdicts a run must have recorded to be a baseline or history entry. */
+  baselineVerdicts: Verdict[];
+  /** True when the file set `baseline_verdicts` (it then wins over the action input). */
+  baselineVerdictsSet?: boolean;
+  waivers: WaiverConfig[];
+  waiverLabel: string;
+  trackingIssue: TrackingIssueConfig;
+  /** The profile merged in (selected by the event), if any. */
+  profile?: ProfileName;
 }
+
+/** Default `baseline_verdicts`: a run with a fail verdict never becomes the new normal. */
+export const DEFAULT_BASELINE_VERDICTS: Verdict[] = ['pass', 'warn', 'no-baseline'];
 
 /** Defaults used when there is no config file at all (docs/configuration.md: the zero-config gate). */
 export function defaultConfig(): GateConfig {
@@ -89,7 +137,39 @@ export function defaultConfig(): GateConfig {
     metrics: {},
     hasRules: false,
     onSetupChange: 'warn',
+    history: 20,
+    charts: 6,
+    baselineVerdicts: [...DEFAULT_BASELINE_VERDICTS],
+    waivers: [],
+    waiverLabel: 'evalgate:accept-regression',
+    trackingIssue: { enabled: true, label: 'evalgate-regression' },
   };
+}
+
+/**
+ * The profile an event selects: `release` for release events and tag pushes, else the event's own
+ * name; a `workflow_dispatch` run without a profile of its own uses the `schedule` one (a manual
+ * nightly). Undefined when the config defines none for it.
+ */
+export function profileFor(
+  event: string | undefined,
+  refType: string | undefined,
+  defined: readonly string[],
+): ProfileName | undefined {
+  if (!event) return undefined;
+  let name: string = event;
+  if (event === 'release' || (event === 'push' && refType === 'tag')) name = 'release';
+  else if (event === 'pull_request_target') name = 'pull_request';
+  if (defined.includes(name)) return name as ProfileName;
+  if (name === 'workflow_dispatch' && defined.includes('schedule')) return 'schedule';
+  return undefined;
+}
+
+/** Which event the config is loaded for (selects the profile). */
+export interface ProfileSelector {
+  event?: string;
+  /** `tag` or `branch` (a tag push selects the `release` profile). */
+  refType?: string;
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -99,7 +179,11 @@ const validate = ajv.compile(configSchema);
  * Reads a config file. A missing file is not an error when `optional` (the action's default path):
  * the zero-config defaults apply.
  */
-export function loadConfig(file: string | undefined, optional = false): GateConfig {
+export function loadConfig(
+  file: string | undefined,
+  optional = false,
+  selector: ProfileSelector = {},
+): GateConfig {
   if (!file) return defaultConfig();
   if (!existsSync(file)) {
     if (optional) return defaultConfig();
@@ -114,11 +198,14 @@ export function loadConfig(file: string | undefined, optional = false): GateConf
       { file },
     );
   }
-  return parseConfig(text, file);
+  return parseConfig(text, file, selector);
 }
 
-/** Parses and validates config text; `file` is used in error messages. */
-export function parseConfig(text: string, file: string): GateConfig {
+/**
+ * Parses and validates config text; `file` is used in error messages. The profile the selector's
+ * event selects is merged over the top level (per-metric rules metric by metric).
+ */
+export function parseConfig(text: string, file: string, selector: ProfileSelector = {}): GateConfig {
   const { doc, lineCounter } = parseYamlDocument(text, file);
   const data: unknown = yamlToJs(doc, file) ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -144,9 +231,17 @@ export function parseConfig(text: string, file: string): GateConfig {
     const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
     throw new InputError(explain(error, data), { file, line, field: path.join('.') || '(top level)' });
   }
-  const raw = data as Record<string, unknown>;
+  const top = data as Record<string, unknown>;
+  const profiles = (top.profiles ?? {}) as Record<string, Record<string, unknown>>;
+  const profile = profileFor(selector.event, selector.refType, Object.keys(profiles));
+  const raw: Record<string, unknown> = profile ? mergeProfile(top, profiles[profile]) : top;
+  const lineOf = (path: string[]) => {
+    const node = nodeAt(doc.contents as Node | null, path);
+    return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  };
   const cfg = defaultConfig();
   cfg.file = file;
+  if (profile) cfg.profile = profile;
   if (raw.task !== undefined) cfg.task = raw.task as TaskSetting;
   if (raw.fields) cfg.fields = { ...cfg.fields, ...(raw.fields as Partial<FieldNames>) };
   if (raw.slices) cfg.slices = raw.slices as string[];
@@ -184,6 +279,55 @@ export function parseConfig(text: string, file: string): GateConfig {
   if (raw.select !== undefined) cfg.select = raw.select as GateConfig['select'];
   if (raw.on_setup_change !== undefined)
     cfg.onSetupChange = raw.on_setup_change as GateConfig['onSetupChange'];
+  if (raw.history !== undefined) cfg.history = raw.history as number;
+  if (raw.charts !== undefined) cfg.charts = raw.charts as number;
+  if (raw.drift) {
+    const d = raw.drift as Record<string, unknown>;
+    cfg.drift = {
+      window: (d.window as number | undefined) ?? 14,
+      reference: (d.reference as 'median' | 'best' | undefined) ?? 'median',
+      maxRegression: d.max_regression as number | undefined,
+      maxRegressionPct: d.max_regression_pct as number | undefined,
+      severity: (d.severity as 'fail' | 'warn' | undefined) ?? 'warn',
+      metrics: d.metrics as string[] | undefined,
+    };
+    if (cfg.history === 0) {
+      throw new InputError('drift needs history: set `history` to at least the drift window', {
+        file,
+        line: lineOf(['history']),
+        field: 'history',
+      });
+    }
+  }
+  if (raw.baseline_verdicts) {
+    cfg.baselineVerdicts = raw.baseline_verdicts as Verdict[];
+    cfg.baselineVerdictsSet = true;
+  }
+  if (raw.waiver_label) cfg.waiverLabel = raw.waiver_label as string;
+  if (raw.tracking_issue) {
+    const t = raw.tracking_issue as { enabled?: boolean; label?: string };
+    cfg.trackingIssue = { enabled: t.enabled ?? true, label: t.label ?? cfg.trackingIssue.label };
+  }
+  if (raw.waivers) {
+    cfg.waivers = (raw.waivers as Record<string, string>[]).map((w, i) => {
+      // The pattern admits 2026-02-30; a date that does not exist must not silently never expire.
+      const d = new Date(`${w.expires}T00:00:00Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== w.expires) {
+        throw new InputError(`expected a real date YYYY-MM-DD, found "${w.expires}"`, {
+          file,
+          line: lineOf(['waivers', String(i), 'expires']),
+          field: `waivers.${i}.expires`,
+        });
+      }
+      const out: WaiverConfig = { metric: w.metric, reason: w.reason, expires: w.expires };
+      if (w.slice) {
+        const at = w.slice.indexOf('=');
+        out.slice = { field: w.slice.slice(0, at), value: w.slice.slice(at + 1) };
+      }
+      if (w.until_baseline) out.untilBaseline = w.until_baseline.toLowerCase();
+      return out;
+    });
+  }
   for (const [name, rule] of Object.entries(cfg.metrics)) {
     if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
       const node = nodeAt(doc.contents as Node | null, ['metrics', name]);
@@ -196,6 +340,20 @@ export function parseConfig(text: string, file: string): GateConfig {
     }
   }
   return cfg;
+}
+
+/** The top level with a profile merged over it: its keys replace the top-level ones, `metrics` merge by metric. */
+function mergeProfile(top: Record<string, unknown>, prof: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...top, ...prof };
+  if (prof.metrics) {
+    const merged: Record<string, unknown> = { ...((top.metrics as Record<string, unknown>) ?? {}) };
+    for (const [name, rule] of Object.entries(prof.metrics as Record<string, object>)) {
+      merged[name] = { ...((merged[name] as object | undefined) ?? {}), ...rule };
+    }
+    out.metrics = merged;
+  }
+  delete out.profiles;
+  return out;
 }
 
 /** Prefers the most specific, most useful error (additionalProperties names the unknown key). */

@@ -3,7 +3,7 @@
  * (`npm run schema` regenerates it; a test keeps the two equal) so editors can validate configs.
  */
 
-import { DIRECTIONS, MISSING_BASELINE_POLICIES, SEVERITIES, TASK_SETTINGS } from '../policy.js';
+import { DIRECTIONS, MISSING_BASELINE_POLICIES, SEVERITIES, TASK_SETTINGS, VERDICTS } from '../policy.js';
 import { TEXT_ENCODINGS } from '../readers/text.js';
 
 const thresholds = {
@@ -40,6 +40,123 @@ const metricRule = {
 const seriesSelect = {
   provider: { type: 'string', minLength: 1, description: 'Provider id or label (promptfoo).' },
   prompt: { type: 'string', minLength: 1, description: 'Prompt label, id or text (promptfoo).' },
+} as const;
+
+const sliceRules = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Gating of per-slice comparisons (none when absent).',
+  properties: {
+    ...thresholds,
+    min_n: {
+      type: 'integer',
+      minimum: 1,
+      description: 'Slices with fewer examples are reported, not gated.',
+    },
+    metrics: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Metrics gated per slice (default: the gated overall metrics).',
+    },
+  },
+} as const;
+
+/** Verdicts a gate can reach; `baseline_verdicts` picks among them. */
+export const VERDICT_NAMES = VERDICTS;
+
+/** Events a profile can be selected by (`release` also covers tag pushes). */
+export const PROFILE_EVENTS = ['pull_request', 'push', 'schedule', 'workflow_dispatch', 'release'] as const;
+
+const drift = {
+  type: 'object',
+  additionalProperties: false,
+  description:
+    'Compares the current value with the median or best of a window of earlier passing runs (needs history).',
+  properties: {
+    window: {
+      type: 'integer',
+      minimum: 2,
+      maximum: 100,
+      description: 'Earlier passing runs in the window (default 14).',
+    },
+    reference: {
+      enum: ['median', 'best'],
+      description: 'What the current value is compared with: the window’s median (default) or best value.',
+    },
+    max_regression: {
+      type: 'number',
+      minimum: 0,
+      description: 'Absolute worsening from the reference allowed.',
+    },
+    max_regression_pct: {
+      type: 'number',
+      minimum: 0,
+      description: 'Relative worsening from the reference allowed, in percent.',
+    },
+    severity: { enum: ['fail', 'warn'], description: 'What a drift does to the verdict (default warn).' },
+    metrics: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Metrics checked for drift (default: the gated overall metrics).',
+    },
+  },
+  anyOf: [{ required: ['max_regression'] }, { required: ['max_regression_pct'] }],
+} as const;
+
+const waiver = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['metric', 'reason', 'expires'],
+  properties: {
+    metric: { type: 'string', minLength: 1, description: 'Metric whose regression is accepted.' },
+    slice: {
+      type: 'string',
+      pattern: '^[^=]+=.*$',
+      description: 'Only this slice (`field=value`); absent: the overall metric.',
+    },
+    reason: {
+      type: 'string',
+      minLength: 1,
+      description: 'Why the regression is accepted (shown in the report).',
+    },
+    expires: {
+      type: 'string',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: 'Last day (UTC, YYYY-MM-DD) the waiver applies; afterwards the report says it expired.',
+    },
+    until_baseline: {
+      type: 'string',
+      pattern: '^[0-9a-fA-F]{7,40}$',
+      description:
+        'Commit (SHA or prefix) of the baseline the regression was accepted against; once the baseline is another commit, the waiver stops applying.',
+    },
+  },
+} as const;
+
+/** Keys a profile may override; each has the same meaning as at the top level. */
+const profile = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    defaults: { ...metricRule, description: 'Rule applied to every metric under this profile.' },
+    metrics: {
+      type: 'object',
+      description: 'Per-metric rules, merged over the top-level ones metric by metric.',
+      additionalProperties: metricRule,
+    },
+    slice_rules: sliceRules,
+    significance: { type: ['number', 'null'], exclusiveMinimum: 0, maximum: 0.5 },
+    on_missing_baseline: { enum: MISSING_BASELINE_POLICIES },
+    drift,
+    history: { type: 'integer', minimum: 0, maximum: 100 },
+    charts: { type: 'integer', minimum: 0, maximum: 20 },
+    baseline_verdicts: {
+      type: 'array',
+      items: { enum: VERDICT_NAMES },
+      minItems: 1,
+      uniqueItems: true,
+    },
+  },
 } as const;
 
 /** The config schema (JSON Schema draft-07). */
@@ -130,21 +247,49 @@ export const configSchema = {
       description: 'Per-metric rules; names as in the report (e.g. accuracy, latency_ms_p95, arc_easy/acc).',
       additionalProperties: metricRule,
     },
-    slice_rules: {
+    slice_rules: sliceRules,
+    history: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 100,
+      description:
+        'Earlier runs of the same workflow and branch read for trend charts and drift (default 20; 0 = none).',
+    },
+    charts: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 20,
+      description: 'Trend charts of gated metrics in the report, at most (default 6; 0 = none).',
+    },
+    drift,
+    baseline_verdicts: {
+      type: 'array',
+      items: { enum: VERDICT_NAMES },
+      minItems: 1,
+      uniqueItems: true,
+      description:
+        'Verdicts a run must have recorded to serve as baseline or history entry (default pass, warn, no-baseline).',
+    },
+    waivers: {
+      type: 'array',
+      items: waiver,
+      description: 'Accepted regressions of named metrics, each with a reason and an expiry date.',
+    },
+    waiver_label: {
+      type: 'string',
+      minLength: 1,
+      description: 'PR label that waives the PR’s regressions (default evalgate:accept-regression).',
+    },
+    tracking_issue: {
       type: 'object',
       additionalProperties: false,
-      description: 'Gating of per-slice comparisons (none when absent).',
+      description: 'The issue a failing scheduled run opens (and a passing one closes).',
       properties: {
-        ...thresholds,
-        min_n: {
-          type: 'integer',
-          minimum: 1,
-          description: 'Slices with fewer examples are reported, not gated.',
-        },
-        metrics: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Metrics gated per slice (default: the gated overall metrics).',
+        enabled: { type: 'boolean', description: 'false: never open or close one (default true).' },
+        label: {
+          type: 'string',
+          minLength: 1,
+          description: 'Label of the issue (default evalgate-regression).',
         },
       },
     },
@@ -180,5 +325,13 @@ export const configSchema = {
       description:
         'What a changed eval setup (task config, harness version, eval set) does: warn (default) reports it and does not fail a metric whose task config changed on that alone; fail makes the verdict fail; ignore only notes it.',
     },
+    profiles: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Stricter (or looser) rules per event: the profile of the triggering event is merged over the top level.',
+      properties: Object.fromEntries(PROFILE_EVENTS.map((e) => [e, { $ref: '#/definitions/profile' }])),
+    },
   },
+  definitions: { profile },
 } as const;

@@ -9,6 +9,7 @@ import { verdictOf } from './verdict.js';
 const ORDER: Record<Status, number> = {
   regressed: 0,
   warn: 1,
+  drifted: 1,
   missing: 2,
   improved: 3,
   new: 4,

@@ -16,7 +16,8 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BaselineLookup, BaselineSource } from '../baseline/source.js';
 import { isExpectedError } from '../errors.js';
-import type { BaselineInfo, EvalResult } from '../types.js';
+import { refusedAsBaseline } from '../history/hygiene.js';
+import type { BaselineInfo, EvalResult, Verdict } from '../types.js';
 
 export type { BaselineLookup, BaselineSource } from '../baseline/source.js';
 import { MAX_ARTIFACT_BYTES, type ArtifactStore } from './artifacts.js';
@@ -60,6 +61,11 @@ export interface GitHubBaselineOptions<L extends { result: EvalResult }> {
   pinnedBranch?: string;
   /** Reads a downloaded artifact folder into a result (throws InputError when it is not one). */
   load: (dir: string) => L | Promise<L>;
+  /**
+   * Verdicts a run must have recorded to be a baseline (baseline hygiene, `baseline-verdicts`); results
+   * without a recorded verdict are accepted. Absent: every verdict is accepted.
+   */
+  acceptedVerdicts?: readonly Verdict[];
 }
 
 const PUSH_LIKE = new Set(['push', 'schedule', 'workflow_dispatch']);
@@ -67,7 +73,7 @@ const PUSH_LIKE = new Set(['push', 'schedule', 'workflow_dispatch']);
 const MAX_SCANNED_RUNS = 500;
 
 /** Outcome of trying one candidate run. */
-type Attempt<L> = { ok: true; loaded: L } | { ok: false; why: string };
+export type Attempt<L> = { ok: true; loaded: L } | { ok: false; why: string };
 
 /** Baseline from an earlier run's artifact, found through the GitHub API. */
 export class GitHubBaselineSource<L extends { result: EvalResult }> implements BaselineSource<L> {
@@ -77,6 +83,10 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
   private readonly tried = new Map<number, Attempt<L>>();
   /** The default branch, asked from the API once when the context did not carry it. */
   private defaultBranchFromApi?: string;
+  /** Runs refused for their recorded verdict (baseline hygiene), as `run #12 (verdict fail)`. */
+  private readonly verdictRefused: string[] = [];
+  /** The previous release's tag, once a release lookup found one (release notes name it). */
+  previousReleaseTag?: string;
 
   constructor(opts: GitHubBaselineOptions<L>) {
     this.o = opts;
@@ -199,8 +209,29 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     );
   }
 
+  /**
+   * The newest successful push/schedule/dispatch run on the default branch with a usable artifact (a
+   * release gate's second comparison); call after `find()`.
+   */
+  async findOnDefaultBranch(): Promise<BaselineLookup<L>> {
+    const self = await this.getRun(this.o.context.runId);
+    const def = await this.defaultBranch();
+    return this.newestOn(self, def, {
+      found: (r) => `newest successful run on the default branch ${def}, run #${r.run_number}`,
+      none: () =>
+        `no successful run on ${def} with ${this.artifactPhrase()} among the last ${this.o.lookback} runs`,
+      pushLikeOnly: true,
+    });
+  }
+
+  /** This run's summary (its workflow, creation time). */
+  selfRun(): Promise<RunSummary> {
+    return this.getRun(this.o.context.runId);
+  }
+
   private async forRelease(self: RunSummary, tag: string): Promise<BaselineLookup<L>> {
     const previous = await this.previousRelease(tag);
+    this.previousReleaseTag = previous;
     if (previous) {
       let sha: string | undefined;
       try {
@@ -313,7 +344,7 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     return run.id !== self.id && this.trusted(run) && (!pushLikeOnly || PUSH_LIKE.has(run.event));
   }
 
-  private selfRun?: Promise<RunSummary>;
+  private selfRunSummary?: Promise<RunSummary>;
 
   private getRun(runId: number): Promise<RunSummary> {
     const fetchRun = async (): Promise<RunSummary> => {
@@ -324,11 +355,12 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
       return data as unknown as RunSummary;
     };
     if (runId !== this.o.context.runId) return fetchRun();
-    this.selfRun ??= fetchRun();
-    return this.selfRun;
+    this.selfRunSummary ??= fetchRun();
+    return this.selfRunSummary;
   }
 
-  private trusted(run: RunSummary): boolean {
+  /** True for a run whose artifacts come from reviewed code: not a pull request run, not a fork's commit. */
+  trusted(run: RunSummary): boolean {
     if (run.event.startsWith('pull_request')) return false;
     const full = run.head_repository?.full_name;
     return !full || full.toLowerCase() === `${this.repo.owner}/${this.repo.repo}`.toLowerCase();
@@ -344,7 +376,37 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
   }
 
   private async tryRunOnce(run: RunSummary): Promise<Attempt<L>> {
+    const a = await this.fetchRun(run, this.o.load, 'Baseline candidate');
+    if (!a.ok) {
+      this.skipped.push(`run #${run.run_number}: ${a.why}`);
+      return a;
+    }
+    const refused = this.o.acceptedVerdicts && refusedAsBaseline(a.loaded.result, this.o.acceptedVerdicts);
+    if (refused) {
+      core.info(`Baseline candidate run #${run.run_number} skipped: ${refused} (baseline-verdicts)`);
+      this.verdictRefused.push(`run #${run.run_number} (${refused})`);
+      this.skipped.push(`run #${run.run_number}: ${refused}`);
+      return { ok: false, why: refused };
+    }
+    return a;
+  }
+
+  /**
+   * Downloads one run's newest unexpired artifact of the configured name and reads it with `load`. A
+   * missing, expired, oversized, vanished or unreadable artifact is `{ ok: false, why }` (logged as
+   * `what run #N skipped`); GitHub being unavailable throws. Shared by the baseline and the history.
+   */
+  async fetchRun<T>(
+    run: RunSummary,
+    load: (dir: string) => T | Promise<T>,
+    what: string,
+  ): Promise<Attempt<T>> {
     const label = `run #${run.run_number}`;
+    const skip = (why: string, refused = false): Attempt<T> => {
+      if (refused) this.refused = true;
+      core.info(`${what} ${label} skipped: ${why}`);
+      return { ok: false, why };
+    };
     const { data } = await this.o.client.request(
       'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
       {
@@ -357,40 +419,38 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     const arts = (data.artifacts as unknown as ArtifactSummary[])
       .filter((a) => a.name === this.o.artifactName)
       .sort((a, b) => b.id - a.id);
-    if (arts.length === 0) return this.skip(label, 'no artifact');
+    if (arts.length === 0) return skip('no artifact');
     const art = arts.find((a) => !a.expired);
-    if (!art) return this.skip(label, 'artifact expired');
+    if (!art) return skip('artifact expired');
     if (art.size_in_bytes > MAX_ARTIFACT_BYTES)
-      return this.skip(label, `artifact too large (${art.size_in_bytes} bytes)`);
-    const dir = mkdtempSync(join(this.o.context.tempDir, `evalgate-baseline-${run.id}-`));
+      return skip(`artifact too large (${art.size_in_bytes} bytes)`);
+    const dir = mkdtempSync(join(this.o.context.tempDir, `evalgate-run-${run.id}-`));
     try {
       await this.o.artifacts.downloadFromRun({ artifactId: art.id, runId: run.id, dir });
     } catch (e) {
       if (e instanceof ArchiveRefusedError) {
         // Untrusted content: say why it was refused (never "expired"), and go on to the next candidate.
-        core.warning(
-          `The baseline artifact of ${label} was refused: ${e.message}; trying the next candidate`,
-        );
-        return this.skip(label, `artifact refused: ${e.reason}`, true);
+        core.warning(`The "${art.name}" artifact of ${label} was refused: ${e.message}; skipping it`);
+        return skip(`artifact refused: ${e.reason}`, true);
       }
-      if (httpStatus(e) === 410) return this.skip(label, 'artifact expired (410 on download)');
-      if (httpStatus(e) === 404) return this.skip(label, 'artifact gone (404 on download)');
+      if (httpStatus(e) === 410) return skip('artifact expired (410 on download)');
+      if (httpStatus(e) === 404) return skip('artifact gone (404 on download)');
       this.throwIfUnavailable(e);
       core.warning(
-        `Could not download the baseline artifact of ${label}: ${apiMessage(e)}; trying the next candidate`,
+        `Could not download the "${art.name}" artifact of ${label}: ${apiMessage(e)}; skipping it`,
       );
-      return this.skip(label, 'download failed', true);
+      return skip('download failed', true);
     }
     try {
-      const loaded = await this.o.load(dir);
-      core.info(`Baseline candidate ${label} (${short(run.head_sha)}): artifact "${art.name}" loaded`);
+      const loaded = await load(dir);
+      core.info(`${what} ${label} (${short(run.head_sha)}): artifact "${art.name}" loaded`);
       return { ok: true, loaded };
     } catch (e) {
       if (!isExpectedError(e)) throw e;
       core.warning(
-        `The "${art.name}" artifact of ${label} is not a readable evalgate result (${e.message}); trying the next candidate`,
+        `The "${art.name}" artifact of ${label} is not a readable evalgate result (${e.message}); skipping it`,
       );
-      return this.skip(label, 'unreadable artifact', true);
+      return skip('unreadable artifact', true);
     }
   }
 
@@ -400,13 +460,6 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
   /** How messages name the artifact that was looked for: "unexpired" only while expiry is all that failed. */
   private artifactPhrase(): string {
     return `${this.refused ? 'a usable' : 'an unexpired'} "${this.o.artifactName}" artifact`;
-  }
-
-  private skip(label: string, why: string, refused = false): Attempt<L> {
-    if (refused) this.refused = true;
-    core.info(`Baseline candidate ${label} skipped: ${why}`);
-    this.skipped.push(`${label}: ${why}`);
-    return { ok: false, why };
   }
 
   private skipNote(): string {
@@ -440,6 +493,11 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
       core.debug(`compare ${from}...${to} failed: ${apiMessage(e)}`);
       return '';
     }
+  }
+
+  /** The repository's default branch (from the event payload, else one request). */
+  defaultBranchName(): Promise<string> {
+    return this.defaultBranch();
   }
 
   private async defaultBranch(): Promise<string> {
@@ -479,7 +537,11 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
       .sort((a, b) => when(b).localeCompare(when(a)))[0]?.tag_name;
   }
 
-  private found(loaded: L, run: RunSummary, reason: string): BaselineLookup<L> {
+  private found(loaded: L, run: RunSummary, why: string): BaselineLookup<L> {
+    // Baseline hygiene is visible: the report says which runs were passed over for their verdict.
+    const reason = this.verdictRefused.length
+      ? `${why}; skipped ${this.verdictRefused.slice(0, 3).join(', ')}${this.verdictRefused.length > 3 ? ` and ${this.verdictRefused.length - 3} more` : ''} as baseline (baseline-verdicts)`
+      : why;
     const info: BaselineInfo = {
       source: 'artifact',
       run_id: run.id,

@@ -3,6 +3,7 @@
  * artifact, so it is untrusted input: every field the diagnosis reads is checked here, and a bad one is
  * an error naming the field, not a crash later.
  */
+import { VERDICT_NAMES } from '../config/schema.js';
 import { InputError } from '../errors.js';
 import { isOneOf, RESULT_TASKS } from '../policy.js';
 import { EVAL_RESULT_VERSION, type EvalResult } from '../types.js';
@@ -21,6 +22,7 @@ export function isEvalResult(data: unknown): boolean {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const GATE_VERDICTS = new Set<string>(VERDICT_NAMES);
 
 function checkMetrics(metrics: unknown, file: string, path: string): void {
   if (!isObject(metrics)) throw new InputError('expected an object of metrics', { file, field: path });
@@ -112,6 +114,17 @@ export function readEvalResult(data: unknown, file: string): EvalResult {
       if (!col.values.every(isNum))
         throw new InputError('scores must be finite numbers', { file, field: `scores.${name}.values` });
     }
+  }
+  if (r.gate !== undefined) {
+    // Decides whether the result may serve as a baseline: a malformed one must not pass as "no verdict".
+    const g = r.gate;
+    if (!isObject(g) || typeof g.verdict !== 'string' || !GATE_VERDICTS.has(g.verdict))
+      throw new InputError(`gate.verdict must be one of ${[...GATE_VERDICTS].join(', ')}`, {
+        file,
+        field: 'gate.verdict',
+      });
+    if (!(typeof g.waived === 'number' && Number.isInteger(g.waived) && g.waived >= 0))
+      throw new InputError('gate.waived must be a non-negative integer', { file, field: 'gate.waived' });
   }
   return { slices: {}, sources: [], n: null, task: 'aggregate', ...r } as unknown as EvalResult;
 }

@@ -6,6 +6,7 @@
 import type { BaselineInfo, Comparison, FlippedExample, Report, Status } from '../types.js';
 import { escapeCode, escapeMarkdown, escapeValue } from './escape.js';
 import { fmtDelta, fmtP, fmtPct, fmtValue, halfWidth } from './format.js';
+import { driftLines, historySection, sectionLines, waiverLines } from './history.js';
 
 /** Options of the markdown renderer. */
 export interface MarkdownOptions {
@@ -24,6 +25,7 @@ export interface MarkdownOptions {
 const ICON: Record<Status, string> = {
   regressed: '🔴',
   warn: '🟠',
+  drifted: '📉',
   improved: '🟢',
   unchanged: '⚪',
   new: '🆕',
@@ -35,6 +37,7 @@ const ICON: Record<Status, string> = {
 const LABEL: Record<Status, string> = {
   regressed: 'regressed',
   warn: 'warning',
+  drifted: 'drifted',
   improved: 'improved',
   unchanged: 'unchanged',
   new: 'new',
@@ -65,6 +68,10 @@ function verdictLine(r: Report, title: string): string {
   const parts: string[] = [];
   if (r.regressions) parts.push(`${r.regressions} regression${r.regressions === 1 ? '' : 's'}`);
   if (r.warnings) parts.push(`${r.warnings} warning${r.warnings === 1 ? '' : 's'}`);
+  const drifted = r.comparisons.filter((c) => c.status === 'drifted').length;
+  if (drifted) parts.push(`${drifted} drifted`);
+  const waived = (r.waivers ?? []).reduce((n, w) => n + w.waived, 0);
+  if (waived) parts.push(`${waived} waived`);
   const improved = r.comparisons.filter((c) => c.status === 'improved' && !c.slice).length;
   if (improved) parts.push(`${improved} improved`);
   if (r.verdict === 'pass' && parts.length === 0) parts.push('no significant change');
@@ -140,7 +147,7 @@ function reasons(rows: Comparison[]): string[] {
   const out: string[] = [];
   for (const c of rows) {
     if (
-      !['regressed', 'warn', 'missing', 'skipped'].includes(c.status) &&
+      !['regressed', 'warn', 'drifted', 'missing', 'skipped'].includes(c.status) &&
       !(c.status === 'unchanged' && c.gated && c.reason.includes('not significant'))
     )
       continue;
@@ -196,6 +203,8 @@ function flippedTable(title: string, rows: FlippedExample[]): string[] {
 }
 
 interface Detail {
+  /** Trend charts and the history table. */
+  history: boolean;
   slices: boolean;
   flipped: boolean;
   others: boolean;
@@ -209,6 +218,7 @@ function render(r: Report, o: MarkdownOptions, d: Detail): string {
   const out: string[] = [verdictLine(r, title), ''];
   out.push(describeBaseline(r.baseline));
   const facts: string[] = [`task ${r.task}`];
+  if (r.profile) facts.push(`profile \`${escapeCode(r.profile, 40)}\``);
   if (r.current.n !== null) facts.push(`n = ${r.current.n}`);
   if (r.pairing) {
     facts.push(
@@ -240,7 +250,16 @@ function render(r: Report, o: MarkdownOptions, d: Detail): string {
   if (why.length) out.push('', ...why.slice(0, d.maxRows));
   const named = directionNote(primary, d.maxRows);
   if (named) out.push('', named);
+  const audit = waiverLines(r);
+  if (audit.length) out.push('', ...audit);
+  const drift = driftLines(r);
+  if (drift.length) out.push('', ...drift);
   for (const n of r.notes) out.push('', `> ${escapeMarkdown(n, 500)}`);
+  out.push(...sectionLines(r, (rows) => table(rows.slice(0, d.maxRows), false), describeBaseline));
+  if (r.history) {
+    if (d.history) out.push(...historySection(r));
+    else out.push('', '_Trends and history: see the full report._');
+  }
 
   if (others.length > 0) {
     if (d.others) {
@@ -325,12 +344,12 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     : json;
   const pointer = `\n_Report shortened to fit; ${rest}._\n`;
   const levels: Detail[] = [
-    { slices: true, flipped: true, others: true, maxRows: 1000, rest: json },
-    { slices: true, flipped: false, others: true, maxRows: 200, rest },
-    { slices: false, flipped: false, others: true, maxRows: 200, rest },
-    { slices: false, flipped: false, others: false, maxRows: 100, rest },
-    { slices: false, flipped: false, others: false, maxRows: 30, rest },
-    { slices: false, flipped: false, others: false, maxRows: 5, rest },
+    { history: true, slices: true, flipped: true, others: true, maxRows: 1000, rest: json },
+    { history: true, slices: true, flipped: false, others: true, maxRows: 200, rest },
+    { history: true, slices: false, flipped: false, others: true, maxRows: 200, rest },
+    { history: false, slices: false, flipped: false, others: false, maxRows: 100, rest },
+    { history: false, slices: false, flipped: false, others: false, maxRows: 30, rest },
+    { history: false, slices: false, flipped: false, others: false, maxRows: 5, rest },
   ];
   for (let i = 0; i < levels.length; i++) {
     const text = render(report, options, levels[i]);
