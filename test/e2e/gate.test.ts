@@ -65,7 +65,8 @@ describe('push and pull request', () => {
     expect(check.annotations.length).toBeGreaterThanOrEqual(1);
     expect(check.annotations[0]).toMatchObject({ path: 'preds.jsonl', annotation_level: 'failure' });
     // The baseline came through the public artifact API: 302 to the blob, then unzipped.
-    expect(fake.calls('actions/download-artifact').map((c) => c.status)).toEqual([302]);
+    // (The second download is the history's: the other run on main, for trend charts.)
+    expect(fake.calls('actions/download-artifact').map((c) => c.status)).toEqual([302, 302]);
     expect(step.summary).toContain('❌ **Fail**');
 
     // Re-run of the same workflow run (attempt 2): still one comment, updated in place.

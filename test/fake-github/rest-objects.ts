@@ -1,4 +1,5 @@
 /** GitHub's REST objects (runs, artifacts, releases, users, comments, check runs, pulls) built from the fake's state. */
+import { labelObject } from './issues.js';
 import { iso, repository, user } from './objects.js';
 import type { FakeState } from './state.js';
 import type { FakeArtifact, FakeCheckRun, FakeComment, FakePull, FakeRelease, FakeRun } from './types.js';
@@ -227,7 +228,7 @@ export function pullObject(s: FakeState, p: FakePull, full: boolean): Record<str
     title: p.title,
     user: user(h, p.login),
     body: null,
-    labels: [],
+    labels: (s.labels.get(p.number) ?? []).map((l) => labelObject(h, l)),
     milestone: null,
     active_lock_reason: null,
     created_at: '2024-01-01T00:00:00Z',

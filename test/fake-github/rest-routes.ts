@@ -16,6 +16,7 @@ import {
   runObject,
 } from './rest-objects.js';
 import { signedBlobUrl } from './blob.js';
+import { ISSUE_ROUTES } from './issues.js';
 import { CONCLUSIONS, DOCS, type FakeState } from './state.js';
 import type { FakeCheckRun, Reply, TokenIdentity } from './types.js';
 
@@ -32,6 +33,7 @@ export interface RouteContext {
 
 /** Handlers by operation id; an operation without one is answered 501 and recorded as a violation. */
 export const ROUTES: Record<string, (c: RouteContext) => Reply> = {
+  ...ISSUE_ROUTES,
   'repos/get': ({ s, h }) => {
     return { status: 200, body: repository(h, `${s.owner}/${s.repo}`, 'full', s.defaultBranch) };
   },
@@ -157,13 +159,13 @@ export const ROUTES: Record<string, (c: RouteContext) => Reply> = {
   },
   'issues/list-comments': ({ s, m, url }) => {
     const n = Number(m.params.issue_number);
-    if (!s.pulls.some((p) => p.number === n)) return notFound();
+    if (!s.hasNumber(n)) return notFound();
     const page = paginate(s, s.commentsOn(n), url);
     return { status: 200, headers: page.headers, body: page.items.map((c) => commentObject(s, c)) };
   },
   'issues/create-comment': ({ s, m, body, identity, h }) => {
     const n = Number(m.params.issue_number);
-    if (!s.pulls.some((p) => p.number === n)) return notFound();
+    if (!s.hasNumber(n)) return notFound();
     const c = s.addComment(n, String(body!.body), identity.login);
     return {
       status: 201,

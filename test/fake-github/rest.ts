@@ -160,6 +160,13 @@ function checkPermission(m: MatchedOperation, perms: TokenPermissions): Reply | 
     ok = need('pull-requests', 'write') || need('issues', 'write');
   } else if (m.id.startsWith('checks/')) ok = need('checks', 'write');
   else if (m.id === 'issues/list-comments') ok = need('pull-requests', 'read') || need('issues', 'read');
+  else if (m.id === 'issues/create' || m.id === 'issues/update') ok = need('issues', 'write');
+  else if (
+    m.id === 'issues/list-for-repo' ||
+    m.id === 'issues/list-labels-on-issue' ||
+    m.id === 'issues/list-events'
+  )
+    ok = need('issues', 'read') || need('pull-requests', 'read');
   else if (m.id.startsWith('pulls/')) ok = need('pull-requests', 'read');
   else if (m.id === 'users/get-authenticated')
     ok = true; // answered by identity, in rest-routes.ts

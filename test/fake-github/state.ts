@@ -5,6 +5,7 @@
  * twirp.ts, blob.ts) read and change it. No HTTP here. Over 400 lines: the seeding API (one method per
  * kind of GitHub object, each with its defaults) is one coherent surface that tests read as a whole.
  */
+import type { FakeIssue, FakeIssueEvent } from './issues.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { iso, type Hosts } from './objects.js';
 import { readZip, makeZip } from './zip.js';
@@ -98,6 +99,11 @@ export class FakeState {
   checkRuns: FakeCheckRun[] = [];
   releases: FakeRelease[] = [];
   pulls: FakePull[] = [];
+  /** Issues (not pull requests); numbers are shared with pull requests. */
+  issues: FakeIssue[] = [];
+  /** Labels by issue or pull request number. */
+  labels = new Map<number, string[]>();
+  issueEvents: FakeIssueEvent[] = [];
   tokens = new Map<string, TokenPermissions>();
   requests: RequestRecord[] = [];
   /** Schema violations and protocol errors: a non-empty list fails `assertClean()`. */
@@ -118,6 +124,7 @@ export class FakeState {
     release: 300,
     workflow: 100,
     commit: 0,
+    issueEvent: 1_000_000,
   };
   /** Artifact uploads in progress (Twirp CreateArtifact → blob PUTs → FinalizeArtifact). */
   uploads = new Map<
@@ -152,6 +159,9 @@ export class FakeState {
     this.checkRuns = [];
     this.releases = [];
     this.pulls = [];
+    this.issues = [];
+    this.labels.clear();
+    this.issueEvents = [];
     this.requests = [];
     this.violations = [];
     this.limitRejections = [];
@@ -363,6 +373,40 @@ export class FakeState {
     };
     this.pulls.push(pr);
     return pr;
+  }
+
+  /** True for the number of an issue or a pull request. */
+  hasNumber(n: number): boolean {
+    return this.pulls.some((p) => p.number === n) || this.issues.some((i) => i.number === n);
+  }
+
+  /** Adds an issue (e.g. an existing tracking issue); its number follows the highest issue or PR number. */
+  addIssue(opts: { title: string; body?: string; labels?: string[]; login?: string }): FakeIssue {
+    const at = this.tick();
+    const number = Math.max(0, ...this.pulls.map((p) => p.number), ...this.issues.map((i) => i.number)) + 1;
+    const issue: FakeIssue = {
+      number,
+      title: opts.title,
+      body: opts.body ?? null,
+      state: 'open',
+      stateReason: null,
+      login: opts.login ?? this.botLogin,
+      createdAt: at,
+      updatedAt: at,
+      closedAt: null,
+    };
+    this.issues.push(issue);
+    this.labels.set(number, [...(opts.labels ?? [])]);
+    return issue;
+  }
+
+  /** Someone adds (`labeled`) or removes (`unlabeled`) a label on an issue or PR, recorded as an event. */
+  addLabel(number: number, label: string, actor: string, event: 'labeled' | 'unlabeled' = 'labeled'): void {
+    const list = (this.labels.get(number) ?? []).filter((l) => l !== label);
+    if (event === 'labeled') list.push(label);
+    this.labels.set(number, list);
+    const id = ++this.nextIds.issueEvent;
+    this.issueEvents.push({ id, issueNumber: number, event, label, actor, createdAt: this.tick() });
   }
 
   /** Adds an existing comment on an issue/PR (e.g. someone else's, or a stale duplicate). */
