@@ -95,7 +95,7 @@ function setReportOutputs(report: Report, reportPath: string): void {
 /** Applies the verdict to the step: per `fail-on` / `on-missing-baseline`, failure. */
 function conclude(report: Report, inputs: ActionInputs, missingPolicy: MissingPolicy): void {
   const failed = report.comparisons
-    .filter((c) => c.status === 'regressed')
+    .filter((c) => c.status === 'regressed' || (c.status === 'drifted' && c.severity === 'fail'))
     .map((c) => (c.slice ? `${c.metric} [${c.slice.field}=${c.slice.value}]` : c.metric));
   if (report.verdict === 'no-baseline') {
     const msg = `No baseline: ${report.baseline.reason}`;

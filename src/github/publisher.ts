@@ -119,13 +119,13 @@ export function checkTitle(report: Report): string {
  */
 export function annotationsFor(report: Report, path: string, max = 150): CheckAnnotation[] {
   const bad = report.comparisons.filter(
-    (c): c is Comparison => c.status === 'regressed' || c.status === 'warn',
+    (c): c is Comparison => c.status === 'regressed' || c.status === 'warn' || c.status === 'drifted',
   );
   return bad.slice(0, max).map((c) => ({
     path,
     start_line: 1,
     end_line: 1,
-    annotation_level: c.status === 'regressed' && c.severity === 'fail' ? 'failure' : 'warning',
+    annotation_level: c.status !== 'warn' && c.severity === 'fail' ? 'failure' : 'warning',
     title: `${c.metric}${c.slice ? ` [${c.slice.field}=${c.slice.value}]` : ''} ${c.status}`.slice(0, 255),
     message: c.reason.slice(0, 64_000) || c.status,
   }));

@@ -124,5 +124,5 @@ function mark(row: Comparison, d: DriftResult): void {
   if (['regressed', 'warn', 'waived'].includes(row.status)) return;
   row.status = 'drifted';
   row.severity = d.severity;
-  row.reason = `drifted: ${d.reason}`;
+  row.reason = d.reason;
 }

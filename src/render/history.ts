@@ -50,9 +50,11 @@ export function waiverLines(r: Report): string[] {
 export function driftLines(r: Report): string[] {
   const out: string[] = [];
   const all = r.drift ?? [];
-  for (const d of all.filter((x) => x.drifted)) {
+  // A drifted row already says so among the reasons; here the drifts behind rows flagged otherwise.
+  const rowStatus = (m: string) => r.comparisons.find((c) => !c.slice && c.metric === m)?.status;
+  for (const d of all.filter((x) => x.drifted && rowStatus(x.metric) !== 'drifted')) {
     const icon = d.waived ? '💤' : '📉';
-    out.push(`- ${icon} **drift** ${escapeMarkdown(d.reason, 400)}${d.waived ? ' (waived)' : ''}`);
+    out.push(`- ${icon} **drift** too: ${escapeMarkdown(d.reason, 400)}${d.waived ? ' (waived)' : ''}`);
   }
   const held = all.filter((x) => !x.drifted);
   if (held.length) {

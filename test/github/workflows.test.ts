@@ -34,6 +34,7 @@ describe.each(files)('examples/workflows/%s', (file) => {
       actions: ['read'],
       'pull-requests': ['write'],
       checks: ['write'],
+      issues: ['read', 'write'],
     };
     for (const job of Object.values(wf.jobs)) {
       expect(job.permissions).toBeDefined();
@@ -101,4 +102,15 @@ test('the PR gate never puts two push runs in one concurrency group', () => {
   );
   expect(m?.[1]).toMatch(/^github\.(sha|run_id)$/);
   expect(String(wf.concurrency['cancel-in-progress'])).toContain("github.event_name == 'pull_request'");
+});
+
+test('the nightly asks for issues: write (tracking issue) and the PR gate re-runs when labelled (waivers)', () => {
+  const nightly = parse(readFileSync(join(dir, 'nightly.yml'), 'utf8')) as Workflow;
+  expect(nightly.jobs.gate.permissions).toMatchObject({ issues: 'write', actions: 'read' });
+  const pr = parse(readFileSync(join(dir, 'pr-gate.yml'), 'utf8')) as {
+    on: { pull_request: { types: string[] } };
+    jobs: Record<string, Job>;
+  };
+  expect(pr.on.pull_request.types).toEqual(expect.arrayContaining(['labeled', 'unlabeled', 'synchronize']));
+  expect(pr.jobs.eval.permissions).toMatchObject({ issues: 'read' });
 });

@@ -90,7 +90,7 @@ describe('drift', () => {
     const acc = r.comparisons.find((c) => c.metric === 'accuracy')!;
     expect(acc.status).toBe('drifted');
     expect(acc.severity).toBe('warn');
-    expect(acc.reason).toMatch(/^drifted: accuracy down 0\.038/);
+    expect(acc.reason).toMatch(/^accuracy down 0\.038/);
     expect(r.comparisons.find((c) => c.metric === 'f1')!.status).toBe('regressed');
     expect(r.drift!.map((d) => [d.metric, d.drifted])).toEqual([
       ['accuracy', true],
