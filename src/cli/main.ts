@@ -10,6 +10,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { GateConfig } from '../config/load.js';
 import { InputError, UsageError, isExpectedError } from '../errors.js';
 import type { ComputedResult } from '../pipeline.js';
+import { FORMAT_NAMES } from '../readers/format-names.js';
 import { EXIT, exitCodeFor, FAIL_ON, TASK_SETTINGS, type FailOn, type TaskSetting } from '../policy.js';
 import { throttledProgress, type ProgressSink } from '../progress.js';
 
@@ -43,8 +44,8 @@ Usage:
                    [--format markdown|json] [--out F] [--save-result F]
                    [--fail-on regression|warn|never] [--task T]
 
-Inputs are per-example records (.jsonl[.gz], .csv, .tsv), metric maps (.json, .yaml),
-lm-evaluation-harness results*.json, or an EvalResult written by evalgate (--save-result).
+Input formats (detected by content; config \`format:\` names one; docs/formats.md):
+${FORMAT_NAMES.map((f) => `  ${f}`).join('\n')}
 Folders are expanded to the supported files they hold.
 
 Options:

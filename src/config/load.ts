@@ -101,8 +101,6 @@ export interface GateConfig {
   encoding?: TextEncodingName | Record<string, TextEncodingName>;
   /** Series selection (config `select:`); `baseline` applies to the baseline side instead. */
   select?: SeriesSelect & { baseline?: SeriesSelect };
-  /** What a changed eval setup does (default warn). */
-  onSetupChange: 'warn' | 'fail' | 'ignore';
   /** Earlier runs read for charts and drift (0 = none). */
   history: number;
   /** Trend charts at most (0 = none). */
@@ -136,7 +134,6 @@ export function defaultConfig(): GateConfig {
     topFlipped: 10,
     metrics: {},
     hasRules: false,
-    onSetupChange: 'warn',
     history: 20,
     charts: 6,
     baselineVerdicts: [...DEFAULT_BASELINE_VERDICTS],
@@ -277,8 +274,6 @@ export function parseConfig(text: string, file: string, selector: ProfileSelecto
   if (raw.format !== undefined) cfg.format = raw.format as GateConfig['format'];
   if (raw.encoding !== undefined) cfg.encoding = raw.encoding as GateConfig['encoding'];
   if (raw.select !== undefined) cfg.select = raw.select as GateConfig['select'];
-  if (raw.on_setup_change !== undefined)
-    cfg.onSetupChange = raw.on_setup_change as GateConfig['onSetupChange'];
   if (raw.history !== undefined) cfg.history = raw.history as number;
   if (raw.charts !== undefined) cfg.charts = raw.charts as number;
   if (raw.drift) {

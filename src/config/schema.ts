@@ -320,11 +320,6 @@ export const configSchema = {
         baseline: { type: 'object', additionalProperties: false, properties: seriesSelect },
       },
     },
-    on_setup_change: {
-      enum: ['warn', 'fail', 'ignore'],
-      description:
-        'What a changed eval setup (task config, harness version, eval set) does: warn (default) reports it and does not fail a metric whose task config changed on that alone; fail makes the verdict fail; ignore only notes it.',
-    },
     profiles: {
       type: 'object',
       additionalProperties: false,

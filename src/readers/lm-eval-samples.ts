@@ -12,7 +12,7 @@ import type { ScoreColumn } from '../types.js';
 import type { FormatReader } from './types.js';
 import { readTextFile } from './text.js';
 
-const NAME = /^samples_(.+?)_(\d{4}-\d{2}-\d{2}T[\d.-]+?)(\.first\d+)?\.jsonl(\.gz)?$/i;
+const NAME = /^samples_(.+?)_(\d{4}-\d{2}-\d{2}T[\d.-]+?)(\.first\d+)?\.(jsonl|json|ndjson)(\.gz)?$/i;
 
 /** True when the first non-blank line of a JSONL text looks like an lm-eval sample. */
 export function isLmEvalSamples(text: string): boolean {
@@ -36,33 +36,68 @@ export function taskFromFileName(file: string): string | undefined {
 export function readLmEvalSamples(
   text: string,
   file: string,
-): { scores: Record<string, ScoreColumn>; notes: string[] } {
-  const task = taskFromFileName(file);
-  if (!task) {
-    throw new InputError(
-      'cannot tell the task: lm-eval samples files are named samples_<task>_<timestamp>.jsonl',
-      { file },
-    );
-  }
+): {
+  scores: Record<string, ScoreColumn>;
+  notes: string[];
+  pairs: Record<string, { ids: string[]; pairs: [unknown, unknown][] }>;
+} {
+  const named = taskFromFileName(file);
+  const task =
+    named ??
+    basename(file)
+      .replace(/\.(jsonl|json|ndjson)(\.gz)?$/i, '')
+      .replace(/^samples_/, '');
   const scores: Record<string, ScoreColumn> = {};
+  const pairs: Record<string, { ids: string[]; pairs: [unknown, unknown][] }> = {};
   const seen = new Map<string, Set<string>>();
   const corpusLevel = new Set<string>();
+  const derived = new Set<string>();
+  const push = (name: string, id: string, value: number, line: number) => {
+    let ids = seen.get(name);
+    if (!ids) seen.set(name, (ids = new Set()));
+    if (ids.has(id))
+      throw new InputError(`duplicate doc_id ${id} for ${name}`, { file, line, field: 'doc_id' });
+    ids.add(id);
+    const col = (scores[name] ??= { ids: [], values: [] });
+    col.ids.push(id);
+    col.values.push(value);
+  };
   forEachJsonObject(text, file, (o, line) => {
     const docId = o.doc_id;
     if (typeof docId !== 'number' && typeof docId !== 'string') {
       throw new InputError('missing doc_id', { file, line, field: 'doc_id' });
     }
-    if (!Array.isArray(o.metrics))
-      throw new InputError('missing the list of metrics', { file, line, field: 'metrics' });
+    const id = String(docId);
     const filter = typeof o.filter === 'string' ? o.filter : 'none';
+    const nameOf = (metric: string) =>
+      filter !== 'none' ? `${task}/${metric},${filter}` : `${task}/${metric}`;
+    if (!Array.isArray(o.metrics)) {
+      // The 2023 write-out (early 0.4) keeps no per-sample metric: recompute the one the responses decide.
+      const d = derivedScore(o);
+      if (!d) {
+        throw new InputError(
+          'no "metrics" list and no responses to score (expected loglikelihood pairs with an index target, or a generation with a text target)',
+          { file, line, field: 'metrics' },
+        );
+      }
+      derived.add(nameOf(d.metric));
+      push(nameOf(d.metric), id, d.value, line);
+      return;
+    }
     for (const metric of o.metrics as unknown[]) {
       if (typeof metric !== 'string')
         throw new InputError('metric names must be strings', { file, line, field: 'metrics' });
-      const name = filter !== 'none' ? `${task}/${metric},${filter}` : `${task}/${metric}`;
+      const name = nameOf(metric);
       const v = o[metric];
       if (Array.isArray(v) || (typeof v === 'object' && v !== null)) {
         // Corpus-level metrics (f1 over all docs) keep per-sample inputs, not scores: no per-example mean.
+        // Their [gold, pred] pairs are kept for the statistics that compute them over the corpus.
         corpusLevel.add(name);
+        if (Array.isArray(v) && v.length === 2) {
+          const p = (pairs[name] ??= { ids: [], pairs: [] });
+          p.ids.push(id);
+          p.pairs.push([v[0], v[1]]);
+        }
         continue;
       }
       const value = typeof v === 'boolean' ? Number(v) : v;
@@ -73,15 +108,7 @@ export function readLmEvalSamples(
           field: metric,
         });
       }
-      const id = String(docId);
-      let ids = seen.get(name);
-      if (!ids) seen.set(name, (ids = new Set()));
-      if (ids.has(id))
-        throw new InputError(`duplicate doc_id ${id} for ${name}`, { file, line, field: 'doc_id' });
-      ids.add(id);
-      const col = (scores[name] ??= { ids: [], values: [] });
-      col.ids.push(id);
-      col.values.push(value);
+      push(name, id, value, line);
     }
   });
   const notes = [...corpusLevel]
@@ -90,9 +117,45 @@ export function readLmEvalSamples(
       (n) =>
         `${basename(file)}: ${n} is a corpus-level metric (per-sample lists, not scores); take it from the results file`,
     );
-  if (Object.keys(scores).length === 0 && notes.length === 0)
+  for (const n of [...derived].sort())
+    notes.push(`${basename(file)}: ${n} recomputed from the responses (the file keeps no per-sample metric)`);
+  if (!named)
+    notes.push(`${basename(file)}: task "${task}" taken from the file name (not samples_<task>_<timestamp>)`);
+  if (Object.keys(scores).length === 0 && corpusLevel.size === 0)
     throw new InputError('no samples in file', { file });
-  return { scores, notes };
+  return { scores, notes, pairs };
+}
+
+/** A loglikelihood response `[logprob, is_greedy]` (numbers or their string forms). */
+function loglik(r: unknown): number | undefined {
+  const pair = Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r;
+  if (!Array.isArray(pair)) return undefined;
+  const x = typeof pair[0] === 'string' ? Number(pair[0]) : pair[0];
+  return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
+}
+
+/**
+ * The score a samples line without metrics implies: `acc` (argmax loglikelihood = target index) for
+ * multiple choice, `exact_match` (trimmed response = target) for a generation.
+ */
+function derivedScore(o: Record<string, unknown>): { metric: string; value: number } | undefined {
+  const resps = Array.isArray(o.filtered_resps)
+    ? o.filtered_resps
+    : Array.isArray(o.resps)
+      ? o.resps
+      : undefined;
+  if (!resps || resps.length === 0) return undefined;
+  const target = o.target;
+  const lls = resps.map(loglik);
+  if (lls.every((x) => x !== undefined) && typeof target === 'number' && Number.isInteger(target)) {
+    let best = 0;
+    for (let i = 1; i < lls.length; i++) if (lls[i]! > lls[best]!) best = i;
+    return { metric: 'acc', value: best === target ? 1 : 0 };
+  }
+  const first = Array.isArray(resps[0]) ? resps[0][0] : resps[0];
+  if (typeof first === 'string' && typeof target === 'string')
+    return { metric: 'exact_match', value: first.trim() === target.trim() ? 1 : 0 };
+  return undefined;
 }
 
 /** lm-evaluation-harness `--log_samples` files. */
@@ -107,7 +170,8 @@ export const lmEvalSamplesFormat: FormatReader = {
     return 'doc_id' in first && ('filtered_resps' in first || 'resps' in first) ? 0.95 : 0;
   },
   read(file, ctx) {
-    const { scores, notes } = readLmEvalSamples(readTextFile(file, ctx.encoding), file);
-    return { kind: 'scores', file, format: 'lm-eval-samples', scores, notes };
+    const { scores, notes, pairs } = readLmEvalSamples(readTextFile(file, ctx.encoding), file);
+    const out = { kind: 'scores' as const, file, format: 'lm-eval-samples', scores, notes };
+    return Object.keys(pairs).length ? { ...out, pairs } : out;
   },
 };
