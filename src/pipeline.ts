@@ -1,6 +1,9 @@
 /**
  * The pure pipeline shared by the CLI and the action: input files → EvalResult (metrics with error
  * bars, per slice, compact per-example columns) and two EvalResults → Report. No `@actions/*` here.
+ *
+ * Over 400 lines on purpose: the two steps (files → EvalResult, EvalResults → Report) share the merging
+ * rules of several input files, which read best next to each other.
  */
 import type { GateConfig } from './config/load.js';
 import { metricOptionsOf, diagnose } from './diagnose/index.js';

@@ -10,6 +10,9 @@
  * Runs triggered by pull requests, and runs whose head commit comes from another repository (forks),
  * are never used as a baseline: their artifacts are produced by code nobody has reviewed yet.
  * An expired artifact, a 410 on download or an unreadable artifact falls through to the next candidate.
+ *
+ * Over 400 lines on purpose: the discovery rules of every event share one candidate walk (listing,
+ * trust checks, expiry and refusal reasons), and splitting them would scatter that walk.
  */
 import * as core from '@actions/core';
 import { mkdtempSync } from 'node:fs';

@@ -12,7 +12,7 @@ import type { TextEncodingName } from './text.js';
 import type { RecordColumns } from './columnar/columns.js';
 import type { ProgressSink } from '../progress.js';
 
-/** How records are mapped from a file's fields (SPEC §3; names come from config `fields`). */
+/** How records are mapped from a file's fields (docs/design.md, 'Record format'; names come from config `fields`). */
 export interface RecordMapping {
   fields: FieldNames;
   slices: string[];

@@ -9,6 +9,8 @@
  * all numbers, ...) switch that column to a plain array of values ("generic"): correctness never
  * depends on the compact form, only speed and memory do. `toRecords` turns the columns back into
  * `ExampleRecord`s (with file and line) for the code paths that need them.
+ *
+ * Over 400 lines on purpose: the column builder and its conversions back to records are one data layout.
  */
 import type { ExampleColumns, ExampleRecord } from '../../types.js';
 
