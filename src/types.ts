@@ -109,6 +109,21 @@ export interface EvalSetup {
   n?: number;
 }
 
+/**
+ * Per-document `[gold, pred]` items of a corpus-level metric (lm-eval `f1`, `mcc`, `macro_f1`,
+ * `micro_f1`): the metric is an aggregate over all documents, not a mean, so a later run pairs the
+ * items by id and recomputes it (`src/metrics/corpus.ts`, paired randomization test).
+ */
+export interface CorpusColumn {
+  ids: string[];
+  /** Gold answer of each document: one label, or a list of labels (set-valued answers). */
+  gold: unknown[];
+  /** Prediction of each document, same shape as gold. */
+  pred: unknown[];
+  /** How the items aggregate into the metric. */
+  aggregation: 'f1' | 'mcc' | 'macro_f1' | 'micro_f1';
+}
+
 /** Where a result's data came from. */
 export interface ResultSource {
   file: string;
@@ -148,6 +163,8 @@ export interface EvalResult {
    * doc), keyed by metric name, so that a later run can pair them by id.
    */
   scores?: Record<string, ScoreColumn>;
+  /** Per-document items of corpus-level metrics, keyed by metric name (paired by id like `scores`). */
+  corpus?: Record<string, CorpusColumn>;
   /** Things the reader could not use and said so (e.g. corpus-level metrics in per-sample logs). */
   notes?: string[];
   /** Options the metrics were computed with that a paired comparison must reproduce. */
@@ -197,6 +214,28 @@ export interface TestResult {
   p_value: number | null;
   /** 95% CI of current − baseline. */
   ci_delta: [number, number] | null;
+  /** Tolerance t the test was run against: H0 is "worse by at most t" (0 = "not worse"). */
+  tolerance?: number;
+  /**
+   * One-sided (1 − α) confidence bound of current − baseline on the bad side, from inverting the same
+   * test as `p_value` (an upper bound when higher is better): p < α exactly when the bound is worse
+   * than the tolerance.
+   */
+  bound?: number | null;
+  /** Level α of `bound`. */
+  alpha?: number;
+  /** Standard error of the change as the test sees it (for the minimum detectable effect). */
+  se?: number | null;
+  /** Degrees of freedom of a t reference distribution. */
+  df?: number;
+  /** Randomization tests: distribution enumerated exactly (true) or sampled. */
+  exact?: boolean;
+  /** Resamples or relabellings drawn (sampled tests). */
+  resamples?: number;
+  /** Cluster-robust tests: number of clusters. */
+  clusters?: number;
+  /** Why `p_value` is null, when it is. */
+  reason?: string;
 }
 
 /** One row of the comparison: a metric, overall or in one slice. */

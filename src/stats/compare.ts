@@ -3,33 +3,31 @@
  * (docs/statistics.md, 'Comparisons (`compareDatasets`)'), unpaired z tests from standard errors otherwise.
  * The examples that flipped are listed by flipped.ts.
  *
- * Every test is one-sided in the metric's bad direction — H0: current is not worse; a small p means
- * "significantly worse", an improvement gives p near 1 — and reports the 95% two-sided interval of
- * current − baseline. Paired tests run on the overlap of the two runs' example ids, so their interval
+ * Every test is a one-sided margin test in the metric's bad direction — H0: current is worse by at
+ * most the tolerance t (t = 0: not worse); a small p means "significantly worse than the tolerance", an
+ * improvement gives p near 1 — and reports the one-sided bound obtained by inverting the same test
+ * (p < α ⇔ bound beyond t, `margin.ts`) and a descriptive 95% two-sided interval of current − baseline. Paired tests run on the overlap of the two runs' example ids, so their interval
  * can differ from the full-run delta when the overlap is partial (callers warn below 95% overlap).
  */
-import {
-  metricsFromConfusion,
-  metricSpec,
-  perExampleValues,
-  type Dataset,
-  type MetricOptions,
-} from '../metrics/index.js';
+import { metricSpec, perExampleValues, type Dataset, type MetricOptions } from '../metrics/index.js';
 import type { Direction, MetricValue, TestResult } from '../types.js';
-import { bootstrapPValue, CountResampler } from './bootstrap.js';
+import { confusionRandomization } from './confusion-randomization.js';
 import { delongPaired, placements } from './delong.js';
 import { delongOvrPaired, type OvrInput } from './delong-ovr.js';
-import { Z975 } from './distributions.js';
+import { studentTQuantile, Z975 } from './distributions.js';
 import { DEFAULT_BOOTSTRAP } from './error-bars.js';
 import { exampleResamples, pairedBootstrapExamples } from './example-bootstrap.js';
-import {
-  mcnemarExact,
-  pairedClusteredTest,
-  pairedProportionCi,
-  pairedTTest,
-  zTestWorse,
-} from './hypothesis.js';
+import { pairedTTest } from './hypothesis.js';
 import { percentileInterval } from './intervals.js';
+import {
+  clusteredMarginTest,
+  pairedProportionMarginTest,
+  randomizationMarginTest,
+  replicateMarginTest,
+  tMarginTest,
+  zMarginTest,
+  type MarginTest,
+} from './margin.js';
 import { pairDatasets, type Pairing } from './pairing.js';
 import { deriveSeed, Rng } from './rng.js';
 
@@ -40,7 +38,10 @@ export interface CompareOptions {
   bootstrap?: number;
   /** Seed (default 0). */
   seed?: number;
-  /** Use cluster ids (current run's) for clustered paired SEs of means when both runs have them (default true). */
+  /**
+   * Use cluster ids (current run's) for cluster-robust paired tests of means when both runs have them
+   * (default true; the diagnosis turns it on only when the config names `cluster:`).
+   */
   clusterField?: boolean;
   /** Pairing already computed by `pairDatasets`. */
   pairing?: Pairing;
@@ -48,26 +49,81 @@ export interface CompareOptions {
   directions?: Record<string, Direction>;
   /** Cap on resamples × pairs of the bootstrap over example pairs (default 2e8, see `withErrorBars`). */
   maxResampledRows?: number;
+  /** Level α of the one-sided bounds (default 0.05). */
+  alpha?: number;
+  /** Tolerated worsening t per metric (H0: worse by at most t); default 0. */
+  tolerances?: Record<string, number>;
+  /**
+   * Floor on sampled resamples/relabellings, whatever `bootstrap` and `maxResampledRows` say; see
+   * `minResamples` (20·m/α for m tested metrics).
+   */
+  minResamples?: number;
 }
 
-const isBad = (delta: number, direction: Direction) => (direction === 'higher' ? delta < 0 : delta > 0);
+/** Options of the margin tests shared by every comparison. */
+interface TestSetup {
+  alpha: number;
+  tolerance: (name: string) => number;
+  direction: (name: string) => Direction;
+}
 
-/** Paired test of a mean-type metric: McNemar for 0/1 values, clustered z with clusters, else paired t. */
+/**
+ * A TestResult from a margin test on the worsening scale: the bound is turned back into a bound on
+ * current − baseline (an upper bound when higher is better).
+ */
+export function marginResult(
+  method: string,
+  paired: boolean,
+  mt: MarginTest,
+  direction: Direction,
+  t: number,
+  alpha: number,
+  ciDelta: [number, number] | null,
+): TestResult {
+  const sign = direction === 'higher' ? -1 : 1;
+  const r: TestResult = {
+    method,
+    paired,
+    p_value: mt.p,
+    ci_delta: mt.p === null ? null : ciDelta,
+    tolerance: t,
+    bound: mt.bound === null ? null : mt.bound === -Infinity ? null : sign * mt.bound,
+    alpha,
+    se: mt.se,
+  };
+  if (mt.df !== undefined) r.df = mt.df;
+  if (mt.reason) r.reason = mt.reason;
+  return r;
+}
+
+/** Two-sided 95% interval of current − baseline from a worsening interval [lo, hi]. */
+function deltaInterval(lo: number, hi: number, direction: Direction): [number, number] {
+  return direction === 'higher' ? [-hi, -lo] : [lo, hi];
+}
+
+/**
+ * Paired test of a mean-type metric with margin t: exact McNemar (t = 0) or Tango's score test (t > 0)
+ * for 0/1 values, cluster-robust t with clusters, else paired t.
+ */
 function compareMean(
   base: Dataset,
   cur: Dataset,
   pairing: Pairing,
   name: string,
-  direction: Direction,
   binaryOutcome: boolean,
   opts: CompareOptions,
+  setup: TestSetup,
 ): TestResult | undefined {
   const vb = perExampleValues(base, name, opts.metric);
   const vc = perExampleValues(cur, name, opts.metric);
   if (!vb || !vc) return undefined;
+  const direction = setup.direction(name);
+  const t = setup.tolerance(name);
+  const { alpha } = setup;
   const { baseIdx, curIdx } = pairing;
   const m = baseIdx.length;
-  const d = new Float64Array(m);
+  const w = new Float64Array(m);
+  const sign = direction === 'higher' ? -1 : 1;
   let binary = binaryOutcome;
   let n01 = 0;
   let n10 = 0;
@@ -75,7 +131,7 @@ function compareMean(
   for (let j = 0; j < m; j++) {
     const x = vb[baseIdx[j]];
     const y = vc[curIdx[j]];
-    d[j] = y - x; // NaN when either run lacks the value
+    w[j] = sign * (y - x); // NaN when either run lacks the value
     if (x !== x || y !== y) continue;
     used++;
     if (binary) {
@@ -88,35 +144,75 @@ function compareMean(
   const cluster = opts.clusterField !== false && base.cluster && cur.cluster ? cur.cluster : undefined;
   if (cluster) {
     const cl = Array.from(curIdx, (j) => cluster[j]);
-    const r = pairedClusteredTest(d, cl, direction);
-    return { method: 'paired-clustered-z', paired: true, p_value: r.p, ci_delta: r.ci };
+    const r = clusteredMarginTest(w, cl, t, alpha);
+    const half = r.se !== null && r.df !== undefined ? studentTQuantile(0.975, r.df) * r.se : NaN;
+    const mean = r.n > 0 ? sumFinite(w) / r.n : NaN;
+    const ci = Number.isFinite(half) ? deltaInterval(mean - half, mean + half, direction) : null;
+    const res = marginResult('paired-clustered-t', true, r, direction, t, alpha, ci);
+    res.clusters = r.clusters;
+    return res;
   }
   if (binary) {
-    const worse = direction === 'higher' ? n10 : n01;
-    const better = direction === 'higher' ? n01 : n10;
-    return {
-      method: 'mcnemar-exact',
-      paired: true,
-      p_value: mcnemarExact(worse, better),
-      ci_delta: pairedProportionCi(n01, n10, used),
-    };
+    const lost = direction === 'higher' ? n10 : n01;
+    const gained = direction === 'higher' ? n01 : n10;
+    const r = pairedProportionMarginTest(lost, gained, used, t, alpha);
+    const ci = proportionInterval(lost, gained, used, direction);
+    return marginResult(
+      t > 0 ? 'paired-proportion-score' : 'mcnemar-exact',
+      true,
+      r,
+      direction,
+      t,
+      alpha,
+      ci,
+    );
   }
-  const r = pairedTTest(d, direction);
-  return { method: 'paired-t', paired: true, p_value: r.p, ci_delta: r.ci };
+  const r = tMarginTest(w, t, alpha);
+  const two = pairedTTest(
+    Float64Array.from(w, (x) => sign * x),
+    direction,
+  );
+  return marginResult('paired-t', true, r, direction, t, alpha, two.ci);
 }
 
-/** Paired DeLong test of binary ROC AUC; undefined when a run lacks scores or the labels disagree. */
+/**
+ * Two-sided 95% interval of a paired proportion difference by inverting the exact sign-flip test at
+ * 2.5% on each side (the same family as the exact McNemar test), on the current − baseline scale.
+ */
+export function proportionInterval(
+  lost: number,
+  gained: number,
+  n: number,
+  direction: Direction,
+): [number, number] | null {
+  if (!(n > 0)) return null;
+  if (lost + gained === 0) return [0, 0];
+  const lo = pairedProportionMarginTest(lost, gained, n, 0, 0.025).bound!;
+  const hi = -pairedProportionMarginTest(gained, lost, n, 0, 0.025).bound!;
+  return deltaInterval(Math.max(-1, lo), Math.min(1, hi), direction);
+}
+
+function sumFinite(x: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] === x[i]) s += x[i];
+  return s;
+}
+
+/** Paired DeLong test of binary ROC AUC with margin; undefined when a run lacks scores or labels disagree. */
 function compareAuc(
   base: Dataset,
   cur: Dataset,
   pairing: Pairing,
-  direction: Direction,
+  name: string,
+  setup: TestSetup,
 ): TestResult | undefined {
   if (base.task === 'multiclass' && cur.task === 'multiclass')
-    return compareOvrAuc(base, cur, pairing, direction);
+    return compareOvrAuc(base, cur, pairing, name, setup);
   if (base.task !== 'binary' || cur.task !== 'binary') return undefined;
   if (!base.score || !cur.score || !base.yTrue || !cur.yTrue) return undefined;
   if (base.posIndex === undefined || cur.posIndex === undefined) return undefined;
+  const direction = setup.direction(name);
+  const t = setup.tolerance(name);
   const { baseIdx, curIdx } = pairing;
   const m = baseIdx.length;
   const pos = new Uint8Array(m);
@@ -136,12 +232,25 @@ function compareAuc(
   const b = placements(sc, pos);
   if (!(a.m > 0 && a.n > 0)) return undefined;
   const r = delongPaired(a, b);
-  const delta = r.auc2 - r.auc1;
-  if (!Number.isFinite(r.varianceOfDifference))
-    return { method: 'delong', paired: true, p_value: null, ci_delta: null };
-  const se = Math.sqrt(r.varianceOfDifference);
-  const p = se > 0 ? zTestWorse(delta, se, direction) : isBad(delta, direction) ? 0 : 1;
-  return { method: 'delong', paired: true, p_value: p, ci_delta: [delta - Z975 * se, delta + Z975 * se] };
+  return delongResult(r.auc2 - r.auc1, r.varianceOfDifference, direction, t, setup.alpha);
+}
+
+/** DeLong z test with margin from the AUC difference and its variance; a variance of 0 is no test. */
+function delongResult(delta: number, v: number, direction: Direction, t: number, alpha: number): TestResult {
+  const w = direction === 'higher' ? -delta : delta;
+  const se = Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0;
+  const mt = zMarginTest(w, se, t, alpha);
+  if (mt.p === null)
+    mt.reason = `the DeLong variance of the AUC difference is ${Number.isFinite(v) ? '0' : 'undefined'}: no test`;
+  return marginResult(
+    'delong',
+    true,
+    mt,
+    direction,
+    t,
+    alpha,
+    se > 0 ? [delta - Z975 * se, delta + Z975 * se] : null,
+  );
 }
 
 /**
@@ -153,8 +262,10 @@ function compareOvrAuc(
   base: Dataset,
   cur: Dataset,
   pairing: Pairing,
-  direction: Direction,
+  name: string,
+  setup: TestSetup,
 ): TestResult | undefined {
+  const direction = setup.direction(name);
   if (!base.proba || !cur.proba || !base.yTrue || !cur.yTrue) return undefined;
   const { baseIdx, curIdx } = pairing;
   const m = baseIdx.length;
@@ -191,129 +302,70 @@ function compareOvrAuc(
   };
   const r = delongOvrPaired(b, c);
   if (!Number.isFinite(r.auc1) || !Number.isFinite(r.auc2)) return undefined;
-  const delta = r.auc2 - r.auc1;
-  if (!Number.isFinite(r.varianceOfDifference))
-    return { method: 'delong', paired: true, p_value: null, ci_delta: null };
-  const se = Math.sqrt(r.varianceOfDifference);
-  const p = se > 0 ? zTestWorse(delta, se, direction) : isBad(delta, direction) ? 0 : 1;
-  return { method: 'delong', paired: true, p_value: p, ci_delta: [delta - Z975 * se, delta + Z975 * se] };
-}
-
-/**
- * Joint (baseline cell, current cell) counts of the paired examples. A paired bootstrap resample of the
- * m pairs is a Multinomial(m, joint/m) draw over these cells; its margins are the two resampled confusion
- * matrices. With k classes that is at most k²×k² cells, usually far fewer non-empty ones.
- */
-function jointConfusion(
-  base: Dataset,
-  cur: Dataset,
-  pairing: Pairing,
-): { kb: number; kc: number; baseCell: Int32Array; curCell: Int32Array; counts: Float64Array } {
-  const kb = base.classes.length;
-  const kc = cur.classes.length;
-  const cb = kb * kb;
-  const cc = kc * kc;
-  const { baseIdx, curIdx } = pairing;
-  const yb = base.yTrue!;
-  const pb = base.yPred!;
-  const yc = cur.yTrue!;
-  const pc = cur.yPred!;
-  const keys: number[] = [];
-  const counts: number[] = [];
-  if (cb * cc <= 1 << 20) {
-    const dense = new Float64Array(cb * cc);
-    for (let j = 0; j < baseIdx.length; j++) {
-      const i = baseIdx[j];
-      const l = curIdx[j];
-      dense[(yb[i] * kb + pb[i]) * cc + yc[l] * kc + pc[l]]++;
-    }
-    for (let key = 0; key < dense.length; key++) {
-      if (dense[key] > 0) {
-        keys.push(key);
-        counts.push(dense[key]);
-      }
-    }
-  } else {
-    const sparse = new Map<number, number>();
-    for (let j = 0; j < baseIdx.length; j++) {
-      const i = baseIdx[j];
-      const l = curIdx[j];
-      const key = (yb[i] * kb + pb[i]) * cc + yc[l] * kc + pc[l];
-      sparse.set(key, (sparse.get(key) ?? 0) + 1);
-    }
-    for (const key of [...sparse.keys()].sort((x, y) => x - y)) {
-      keys.push(key);
-      counts.push(sparse.get(key)!);
-    }
-  }
-  return {
-    kb,
-    kc,
-    baseCell: Int32Array.from(keys, (k) => Math.floor(k / cc)),
-    curCell: Int32Array.from(keys, (k) => k % cc),
-    counts: Float64Array.from(counts),
-  };
-}
-
-/** Paired bootstrap replicates of current − baseline for confusion-matrix metrics (O(cells) per resample). */
-function pairedConfusionReplicates(
-  base: Dataset,
-  cur: Dataset,
-  pairing: Pairing,
-  names: readonly string[],
-  B: number,
-  rng: Rng,
-): Record<string, Float64Array> {
-  const j = jointConfusion(base, cur, pairing);
-  const resampler = new CountResampler(j.counts);
-  const tb = new Float64Array(j.kb * j.kb);
-  const tc = new Float64Array(j.kc * j.kc);
-  const out: Record<string, Float64Array> = {};
-  for (const name of names) out[name] = new Float64Array(B);
-  const task = base.task as 'binary' | 'multiclass';
-  const cells = j.counts.length;
-  for (let b = 0; b < B; b++) {
-    const draw = resampler.sample(rng);
-    tb.fill(0);
-    tc.fill(0);
-    for (let c = 0; c < cells; c++) {
-      tb[j.baseCell[c]] += draw[c];
-      tc[j.curCell[c]] += draw[c];
-    }
-    const mb = metricsFromConfusion(tb, j.kb, task, base.posIndex);
-    const mc = metricsFromConfusion(tc, j.kc, task, cur.posIndex);
-    for (const name of names) {
-      const x = mb[name]?.value;
-      const y = mc[name]?.value;
-      out[name][b] = x === null || x === undefined || y === null || y === undefined ? NaN : y - x;
-    }
-  }
-  return out;
-}
-
-function fromPairedReplicates(deltas: Float64Array, direction: Direction): TestResult | undefined {
-  const p = bootstrapPValue(deltas, direction);
-  if (p === null) return undefined;
-  return { method: 'paired-bootstrap', paired: true, p_value: p, ci_delta: percentileInterval(deltas) };
+  return delongResult(r.auc2 - r.auc1, r.varianceOfDifference, direction, setup.tolerance(name), setup.alpha);
 }
 
 const hasConfusion = (ds: Dataset) =>
   (ds.task === 'binary' || ds.task === 'multiclass') && !!ds.yTrue && !!ds.yPred;
 
+/** Randomization tests of confusion-matrix metrics; names that could not be tested are left out. */
+function compareConfusion(
+  base: Dataset,
+  cur: Dataset,
+  pairing: Pairing,
+  names: string[],
+  B: number,
+  seed: number,
+  setup: TestSetup,
+): Record<string, TestResult> {
+  const out: Record<string, TestResult> = {};
+  const rz = confusionRandomization(
+    base,
+    cur,
+    pairing,
+    names,
+    setup.direction,
+    B,
+    new Rng(deriveSeed(seed, 'paired-randomization')),
+  );
+  if (!rz) return out;
+  names.forEach((name, j) => {
+    const direction = setup.direction(name);
+    const t = setup.tolerance(name);
+    const obs = rz.observed(j);
+    const col = rz.column(j);
+    const w = rz.dist.weights;
+    const mt = randomizationMarginTest(obs, col, w, t, setup.alpha);
+    if (mt.p === null) return;
+    // Two-sided 95% interval by inverting the same (shifted) randomization test at 2.5% per side.
+    const lo = randomizationMarginTest(obs, col, w, 0, 0.025).bound!;
+    const neg = Float64Array.from(col, (x) => -x);
+    const hi = -randomizationMarginTest(-obs, neg, w, 0, 0.025).bound!;
+    const ci = Number.isFinite(lo) && Number.isFinite(hi) ? deltaInterval(lo, hi, direction) : null;
+    const r = marginResult('paired-randomization', true, mt, direction, t, setup.alpha, ci);
+    r.exact = rz.dist.exact;
+    if (!rz.dist.exact) r.resamples = rz.dist.count;
+    out[name] = r;
+  });
+  return out;
+}
+
 /**
- * Paired one-sided tests of `names` between two runs, keyed by metric name (docs/statistics.md,
- * 'Comparisons (`compareDatasets`)'):
- * - mean metrics with 0/1 per-example values (accuracy, exact_match, …): exact McNemar (`mcnemar-exact`)
- *   with a Wald interval of the paired difference;
- * - other mean metrics: paired t test on d = current − baseline (`paired-t`, df = m − 1);
- * - either, when both runs carry cluster ids: clustered paired z (`paired-clustered-z`, Miller 2024);
- * - confusion-matrix metrics: paired bootstrap over the joint confusion cells (`paired-bootstrap`);
- * - binary ROC AUC: paired DeLong (`delong`);
- * - others: paired bootstrap over example pairs (`paired-bootstrap`; resamples capped by
- *   `maxResampledRows` for very large n).
- * Metrics that cannot be tested on the pairs (unknown, undefined on the overlap, relabelled examples for
- * AUC, no pairing) are absent: the caller falls back to `unpairedTest`. Deterministic given the seed; a
- * metric's result does not depend on which other metrics are requested.
+ * Paired one-sided margin tests of `names` between two runs, keyed by metric name. For each metric,
+ * H0: worsening ≤ t (t from `tolerances`, default 0) against H1: worsening > t, with the one-sided
+ * bound from inverting the same test (docs/statistics.md):
+ * - mean metrics with 0/1 per-example values (accuracy, exact_match, …): exact McNemar when t = 0,
+ *   Tango's score test when t > 0;
+ * - other mean metrics: paired t test on the per-pair worsening shifted by t (`paired-t`, df = m − 1);
+ * - either, when both runs carry cluster ids and `clusterField` is on: cluster-robust (CR1) t with
+ *   C − 1 degrees of freedom (`paired-clustered-t`);
+ * - confusion-matrix metrics: paired randomization over the discordant examples (`paired-randomization`),
+ *   exact when they are few, else sampled;
+ * - binary ROC AUC: paired DeLong z shifted by t (`delong`);
+ * - others: paired bootstrap over example pairs, percentile test shifted by t (`paired-bootstrap`).
+ * Sampled tests draw at least `minResamples` (see `minResamples()` in randomization.ts). Metrics that
+ * cannot be tested on the pairs are absent: the caller falls back to `unpairedTest`. Deterministic
+ * given the seed; a metric's result does not depend on which other metrics are requested.
  */
 export function compareDatasets(
   base: Dataset,
@@ -324,22 +376,25 @@ export function compareDatasets(
   const pairing = opts.pairing ?? pairDatasets(base, cur);
   const out: Record<string, TestResult> = {};
   if (!pairing.info.paired || pairing.baseIdx.length === 0) return out;
-  const B = Math.max(1, Math.floor(opts.bootstrap ?? DEFAULT_BOOTSTRAP));
+  const floor = Math.max(1, Math.floor(opts.minResamples ?? 1));
+  const B = Math.max(floor, Math.floor(opts.bootstrap ?? DEFAULT_BOOTSTRAP));
   const seed = opts.seed ?? 0;
-  const dirOf = (name: string): Direction =>
-    opts.directions?.[name] ?? metricSpec(name, cur.task)?.direction ?? 'higher';
+  const setup: TestSetup = {
+    alpha: opts.alpha ?? 0.05,
+    tolerance: (name) => Math.max(0, opts.tolerances?.[name] ?? 0),
+    direction: (name) => opts.directions?.[name] ?? metricSpec(name, cur.task)?.direction ?? 'higher',
+  };
   const confusionNames: string[] = [];
   const otherNames: string[] = [];
   for (const name of names) {
     const spec = metricSpec(name, cur.task);
     if (!spec) continue;
-    const direction = dirOf(name);
     if (spec.kind === 'mean') {
-      const r = compareMean(base, cur, pairing, name, direction, spec.binaryOutcome === true, opts);
+      const r = compareMean(base, cur, pairing, name, spec.binaryOutcome === true, opts, setup);
       if (r) out[name] = r;
       else otherNames.push(name);
     } else if (spec.kind === 'auc') {
-      const r = compareAuc(base, cur, pairing, direction);
+      const r = compareAuc(base, cur, pairing, name, setup);
       if (r) out[name] = r;
     } else if (spec.kind === 'confusion' && hasConfusion(base) && hasConfusion(cur)) {
       confusionNames.push(name);
@@ -348,20 +403,14 @@ export function compareDatasets(
     }
   }
   if (confusionNames.length > 0) {
-    const reps = pairedConfusionReplicates(
-      base,
-      cur,
-      pairing,
-      confusionNames,
-      B,
-      new Rng(deriveSeed(seed, 'paired-confusion')),
-    );
+    const res = compareConfusion(base, cur, pairing, confusionNames, B, seed, setup);
     for (const name of confusionNames) {
-      const r = fromPairedReplicates(reps[name], dirOf(name));
-      if (r) out[name] = r;
+      if (res[name]) out[name] = res[name];
+      else otherNames.push(name);
     }
   }
   if (otherNames.length > 0) {
+    const Bx = Math.max(floor, exampleResamples(B, pairing.baseIdx.length, opts.maxResampledRows));
     const reps = pairedBootstrapExamples(
       base,
       cur,
@@ -369,12 +418,27 @@ export function compareDatasets(
       pairing.curIdx,
       otherNames,
       opts.metric,
-      exampleResamples(B, pairing.baseIdx.length, opts.maxResampledRows),
+      Bx,
       new Rng(deriveSeed(seed, 'paired-examples')),
     );
     for (const name of otherNames) {
-      const r = fromPairedReplicates(reps[name], dirOf(name));
-      if (r) out[name] = r;
+      const direction = setup.direction(name);
+      const t = setup.tolerance(name);
+      const sign = direction === 'higher' ? -1 : 1;
+      const w = Float64Array.from(reps[name], (d) => sign * d);
+      const mt = replicateMarginTest(w, t, setup.alpha);
+      if (mt.p === null) continue;
+      const r = marginResult(
+        'paired-bootstrap',
+        true,
+        mt,
+        direction,
+        t,
+        setup.alpha,
+        percentileInterval(reps[name]),
+      );
+      r.resamples = Bx;
+      out[name] = r;
     }
   }
   const ordered: Record<string, TestResult> = {};
@@ -393,31 +457,42 @@ export function compareMetric(
 }
 
 /**
- * Unpaired one-sided z test from the two runs' standard errors: z = (current − baseline)/√(se_b² + se_c²),
- * for runs on different examples and for pre-aggregated metrics that carry a stderr (e.g.
- * lm-evaluation-harness `acc_stderr`). Ignores any correlation between the runs, so it is conservative
- * when they share examples. p and ci are null when a value or a positive standard error is missing.
+ * Unpaired one-sided z test from the two runs' standard errors, with margin t:
+ * z = (worsening − t)/√(se_b² + se_c²), for runs on different examples and for pre-aggregated metrics
+ * that carry a stderr (e.g. lm-evaluation-harness `acc_stderr`). Ignores any correlation between the
+ * runs, so it is conservative when they share examples. p and ci are null (with a reason) when a value
+ * or a positive standard error is missing.
  */
 export function unpairedTest(
   base: MetricValue | undefined,
   cur: MetricValue | undefined,
   direction: Direction,
+  t: number = 0,
+  alpha: number = 0.05,
 ): TestResult {
-  const none: TestResult = { method: 'unpaired-z', paired: false, p_value: null, ci_delta: null };
-  if (!base || !cur) return none;
+  const none = (reason: string): TestResult => ({
+    method: 'unpaired-z',
+    paired: false,
+    p_value: null,
+    ci_delta: null,
+    reason,
+  });
+  if (!base || !cur) return none('missing in one run');
   const vb = base.value;
   const vc = cur.value;
   const sb = base.stderr;
   const sc = cur.stderr;
-  if (vb === null || vc === null || !Number.isFinite(vb) || !Number.isFinite(vc)) return none;
-  if (typeof sb !== 'number' || typeof sc !== 'number' || !(sb >= 0) || !(sc >= 0)) return none;
+  if (vb === null || vc === null || !Number.isFinite(vb) || !Number.isFinite(vc))
+    return none('undefined in one run');
+  if (typeof sb !== 'number' || typeof sc !== 'number' || !(sb >= 0) || !(sc >= 0))
+    return none('no standard error');
   const se = Math.sqrt(sb * sb + sc * sc);
-  if (!(se > 0)) return none;
+  if (!(se > 0)) return none('both standard errors are 0');
   const delta = vc - vb;
-  return {
-    method: 'unpaired-z',
-    paired: false,
-    p_value: zTestWorse(delta, se, direction),
-    ci_delta: [delta - Z975 * se, delta + Z975 * se],
-  };
+  const w = direction === 'higher' ? -delta : delta;
+  const mt = zMarginTest(w, se, Math.max(0, t), alpha);
+  return marginResult('unpaired-z', false, mt, direction, Math.max(0, t), alpha, [
+    delta - Z975 * se,
+    delta + Z975 * se,
+  ]);
 }

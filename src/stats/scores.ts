@@ -4,7 +4,9 @@
  */
 import type { Direction, MetricValue, ScoreColumn, TestResult } from '../types.js';
 import { Z975 } from './distributions.js';
-import { mcnemarExact, pairedProportionCi, pairedTTest } from './hypothesis.js';
+import { marginResult, proportionInterval } from './compare.js';
+import { pairedTTest } from './hypothesis.js';
+import { pairedProportionMarginTest, tMarginTest } from './margin.js';
 import { meanStats, wilsonInterval } from './intervals.js';
 import { WILSON_BELOW_N } from './error-bars.js';
 
@@ -57,12 +59,20 @@ export function pairScores(
 }
 
 /**
- * Paired one-sided test of per-example scores: exact McNemar when every score is 0/1, else a paired t
- * test on the differences. Null when the runs share fewer than two ids.
+ * Paired one-sided margin test of per-example scores (H0: worse by at most t): exact McNemar (t = 0) or
+ * Tango's score test (t > 0) when every score is 0/1, else a paired t test on the worsening shifted by
+ * t. Null when the runs share fewer than two ids.
  */
-export function compareScores(base: ScoreColumn, cur: ScoreColumn, direction: Direction): TestResult | null {
+export function compareScores(
+  base: ScoreColumn,
+  cur: ScoreColumn,
+  direction: Direction,
+  t: number = 0,
+  alpha: number = 0.05,
+): TestResult | null {
   const { b, c, overlap } = pairScores(base, cur);
   if (overlap < 2) return null;
+  t = Math.max(0, t);
   if (isBinary(b) && isBinary(c)) {
     let gained = 0;
     let lost = 0;
@@ -72,15 +82,24 @@ export function compareScores(base: ScoreColumn, cur: ScoreColumn, direction: Di
     }
     const worse = direction === 'higher' ? lost : gained;
     const better = direction === 'higher' ? gained : lost;
-    return {
-      method: 'mcnemar-exact',
-      paired: true,
-      p_value: mcnemarExact(worse, better),
-      ci_delta: pairedProportionCi(gained, lost, overlap),
-    };
+    const mt = pairedProportionMarginTest(worse, better, overlap, t, alpha);
+    const method = t > 0 ? 'paired-proportion-score' : 'mcnemar-exact';
+    return marginResult(
+      method,
+      true,
+      mt,
+      direction,
+      t,
+      alpha,
+      proportionInterval(worse, better, overlap, direction),
+    );
   }
   const d = new Float64Array(overlap);
-  for (let k = 0; k < overlap; k++) d[k] = c[k] - b[k];
-  const t = pairedTTest(d, direction);
-  return { method: 'paired-t', paired: true, p_value: t.p, ci_delta: t.ci };
+  const w = new Float64Array(overlap);
+  for (let k = 0; k < overlap; k++) {
+    d[k] = c[k] - b[k];
+    w[k] = direction === 'higher' ? -d[k] : d[k];
+  }
+  const two = pairedTTest(d, direction);
+  return marginResult('paired-t', true, tMarginTest(w, t, alpha), direction, t, alpha, two.ci);
 }

@@ -17,6 +17,7 @@ import {
   Z975,
 } from '../../src/stats/index.js';
 import { pairedBootstrapExamples } from '../../src/stats/example-bootstrap.js';
+import { proportionInterval } from '../../src/stats/compare.js';
 import { Rng } from '../../src/stats/rng.js';
 import type { ExampleRecord } from '../../src/types.js';
 import { BINARY, binaryDataset, regressionDataset } from './data.js';
@@ -71,8 +72,8 @@ describe('compareDatasets (paired, one-sided)', () => {
 
   it('chooses the method by metric kind', () => {
     expect(res.accuracy.method).toBe('mcnemar-exact');
-    expect(res.f1.method).toBe('paired-bootstrap');
-    expect(res.mcc.method).toBe('paired-bootstrap');
+    expect(res.f1.method).toBe('paired-randomization');
+    expect(res.mcc.method).toBe('paired-randomization');
     expect(res.roc_auc.method).toBe('delong');
     expect(res.log_loss.method).toBe('paired-t');
     expect(res.latency_ms_mean.method).toBe('paired-t');
@@ -100,7 +101,7 @@ describe('compareDatasets (paired, one-sided)', () => {
     for (const t of Object.values(back)) expect(t.p_value).toBeGreaterThan(0.95);
   });
 
-  it('McNemar: p = P(X ≥ b), X ~ Bin(b + c, ½), Wald CI of the paired difference', () => {
+  it('McNemar: p = P(X ≥ b), X ~ Bin(b + c, ½), CI by inverting the exact sign-flip test', () => {
     const cb = perExampleValues(base, 'accuracy', BINARY)!;
     const cc = perExampleValues(cur, 'accuracy', BINARY)!;
     let b = 0;
@@ -111,7 +112,13 @@ describe('compareDatasets (paired, one-sided)', () => {
     }
     expect(b).toBeGreaterThan(c);
     expectClose(res.accuracy.p_value, binomialSf(b, b + c, 0.5), 1e-15);
-    expect(res.accuracy.ci_delta).toEqual(pairedProportionCi(c, b, base.n));
+    expect(res.accuracy.ci_delta).toEqual(proportionInterval(b, c, base.n, 'higher'));
+    const obs = (c - b) / base.n;
+    expect(res.accuracy.ci_delta![0]).toBeLessThan(obs);
+    expect(res.accuracy.ci_delta![1]).toBeGreaterThan(obs);
+    // Close to the Wald interval at this size (hundreds of discordant pairs).
+    const wald = pairedProportionCi(c, b, base.n)!;
+    expect(Math.abs(res.accuracy.ci_delta![0] - wald[0])).toBeLessThan(0.005);
     // lower-is-better roles swap
     const low = compareDatasets(base, cur, ['accuracy'], {
       metric: BINARY,
@@ -138,7 +145,7 @@ describe('compareDatasets (paired, one-sided)', () => {
     expect(res.roc_auc.p_value).toBeLessThan(0.01);
   });
 
-  it('confusion paired bootstrap: CI contains the observed delta; SE matches an index-pair bootstrap', () => {
+  it('confusion randomization: CI contains the observed delta; width close to an index-pair bootstrap', () => {
     const pb = computeMetrics(base, BINARY);
     const pc = computeMetrics(cur, BINARY);
     for (const name of ['f1', 'precision', 'mcc']) {
@@ -156,9 +163,12 @@ describe('compareDatasets (paired, one-sided)', () => {
     expect(ratio).toBeLessThan(1.15);
   });
 
-  it('identical runs: p = 1 and a zero-width CI for every paired test', () => {
+  it('identical runs: p = 1 and a zero-width CI for every paired test; DeLong has no test', () => {
     const r = compareDatasets(base, base, NAMES, { metric: BINARY, bootstrap: 200 });
-    for (const name of NAMES) {
+    // Var(A₂ − A₁) = 0: an undefined test with a reason, never p = 0 (or 1).
+    expect(r.roc_auc.p_value).toBeNull();
+    expect(r.roc_auc.reason).toMatch(/DeLong variance/);
+    for (const name of NAMES.filter((x) => x !== 'roc_auc')) {
       expect(r[name].p_value).toBe(1);
       expect(r[name].ci_delta![0]).toBeCloseTo(0, 12);
       expect(r[name].ci_delta![1]).toBeCloseTo(0, 12);
@@ -206,14 +216,16 @@ describe('compareDatasets (paired, one-sided)', () => {
     expect(Object.keys(r)).toEqual(['accuracy']);
   });
 
-  it('clustered paired z when both runs have cluster ids', () => {
+  it('cluster-robust paired t when both runs have cluster ids', () => {
     const withCl = (ds: typeof base) => ({
       ...ds,
       cluster: ds.ids.map((id) => `g${Math.floor(Number(id) / 10)}`),
     });
     const r = compareDatasets(withCl(base), withCl(cur), ['accuracy', 'log_loss'], { metric: BINARY });
-    expect(r.accuracy.method).toBe('paired-clustered-z');
-    expect(r.log_loss.method).toBe('paired-clustered-z');
+    expect(r.accuracy.method).toBe('paired-clustered-t');
+    expect(r.log_loss.method).toBe('paired-clustered-t');
+    expect(r.accuracy.clusters).toBe(80);
+    expect(r.accuracy.df).toBe(79);
     const off = compareDatasets(withCl(base), withCl(cur), ['accuracy'], {
       metric: BINARY,
       clusterField: false,
@@ -234,7 +246,7 @@ describe('compareDatasets (paired, one-sided)', () => {
     expect(r.r2.p_value).toBeLessThan(0.01);
   });
 
-  it('multiclass: confusion metrics by the joint-cell paired bootstrap', () => {
+  it('multiclass: confusion metrics by the joint-cell paired randomization test', () => {
     const mk = (seed: number, flip: number): ExampleRecord[] => {
       const shared = new Rng(99);
       const own = new Rng(seed);
@@ -257,8 +269,13 @@ describe('compareDatasets (paired, one-sided)', () => {
       metric: { task: 'multiclass' },
       bootstrap: 400,
     });
-    expect(r.f1_macro.method).toBe('paired-bootstrap');
+    expect(r.f1_macro.method).toBe('paired-randomization');
     expect(r.f1_macro.p_value).toBeLessThan(0.01);
+    // Observed worsening in the shared class indexing = the runs' own metrics.
+    const d =
+      computeMetrics(mc, { task: 'multiclass' }).f1_macro.value! -
+      computeMetrics(mb, { task: 'multiclass' }).f1_macro.value!;
+    expect(r.f1_macro.bound!).toBeGreaterThan(d);
     expect(r.accuracy.method).toBe('mcnemar-exact');
   });
 });
