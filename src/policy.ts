@@ -26,6 +26,7 @@ export const STATUSES = [
   'regressed',
   'warn',
   'drifted',
+  'inconclusive',
   'improved',
   'unchanged',
   'new',

@@ -261,6 +261,14 @@ export interface Comparison {
   ci_delta?: [number, number] | null;
   /** Holm- or BH-adjusted p-value. */
   p_adjusted?: number | null;
+  /** Tolerated worsening t the test was run against (gated metrics with a relative threshold). */
+  tolerance?: number;
+  /**
+   * Minimum detectable effect: the worsening beyond `tolerance` that this test detects with 80% power
+   * at this n and variance, at the level of the strictest multiple-testing step (α/m). Gated and tested
+   * comparisons only.
+   */
+  mde?: number | null;
   baseline_ci?: [number, number] | null;
   current_ci?: [number, number] | null;
   n_baseline?: number | null;
@@ -307,6 +315,8 @@ export interface Report {
   /** Count of fail-severity regressions. */
   regressions: number;
   warnings: number;
+  /** Gated comparisons worse than their tolerance but not significantly so (status `inconclusive`). */
+  inconclusive?: number;
   pairing?: PairingInfo;
   flipped?: {
     outcome: string;
@@ -315,7 +325,16 @@ export interface Report {
     top_worse: FlippedExample[];
     top_better: FlippedExample[];
   };
-  settings: { significance: number | null; correction: string };
+  settings: {
+    significance: number | null;
+    /**
+     * Multiple-testing correction actually applied: `holm` (overall metrics), `benjamini-hochberg`
+     * (slices), both joined by `, `, or `none` when no gated test ran.
+     */
+    correction: string;
+    /** What an `inconclusive` comparison does to the verdict (config `on_inconclusive`). */
+    on_inconclusive?: 'pass' | 'warn' | 'fail';
+  };
   notes: string[];
   /** Config profile selected by the event (`profiles:`), when one applied. */
   profile?: string;

@@ -95,6 +95,8 @@ export interface GateConfig {
   metrics: Record<string, MetricRule>;
   sliceRules?: SliceRules;
   onMissingBaseline?: 'pass' | 'warn' | 'fail';
+  /** What an `inconclusive` comparison does to the verdict (default pass). */
+  onInconclusive?: 'pass' | 'warn' | 'fail';
   /** True when the file has `metrics` or `defaults` rules; else the zero-config gate applies. */
   hasRules: boolean;
   /** Format override (config `format:`): one name, or path glob → name. */

@@ -40,15 +40,16 @@ export function diagnose(input: GateInput): Report {
 
   const rows = overallRows(input);
   attachOverallTests(rows, input, pairing?.info.paired ? pairing : undefined, mopts);
-  decide(rows, alpha, 'holm');
+  const overall = decide(rows, alpha, 'holm');
 
   let slices: Row[] = [];
+  let sliceTests = 0;
   if (baseline) {
     slices = sliceRows({ ...input, baseline }, rows);
     attachSliceTests(slices, input, mopts);
-    decide(slices, alpha, 'bh');
+    sliceTests = decide(slices, alpha, 'bh');
   }
-  return assembleReport(input, rows, slices, pairing, notes, mopts);
+  return assembleReport(input, rows, slices, pairing, notes, mopts, { overall, slices: sliceTests });
 }
 
 export type { PairingInfo };

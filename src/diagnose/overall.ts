@@ -2,10 +2,11 @@
 import type { MetricOptions } from '../metrics/index.js';
 import { metricSpec } from '../metrics/index.js';
 import { compareDatasets, compareScores, unpairedTest, type Pairing } from '../stats/index.js';
+import { compareCorpus } from '../stats/corpus-test.js';
 import type { TestResult } from '../types.js';
 import { directionChoice } from './metric-direction.js';
 import type { GateInput } from './input.js';
-import { absentRow, compareRow, directionsOf, type Row } from './row.js';
+import { absentRow, compareRow, directionsOf, testSettings, type Row } from './row.js';
 import { ruleFor } from './rules.js';
 
 /**
@@ -70,6 +71,7 @@ export function attachOverallTests(
     const spec = metricSpec(r.cmp.metric, input.currentData?.task);
     return spec !== undefined && (r.cmp.gated || spec.kind !== 'other');
   });
+  const ts = testSettings(rows, input.config);
   let paired: Record<string, TestResult> = {};
   if (pairing && input.baselineData && input.currentData) {
     const names = want.map((r) => r.cmp.metric);
@@ -79,20 +81,37 @@ export function attachOverallTests(
       bootstrap: input.config.bootstrap,
       seed: input.config.seed,
       pairing,
+      alpha: ts.alpha,
+      tolerances: ts.tolerances,
+      minResamples: ts.minResamples,
+      clusterField: input.config.cluster !== undefined,
     });
   }
   const baseScores = input.baseline?.scores ?? {};
   const curScores = input.current.scores ?? {};
+  const baseCorpus = input.baseline?.corpus ?? {};
+  const curCorpus = input.current.corpus ?? {};
   for (const r of rows) {
     if (r.bad === null) continue;
     const name = r.cmp.metric;
+    const t = ts.tolerances[name] ?? 0;
     const scored =
       baseScores[name] && curScores[name]
-        ? compareScores(baseScores[name], curScores[name], r.cmp.direction)
+        ? compareScores(baseScores[name], curScores[name], r.cmp.direction, t, ts.alpha)
+        : null;
+    const corpus =
+      !scored && baseCorpus[name] && curCorpus[name]
+        ? compareCorpus(baseCorpus[name], curCorpus[name], r.cmp.direction, {
+            tolerance: t,
+            alpha: ts.alpha,
+            resamples: Math.max(input.config.bootstrap, ts.minResamples),
+            seed: input.config.seed,
+          })
         : null;
     r.cmp.test =
       paired[name] ??
       scored ??
-      unpairedTest(input.baseline!.metrics[name], input.current.metrics[name], r.cmp.direction);
+      corpus ??
+      unpairedTest(input.baseline!.metrics[name], input.current.metrics[name], r.cmp.direction, t, ts.alpha);
   }
 }

@@ -10,6 +10,7 @@ const ORDER: Record<Status, number> = {
   regressed: 0,
   warn: 1,
   drifted: 1,
+  inconclusive: 1,
   missing: 2,
   improved: 3,
   new: 4,
@@ -35,6 +36,7 @@ export function assembleReport(
   pairing: Pairing | undefined,
   notes: string[],
   mopts: MetricOptions,
+  tested: { overall: number; slices: number } = { overall: 0, slices: 0 },
 ): Report {
   const { current, baseline, config } = input;
   const all = [...rows, ...sliceRows].map((r) => r.cmp);
@@ -46,7 +48,12 @@ export function assembleReport(
       c.ci_delta = c.test.ci_delta;
     }
   }
-  const { verdict, regressions, warnings } = verdictOf(all, baseline !== null);
+  const onInconclusive = config.onInconclusive ?? 'pass';
+  const { verdict, regressions, warnings, inconclusive } = verdictOf(all, baseline !== null, onInconclusive);
+  // Name the correction that was actually applied, not the one that would have been.
+  const corrections: string[] = [];
+  if (config.significance !== null && tested.overall > 0) corrections.push('holm (overall)');
+  if (config.significance !== null && tested.slices > 0) corrections.push('benjamini-hochberg (slices)');
   const report: Report = {
     schema: 'evalgate/report',
     version: 1,
@@ -57,9 +64,11 @@ export function assembleReport(
     comparisons: [...sorted(rows.map((r) => r.cmp)), ...sorted(sliceRows.map((r) => r.cmp))],
     regressions,
     warnings,
+    inconclusive,
     settings: {
       significance: config.significance,
-      correction: config.significance === null ? 'none' : 'holm (overall), benjamini-hochberg (slices)',
+      correction: corrections.length ? corrections.join(', ') : 'none',
+      on_inconclusive: onInconclusive,
     },
     notes,
   };

@@ -3,7 +3,8 @@
  * whether a threshold or an absolute bound is crossed. The status is settled later (verdict.ts), once
  * the significance tests are attached.
  */
-import type { MetricRule } from '../config/load.js';
+import type { GateConfig, MetricRule } from '../config/load.js';
+import { minResamples } from '../stats/randomization.js';
 import type { Comparison, Direction, MetricValue } from '../types.js';
 
 /** A comparison while it is being decided. */
@@ -12,42 +13,51 @@ export interface Row {
   rule?: MetricRule;
   /** Worsening in the bad direction (positive = worse). */
   bad: number | null;
+  /**
+   * Tolerated worsening t: the smaller of `max_regression` and `max_regression_pct`·|baseline| (so that
+   * exceeding either counts), 0 for a gated metric without any threshold; null when only absolute
+   * bounds (min/max) or no rule apply. The tests are run against it (H0: worse by at most t).
+   */
+  tolerance: number | null;
+  /** No threshold was configured (zero-config or a rule without one): t = 0 stands in for it. */
+  implicit: boolean;
   exceeds: boolean;
   absolute?: string;
 }
+
+/**
+ * Default relative tolerance for a gated metric that has neither a configured threshold nor any
+ * uncertainty (no standard error, no per-example data): beyond 5% of the baseline it fails, below it
+ * the row is `inconclusive` ("untested"). docs/statistics.md explains the choice.
+ */
+export const UNTESTED_TOLERANCE_PCT = 5;
 
 /** A number for a reason text: 4 decimals, exponent notation when very large or very small. */
 export const fmt = (v: number) =>
   Math.abs(v) >= 1000 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(3) : +v.toFixed(4) + '';
 
-/** Threshold check in the bad direction; any given threshold that is exceeded counts. */
-function thresholdCheck(rule: MetricRule, bad: number, base: number): { exceeds: boolean; why: string } {
-  const parts: string[] = [];
-  let exceeds = false;
-  let any = false;
-  if (rule.max_regression !== undefined) {
-    any = true;
-    if (bad > rule.max_regression) {
-      exceeds = true;
-      parts.push(`> max_regression ${fmt(rule.max_regression)}`);
-    }
+/** The tolerance of a rule against a baseline value (see `Row.tolerance`). */
+export function toleranceOf(
+  rule: MetricRule | undefined,
+  base: number,
+): { tolerance: number | null; implicit: boolean; why: string } {
+  if (!rule) return { tolerance: null, implicit: false, why: '' };
+  const limits: { t: number; why: string }[] = [];
+  if (rule.max_regression !== undefined)
+    limits.push({ t: rule.max_regression, why: `max_regression ${fmt(rule.max_regression)}` });
+  if (rule.max_regression_pct !== undefined)
+    limits.push({
+      t: (rule.max_regression_pct / 100) * Math.abs(base),
+      why: `max_regression_pct ${rule.max_regression_pct}% (${fmt((rule.max_regression_pct / 100) * Math.abs(base))})`,
+    });
+  if (limits.length === 0) {
+    // min/max alone gate on absolute values; a gated metric with no threshold at all tolerates nothing.
+    if (rule.min !== undefined || rule.max !== undefined)
+      return { tolerance: null, implicit: false, why: '' };
+    return { tolerance: 0, implicit: true, why: 'tolerance 0' };
   }
-  if (rule.max_regression_pct !== undefined) {
-    any = true;
-    const limit = (rule.max_regression_pct / 100) * Math.abs(base);
-    if (bad > limit) {
-      exceeds = true;
-      parts.push(`> max_regression_pct ${rule.max_regression_pct}%`);
-    }
-  }
-  if (!any && rule.min === undefined && rule.max === undefined) {
-    // A gated metric with no threshold at all: any worsening counts (max_regression 0).
-    if (bad > 0) {
-      exceeds = true;
-      parts.push('> 0');
-    }
-  }
-  return { exceeds, why: parts.join(', ') };
+  const tight = limits.reduce((a, b) => (b.t < a.t ? b : a));
+  return { tolerance: tight.t, implicit: false, why: tight.why };
 }
 
 function absoluteCheck(rule: MetricRule | undefined, value: number | null): string | undefined {
@@ -87,7 +97,7 @@ export function compareRow(
     n_current: cur?.n ?? null,
   };
   if (slice) cmp.slice = slice;
-  const row: Row = { cmp, rule, bad: null, exceeds: false };
+  const row: Row = { cmp, rule, bad: null, tolerance: null, implicit: false, exceeds: false };
   if (cmp.baseline !== null && cmp.current !== null) {
     cmp.delta = cmp.current - cmp.baseline;
     cmp.delta_pct = cmp.baseline !== 0 ? (cmp.delta / Math.abs(cmp.baseline)) * 100 : null;
@@ -137,9 +147,14 @@ export function compareRow(
   const bad = direction === 'higher' ? -(cmp.delta as number) : (cmp.delta as number);
   row.bad = bad;
   if (rule) {
-    const t = thresholdCheck(rule, bad, base.value);
-    row.exceeds = t.exceeds;
-    if (t.exceeds) cmp.reason = `worse by ${fmt(bad)} ${t.why}`;
+    const t = toleranceOf(rule, base.value);
+    row.tolerance = t.tolerance;
+    row.implicit = t.implicit;
+    if (t.tolerance !== null) {
+      cmp.tolerance = t.tolerance;
+      row.exceeds = bad > t.tolerance;
+      if (row.exceeds) cmp.reason = `worse by ${fmt(bad)} > ${t.why}`;
+    }
   }
   return row;
 }
@@ -160,6 +175,8 @@ export function absentRow(metric: string, reason: string): Row {
       reason,
     },
     bad: null,
+    tolerance: null,
+    implicit: false,
     exceeds: false,
   };
 }
@@ -167,4 +184,21 @@ export function absentRow(metric: string, reason: string): Row {
 /** Metric → direction of the given rows, for the paired tests. */
 export function directionsOf(rows: Row[]): Record<string, Direction> {
   return Object.fromEntries(rows.map((r) => [r.cmp.metric, r.cmp.direction]));
+}
+
+/**
+ * What the tests of a family of rows need: the level α of their bounds (the configured significance,
+ * 0.05 when thresholds alone decide), each metric's tolerance, and the floor on resamples so that the
+ * smallest attainable p-value stays well below α/m for the m gated rows (`minResamples`).
+ */
+export function testSettings(
+  rows: Row[],
+  config: GateConfig,
+): { alpha: number; tolerances: Record<string, number>; minResamples: number } {
+  const alpha = config.significance ?? 0.05;
+  const tolerances: Record<string, number> = {};
+  for (const r of rows) if (r.tolerance !== null) tolerances[r.cmp.metric] = r.tolerance;
+  const m = rows.filter((r) => r.cmp.gated && r.bad !== null).length;
+  // Capped at the largest configurable resample count: beyond it a huge slice family costs too much.
+  return { alpha, tolerances, minResamples: Math.min(100_000, minResamples(m, alpha)) };
 }

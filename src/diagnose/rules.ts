@@ -1,7 +1,8 @@
 /**
  * Which metrics are gated and with which rule (docs/design.md, 'Diagnosis rules'): metrics named under
  * `metrics:`, every metric when `defaults:` is given, and with no rules at all the task's primary metrics
- * plus every metric of a pre-aggregated file, with `max_regression: 0`.
+ * plus every metric of a pre-aggregated file, with no threshold (tested against tolerance 0; see
+ * verdict.ts for metrics that cannot be tested).
  */
 import type { GateConfig, MetricRule } from '../config/load.js';
 import { primaryMetrics } from '../metrics/index.js';
@@ -39,5 +40,7 @@ export function ruleFor(
   if (config.defaults) return config.defaults.gate === false ? undefined : { ...config.defaults };
   if (config.hasRules) return undefined;
   const primary = task === 'aggregate' || preaggregated || primaryMetrics(task).includes(name);
-  return primary ? { max_regression: 0 } : undefined;
+  // No threshold: the tests run against tolerance 0, and a metric without any uncertainty gets the
+  // default relative tolerance (row.ts, UNTESTED_TOLERANCE_PCT).
+  return primary ? {} : undefined;
 }

@@ -5,7 +5,7 @@ import { compareDatasets, pairDatasets, unpairedTest } from '../stats/index.js';
 import type { EvalResult, TestResult } from '../types.js';
 import { directionOf } from './metric-direction.js';
 import type { GateInput } from './input.js';
-import { absentRow, compareRow, directionsOf, type Row } from './row.js';
+import { absentRow, compareRow, directionsOf, testSettings, type Row } from './row.js';
 
 /**
  * One row per (slice field, value, metric) in either run. Gated by `slice_rules` when the metric is
@@ -70,6 +70,7 @@ export function sliceRows(input: GateInput & { baseline: EvalResult }, overall: 
 /** Slice tests: paired within the slice when both runs have records, else unpaired. Only gated rows. */
 export function attachSliceTests(rows: Row[], input: GateInput, mopts: MetricOptions): void {
   const groups = new Map<string, Row[]>();
+  const ts = testSettings(rows, input.config);
   for (const r of rows) {
     if (!r.cmp.gated || r.bad === null || !r.cmp.slice) continue;
     const key = `${r.cmp.slice.field}\u0000${r.cmp.slice.value}`;
@@ -98,6 +99,11 @@ export function attachSliceTests(rows: Row[], input: GateInput, mopts: MetricOpt
             bootstrap: input.config.bootstrap,
             seed: input.config.seed,
             pairing,
+            alpha: ts.alpha,
+            // Per slice value: a percentage tolerance depends on this slice's baseline.
+            tolerances: Object.fromEntries(group.map((r) => [r.cmp.metric, r.tolerance ?? 0])),
+            minResamples: ts.minResamples,
+            clusterField: input.config.cluster !== undefined,
           },
         );
       }
@@ -105,7 +111,8 @@ export function attachSliceTests(rows: Row[], input: GateInput, mopts: MetricOpt
     for (const r of group) {
       const base = input.baseline!.slices[field]?.[value]?.metrics[r.cmp.metric];
       const cur = input.current.slices[field]?.[value]?.metrics[r.cmp.metric];
-      r.cmp.test = paired[r.cmp.metric] ?? unpairedTest(base, cur, r.cmp.direction);
+      r.cmp.test =
+        paired[r.cmp.metric] ?? unpairedTest(base, cur, r.cmp.direction, r.tolerance ?? 0, ts.alpha);
     }
   }
   // Reported-only slice rows get the cheap unpaired test, so that "improved" is judged against noise.
@@ -116,6 +123,8 @@ export function attachSliceTests(rows: Row[], input: GateInput, mopts: MetricOpt
       input.baseline!.slices[field]?.[value]?.metrics[r.cmp.metric],
       input.current.slices[field]?.[value]?.metrics[r.cmp.metric],
       r.cmp.direction,
+      0,
+      ts.alpha,
     );
   }
 }

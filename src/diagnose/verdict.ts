@@ -3,20 +3,37 @@
  * from its threshold check and adjusted p-value, then the run's verdict from the statuses.
  */
 import { benjaminiHochberg, holm } from '../stats/index.js';
+import { minimumDetectableEffect } from '../stats/margin.js';
 import type { Comparison, Report } from '../types.js';
-import { fmt, type Row } from './row.js';
+import { fmt, UNTESTED_TOLERANCE_PCT, type Row } from './row.js';
 
 /**
  * Multiple-testing correction over the gated rows (`holm` overall, `bh` for slices), then the status of
- * every row: regressed/warn only when a threshold is exceeded and the change is significant.
+ * every row (docs/statistics.md, "From tests to statuses"):
+ * - `regressed` (or `warn` for severity warn) when the margin test of H0 "worse by at most the
+ *   tolerance t" rejects after the correction — or, for a metric without any test, when a configured
+ *   threshold is exceeded (it decides alone) or, without one, when the worsening exceeds
+ *   UNTESTED_TOLERANCE_PCT of the baseline;
+ * - `inconclusive` when the worsening exceeds t but the test does not reject (with the minimum
+ *   detectable effect), or when an untested metric without threshold got worse within the default;
+ * - `improved` / `unchanged` otherwise.
+ * With `significance: null` thresholds alone decide. Returns the number of tests in the family (m).
  */
-export function decide(rows: Row[], alpha: number | null, correction: 'holm' | 'bh'): void {
+export function decide(rows: Row[], alpha: number | null, correction: 'holm' | 'bh'): number {
   const gated = rows.filter((r) => r.cmp.gated && r.bad !== null);
+  let m = 0;
   if (alpha !== null) {
     const withP = gated.filter((r) => r.cmp.test?.p_value !== null && r.cmp.test?.p_value !== undefined);
     const ps = withP.map((r) => r.cmp.test!.p_value as number);
     const adj = correction === 'holm' ? holm(ps) : benjaminiHochberg(ps);
     withP.forEach((r, i) => (r.cmp.p_adjusted = adj[i]));
+    m = withP.length;
+    // MDE at the strictest step of either procedure (α/m): what this family could detect for sure.
+    for (const r of withP) {
+      if (r.tolerance === null) continue;
+      const t = r.cmp.test!;
+      r.cmp.mde = minimumDetectableEffect(t.se ?? null, alpha / m, 0.8, t.df);
+    }
   }
   for (const r of rows) {
     const c = r.cmp;
@@ -35,66 +52,111 @@ export function decide(rows: Row[], alpha: number | null, correction: 'holm' | '
       continue;
     }
     if (r.bad === null) continue;
-    const p = c.test?.p_value ?? null;
-    const pAdj = c.p_adjusted ?? null;
-    const pText = p !== null ? `p=${fmtP(p)}${pAdj !== null ? `, adjusted ${fmtP(pAdj)}` : ''}` : '';
-    if (c.gated && r.exceeds) {
-      if (alpha === null || pAdj === null) {
-        c.status = c.severity === 'fail' ? 'regressed' : 'warn';
-        if (alpha !== null && pAdj === null)
-          c.reason += '; no significance test possible (no standard errors), threshold alone decides';
-        else if (pText) c.reason += ` (${pText})`;
-      } else if (pAdj < alpha) {
-        c.status = c.severity === 'fail' ? 'regressed' : 'warn';
-        c.reason += `, significant (${pText} < ${alpha})`;
-      } else {
-        c.status = 'unchanged';
-        c.reason += `, but not significant (${pText} ≥ ${alpha}): within noise`;
+    const bad = r.bad;
+    const fail = () => (c.status = c.severity === 'fail' ? 'regressed' : 'warn');
+    if (c.gated && r.tolerance !== null) {
+      const t = r.tolerance;
+      const p = c.test?.p_value ?? null;
+      const pAdj = c.p_adjusted ?? null;
+      const pText =
+        p !== null ? `p=${fmtP(p)}${pAdj !== null && pAdj !== p ? `, adjusted ${fmtP(pAdj)}` : ''}` : '';
+      const bound = boundText(c);
+      if (alpha === null) {
+        if (r.exceeds) {
+          fail();
+          c.reason += pText ? ` (${pText}; thresholds alone decide)` : ' (thresholds alone decide)';
+          continue;
+        }
+      } else if (pAdj !== null) {
+        if (pAdj < alpha) {
+          fail();
+          c.reason = `worse by ${fmt(bad)}${t > 0 ? ` > tolerance ${fmt(t)}` : ''}, significant (${pText} < ${alpha}${bound})`;
+          continue;
+        }
+        if (r.exceeds) {
+          c.status = 'inconclusive';
+          const mde = c.mde ?? null;
+          c.reason =
+            `worse by ${fmt(bad)}${t > 0 ? ` > tolerance ${fmt(t)}` : ''}, not confirmed (${pText} ≥ ${alpha}${bound})` +
+            (mde !== null ? `: at this n only a worsening ≥ ${fmt(t + mde)} is detectable (80% power)` : '');
+          continue;
+        }
+      } else if (r.exceeds) {
+        const why = c.test?.reason
+          ? `no significance test (${c.test.reason})`
+          : 'no significance test possible';
+        if (!r.implicit) {
+          fail();
+          c.reason += `; ${why}: the threshold alone decides`;
+        } else {
+          const base = c.baseline ?? 0;
+          const limit = (UNTESTED_TOLERANCE_PCT / 100) * Math.abs(base);
+          if (bad > limit) {
+            fail();
+            c.reason = `worse by ${fmt(bad)} > ${UNTESTED_TOLERANCE_PCT}% of the baseline (${fmt(limit)}), the default tolerance of a metric without threshold or standard error; ${why}`;
+          } else {
+            c.status = 'inconclusive';
+            c.reason = `worse by ${fmt(bad)}, untested: ${why}; within the default ${UNTESTED_TOLERANCE_PCT}% tolerance (${fmt(limit)})`;
+          }
+        }
+        continue;
       }
-      continue;
     }
     // Not a regression: improved when the change is in the good direction beyond noise.
     // Improved only beyond noise: the CI of the difference excludes 0 on the good side; with no CI at all
     // (pre-aggregated metrics without standard errors) any change in the good direction counts.
     const ci = c.test?.ci_delta ?? null;
     const good = ci === null ? true : c.direction === 'higher' ? ci[0] > 0 : ci[1] < 0;
-    if (r.bad < 0 && good) {
+    if (bad < 0 && good) {
       c.status = 'improved';
-      c.reason = `better by ${fmt(-r.bad)}`;
+      c.reason = `better by ${fmt(-bad)}`;
     } else {
       c.status = 'unchanged';
-      if (!c.reason) {
-        c.reason =
-          r.bad > 0
-            ? `worse by ${fmt(r.bad)}${c.gated ? ', within the allowed threshold' : ' (not gated)'}`
-            : r.bad < 0
-              ? `better by ${fmt(-r.bad)}, within noise`
-              : 'no change';
-      }
+      c.reason =
+        bad > 0
+          ? `worse by ${fmt(bad)}${c.gated ? (r.tolerance !== null && r.tolerance > 0 ? `, within the tolerance ${fmt(r.tolerance)}` : ', within the allowed threshold') : ' (not gated)'}`
+          : bad < 0
+            ? `better by ${fmt(-bad)}, within noise`
+            : 'no change';
     }
   }
+  return m;
+}
+
+/** "; 95% bound ≤ −0.012": the one-sided bound of the change from the same test, when there is one. */
+function boundText(c: Comparison): string {
+  const b = c.test?.bound;
+  if (b === null || b === undefined || !Number.isFinite(b)) return '';
+  const level = Math.round((1 - (c.test?.alpha ?? 0.05)) * 100);
+  return `; ${level}% bound: Δ ${c.direction === 'higher' ? '≤' : '≥'} ${fmt(b)}`;
 }
 
 /**
  * The verdict and its counts: fail on any regression (absolute floors/ceilings need no baseline, so
  * they fail the gate even without one), else warn on any warning, else pass (no-baseline without one).
+ * Inconclusive comparisons count as `onInconclusive` says (default pass: a green check, but the report
+ * names them).
  */
 export function verdictOf(
   all: Comparison[],
   hasBaseline: boolean,
-): { verdict: Report['verdict']; regressions: number; warnings: number } {
+  onInconclusive: 'pass' | 'warn' | 'fail' = 'pass',
+): { verdict: Report['verdict']; regressions: number; warnings: number; inconclusive: number } {
   const regressions = all.filter((c) => c.status === 'regressed').length;
   const warnings = all.filter((c) => c.status === 'warn').length;
+  const inconclusive = all.filter((c) => c.status === 'inconclusive').length;
+  const failing = regressions > 0 || (onInconclusive === 'fail' && inconclusive > 0);
+  const warning = warnings > 0 || (onInconclusive === 'warn' && inconclusive > 0);
   const verdict: Report['verdict'] = !hasBaseline
     ? regressions > 0
       ? 'fail'
       : 'no-baseline'
-    : regressions > 0
+    : failing
       ? 'fail'
-      : warnings > 0
+      : warning
         ? 'warn'
         : 'pass';
-  return { verdict, regressions, warnings };
+  return { verdict, regressions, warnings, inconclusive };
 }
 
 function fmtP(p: number): string {

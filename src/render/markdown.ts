@@ -5,7 +5,7 @@
  */
 import type { BaselineInfo, Comparison, FlippedExample, Report, Status } from '../types.js';
 import { escapeCode, escapeMarkdown, escapeValue } from './escape.js';
-import { fmtDelta, fmtP, fmtPct, fmtValue, halfWidth } from './format.js';
+import { fmtDelta, fmtP, fmtPct, fmtValue } from './format.js';
 import { driftLines, historySection, sectionLines, waiverLines } from './history.js';
 
 /** Options of the markdown renderer. */
@@ -26,6 +26,7 @@ const ICON: Record<Status, string> = {
   regressed: '🔴',
   warn: '🟠',
   drifted: '📉',
+  inconclusive: '🟡',
   improved: '🟢',
   unchanged: '⚪',
   new: '🆕',
@@ -38,6 +39,7 @@ const LABEL: Record<Status, string> = {
   regressed: 'regressed',
   warn: 'warning',
   drifted: 'drifted',
+  inconclusive: 'inconclusive',
   improved: 'improved',
   unchanged: 'unchanged',
   new: 'new',
@@ -52,6 +54,9 @@ const METHOD: Record<string, string> = {
   'paired-t': 'paired t',
   'paired-z': 'paired z',
   'paired-clustered-z': 'paired z with clustered SE',
+  'paired-clustered-t': 'cluster-robust paired t (CR1)',
+  'paired-proportion-score': "Tango's score test",
+  'paired-randomization': 'paired randomization',
   'paired-bootstrap': 'paired bootstrap',
   delong: 'paired DeLong',
   'unpaired-z': 'unpaired z from standard errors',
@@ -72,6 +77,7 @@ function verdictLine(r: Report, title: string): string {
   if (drifted) parts.push(`${drifted} drifted`);
   const waived = (r.waivers ?? []).reduce((n, w) => n + w.waived, 0);
   if (waived) parts.push(`${waived} waived`);
+  if (r.inconclusive) parts.push(`${r.inconclusive} not confirmed`);
   const improved = r.comparisons.filter((c) => c.status === 'improved' && !c.slice).length;
   if (improved) parts.push(`${improved} improved`);
   if (r.verdict === 'pass' && parts.length === 0) parts.push('no significant change');
@@ -92,16 +98,45 @@ export function describeBaseline(b: BaselineInfo): string {
   return `**Baseline:** ${bits.join(', ')}${b.reason ? ` — ${escapeMarkdown(b.reason, 300)}` : ''}`;
 }
 
+/** A value with its 95% interval as [lo, hi]: intervals are often asymmetric (Wilson, DeLong, bootstrap). */
 function valueCell(v: number | null, ci: [number, number] | null | undefined): string {
   if (v === null) return 'n/a';
-  const hw = halfWidth(ci ?? null);
-  return hw !== null && Number.isFinite(hw) ? `${fmtValue(v)} ± ${fmtValue(hw)}` : fmtValue(v);
+  return ci && Number.isFinite(ci[0]) && Number.isFinite(ci[1])
+    ? `${fmtValue(v)} [${fmtValue(ci[0])}, ${fmtValue(ci[1])}]`
+    : fmtValue(v);
 }
 
+/**
+ * Δ with the one-sided bound from the same test as p ("Δ ≤ bound" when higher is better), so that the
+ * interval shown and the p-value always tell the same story; the two-sided interval when there is no
+ * bound.
+ */
 function deltaCell(c: Comparison): string {
   if (c.delta === null) return '';
+  const b = c.test?.bound;
+  if (b !== null && b !== undefined && Number.isFinite(b))
+    return `${fmtDelta(c.delta)} (${c.direction === 'higher' ? '≤' : '≥'} ${fmtDelta(b)})`;
   const ci = c.test?.ci_delta;
   return ci ? `${fmtDelta(c.delta)} [${fmtDelta(ci[0])}, ${fmtDelta(ci[1])}]` : fmtDelta(c.delta);
+}
+
+/**
+ * One line per inconclusive gated metric: "accuracy −0.1000 not confirmed: with n = 40 only a worsening
+ * ≥ 0.21 is detectable".
+ */
+function inconclusiveLines(r: Report): string[] {
+  const out: string[] = [];
+  for (const c of r.comparisons) {
+    if (c.status !== 'inconclusive' || c.slice) continue;
+    const name = `**${escapeMarkdown(c.metric, 120)}** ${fmtDelta(c.delta)}`;
+    const n = c.n_current ?? c.n_baseline;
+    if (c.mde !== null && c.mde !== undefined)
+      out.push(
+        `- ${ICON.inconclusive} ${name} not confirmed: with${n !== null && n !== undefined ? ` n = ${n}` : ' this eval'} only a worsening ≥ ${fmtValue((c.tolerance ?? 0) + c.mde)} is detectable.`,
+      );
+    else out.push(`- ${ICON.inconclusive} ${name} untested: ${escapeMarkdown(c.reason, 300)}`);
+  }
+  return out;
 }
 
 function pCell(c: Comparison): string {
@@ -119,8 +154,8 @@ function metricCell(c: Comparison): string {
 
 function table(rows: Comparison[], withSlice: boolean): string[] {
   const head = withSlice
-    ? ['', 'Slice', 'Metric', 'Baseline', 'Current', 'Δ [95% CI]', 'Δ%', 'p (adj.)']
-    : ['', 'Metric', 'Baseline', 'Current', 'Δ [95% CI]', 'Δ%', 'p (adj.)'];
+    ? ['', 'Slice', 'Metric', 'Baseline', 'Current', 'Δ (95% bound)', 'Δ%', 'p (adj.)']
+    : ['', 'Metric', 'Baseline', 'Current', 'Δ (95% bound)', 'Δ%', 'p (adj.)'];
   const lines = [
     `| ${head.join(' | ')} |`,
     `|${head.map((_, i) => (i >= (withSlice ? 3 : 2) ? ' ---: ' : ' --- ')).join('|')}|`,
@@ -147,7 +182,7 @@ function reasons(rows: Comparison[]): string[] {
   const out: string[] = [];
   for (const c of rows) {
     if (
-      !['regressed', 'warn', 'drifted', 'missing', 'skipped'].includes(c.status) &&
+      !['regressed', 'warn', 'drifted', 'inconclusive', 'missing', 'skipped'].includes(c.status) &&
       !(c.status === 'unchanged' && c.gated && c.reason.includes('not significant'))
     )
       continue;
@@ -216,6 +251,8 @@ interface Detail {
 function render(r: Report, o: MarkdownOptions, d: Detail): string {
   const title = o.title ?? r.gate_id ?? 'evalgate';
   const out: string[] = [verdictLine(r, title), ''];
+  const unsure = inconclusiveLines(r);
+  if (unsure.length) out.push(...unsure.slice(0, d.maxRows), '');
   out.push(describeBaseline(r.baseline));
   const facts: string[] = [`task ${r.task}`];
   if (r.profile) facts.push(`profile \`${escapeCode(r.profile, 40)}\``);
@@ -228,9 +265,11 @@ function render(r: Report, o: MarkdownOptions, d: Detail): string {
     );
   }
   facts.push(
-    r.settings.significance !== null
-      ? `one-sided tests at ${r.settings.significance}, Holm-corrected`
-      : 'thresholds alone decide (no significance level set)',
+    r.settings.significance === null
+      ? 'thresholds alone decide (no significance level set)'
+      : r.settings.correction === 'none'
+        ? `one-sided tests at ${r.settings.significance}; no gated metric could be tested`
+        : `one-sided tests at ${r.settings.significance}, ${correctionText(r.settings.correction)}`,
   );
   out.push('', facts.join(' · '), '');
 
@@ -322,9 +361,23 @@ function render(r: Report, o: MarkdownOptions, d: Detail): string {
     : '';
   out.push(
     '',
-    `<sub>Δ = current − baseline; ± and [ ] are 95% intervals; p is one-sided (worse), adjusted in parentheses. **Bold** metrics are gated.${tests}</sub>`,
+    `<sub>Δ = current − baseline; [ ] are 95% intervals; (≤ b) is the one-sided 95% bound of Δ from the same test as p, which is one-sided (worse than the tolerance), adjusted in parentheses. **Bold** metrics are gated.${tests}</sub>`,
   );
   return out.join('\n') + '\n';
+}
+
+/** "Holm-corrected (overall), BH-corrected (slices)" from the report's `settings.correction`. */
+function correctionText(c: string): string {
+  return c
+    .split(', ')
+    .map((part) =>
+      part.startsWith('holm')
+        ? 'Holm-corrected over the gated metrics'
+        : part.startsWith('benjamini')
+          ? 'Benjamini–Hochberg over the gated slices'
+          : escapeMarkdown(part),
+    )
+    .join(', ');
 }
 
 /**
