@@ -33,7 +33,9 @@ import {
   type ResultMeta,
   type ScoreColumn,
   type SliceResult,
+  type CorpusColumn,
 } from './types.js';
+import { CORPUS_AGGREGATIONS, corpusMetric } from './metrics/corpus.js';
 
 /** Record mapping of a config. */
 export function mappingOf(config: GateConfig): RecordMapping {
@@ -217,6 +219,21 @@ export function computeResult(
   };
   const scores: Record<string, ScoreColumn> = {};
   const scoresFrom: Record<string, string> = {};
+  const corpus: Record<string, CorpusColumn> = {};
+  const corpusFrom: Record<string, string> = {};
+  const sameAs: Record<string, string> = {};
+  const addCorpus = (cols: Record<string, CorpusColumn> | undefined, file: string) => {
+    for (const [name, col] of Object.entries(cols ?? {})) {
+      if (name in corpus) {
+        throw new InputError(`per-document items of "${name}" are also in ${corpusFrom[name]}`, {
+          file,
+          field: name,
+        });
+      }
+      corpus[name] = col;
+      corpusFrom[name] = file;
+    }
+  };
   const notes: string[] = [];
   const addScores = (cols: Record<string, ScoreColumn>, file: string) => {
     for (const [name, col] of Object.entries(cols)) {
@@ -250,8 +267,10 @@ export function computeResult(
    * scores, directions, slices, eval setups and report-only names.
    */
   const addStored = (r: EvalResult, file: string, metricNames: string[], recordSlices?: Set<string>) => {
-    for (const k of metricNames) if (!r.scores?.[k] && r.metrics[k]) addMetric(k, r.metrics[k], file);
+    for (const k of metricNames)
+      if (!r.scores?.[k] && !r.corpus?.[k] && r.metrics[k]) addMetric(k, r.metrics[k], file);
     if (r.scores) addScores(r.scores, file);
+    addCorpus(r.corpus, file);
     Object.assign(directions, (r.options?.directions as Record<string, Direction>) ?? {});
     addSlices(r.slices, file, recordSlices);
     if (Array.isArray(r.setup)) append(setup, r.setup);
@@ -283,10 +302,12 @@ export function computeResult(
     } else if (o.kind === 'metrics') {
       for (const [k, v] of Object.entries(o.metrics)) addMetric(k, v, o.file);
       Object.assign(directions, o.directions);
+      Object.assign(sameAs, o.sameAs ?? {});
     } else if (o.kind === 'scores') {
       addScores(o.scores, o.file);
       for (const [k, v] of Object.entries(o.metrics ?? {})) addMetric(k, v, o.file);
       Object.assign(directions, o.directions ?? {});
+      addCorpus(corpusOfPairs(o.pairs), o.file);
       notes.push(...o.notes);
     } else if (o.result.examples && o.result.examples.ids.length > 0) {
       // Its record metrics and record slices are computed again from the examples; what it held
@@ -327,6 +348,7 @@ export function computeResult(
     aggregated[name] = mv;
     aggregatedFrom[name] = scoresFrom[name];
   }
+  notes.push(...corpusMetrics(corpus, corpusFrom, aggregated, aggregatedFrom, sameAs));
   const sources = outputs.map((o) => ({ file: o.file, format: o.format }));
   const result: EvalResult = {
     schema: 'evalgate/eval-result',
@@ -339,6 +361,7 @@ export function computeResult(
   };
   if (meta) result.meta = meta;
   if (Object.keys(scores).length) result.scores = scores;
+  if (Object.keys(corpus).length) result.corpus = corpus;
   if (notes.length) result.notes = notes;
   if (setup.length) result.setup = setup;
   let dataset: Dataset | undefined;
@@ -389,6 +412,76 @@ export function computeResult(
   if (pre.length && result.task !== 'aggregate')
     result.options = { ...(result.options ?? {}), preaggregated: pre };
   return { result, dataset };
+}
+
+/**
+ * Corpus columns from a reader's per-document `[gold, pred]` pairs, for the metrics evalgate can
+ * aggregate (the metric name's part after `<task>/`, before `,<filter>`, as in CORPUS_AGGREGATIONS).
+ */
+function corpusOfPairs(
+  pairs: Record<string, { ids: string[]; pairs: [unknown, unknown][] }> | undefined,
+): Record<string, CorpusColumn> {
+  const out: Record<string, CorpusColumn> = {};
+  for (const [name, col] of Object.entries(pairs ?? {})) {
+    const metric = name.slice(name.indexOf('/') + 1).split(',')[0];
+    const aggregation = CORPUS_AGGREGATIONS[metric];
+    if (!aggregation) continue;
+    out[name] = {
+      ids: col.ids,
+      gold: col.pairs.map((p) => p[0]),
+      pred: col.pairs.map((p) => p[1]),
+      aggregation,
+    };
+  }
+  return out;
+}
+
+/**
+ * Corpus-level metrics recomputed from per-document items (lm-eval `samples_*.jsonl`): the value
+ * replaces the tool's own when the two agree; when they disagree (a custom aggregation evalgate does
+ * not reproduce) or the metric is undefined for the items, the items are dropped with a note and the
+ * tool's value stays, untested. Group metrics that are one subtask's metric (`sameAs`) share its items.
+ * Returns notes; edits `corpus` and `aggregated` in place.
+ */
+function corpusMetrics(
+  corpus: Record<string, CorpusColumn>,
+  corpusFrom: Record<string, string>,
+  aggregated: Record<string, MetricValue>,
+  aggregatedFrom: Record<string, string>,
+  sameAs: Record<string, string>,
+): string[] {
+  const notes: string[] = [];
+  for (const [name, col] of Object.entries(corpus)) {
+    let value: number | null;
+    try {
+      value = corpusMetric(col.aggregation, col.gold, col.pred);
+    } catch (e) {
+      throw new InputError((e as Error).message, { file: corpusFrom[name], field: name });
+    }
+    const given = aggregated[name];
+    const agrees =
+      given?.value === null ||
+      given?.value === undefined ||
+      (value !== null && Math.abs(given.value - value) <= 1e-9 * Math.max(1, Math.abs(given.value)));
+    if (value === null || !agrees) {
+      notes.push(
+        value === null
+          ? `${name}: ${col.aggregation} is not defined for the per-document items in ${corpusFrom[name]}; not tested`
+          : `${name}: the per-document items in ${corpusFrom[name]} give ${value}, not ${given!.value}: the task aggregates them differently; not tested`,
+      );
+      delete corpus[name];
+      continue;
+    }
+    aggregated[name] = { value, n: col.ids.length, stderr: null, ci: null };
+    aggregatedFrom[name] ??= corpusFrom[name];
+  }
+  for (const [alias, target] of Object.entries(sameAs)) {
+    if (corpus[target] && !corpus[alias] && aggregated[alias]) {
+      corpus[alias] = corpus[target];
+      aggregated[alias] = { ...aggregated[target] };
+    }
+  }
+  return notes;
 }
 
 /** Reads and computes the current run from paths. */

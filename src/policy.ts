@@ -64,6 +64,10 @@ export type FailOn = (typeof FAIL_ON)[number];
 
 /** What a missing baseline does (`on-missing-baseline`, or the config's `on_missing_baseline`). */
 export const MISSING_BASELINE_POLICIES = ['pass', 'warn', 'fail'] as const;
+/** What a gated metric that is worse than its tolerance, but not significantly, does to the verdict. */
+export const INCONCLUSIVE_POLICIES = ['pass', 'warn', 'fail'] as const;
+/** What an inconclusive comparison does to the verdict (config `on_inconclusive`). */
+export type InconclusivePolicy = (typeof INCONCLUSIVE_POLICIES)[number];
 /** What a missing baseline does. */
 export type MissingPolicy = (typeof MISSING_BASELINE_POLICIES)[number];
 

@@ -228,6 +228,8 @@ export interface TestResult {
   se?: number | null;
   /** Degrees of freedom of a t reference distribution. */
   df?: number;
+  /** Smallest p-value this (discrete) test could give on this data. */
+  min_p?: number;
   /** Randomization tests: distribution enumerated exactly (true) or sampled. */
   exact?: boolean;
   /** Resamples or relabellings drawn (sampled tests). */

@@ -260,18 +260,19 @@ export function parseConfig(text: string, file: string, selector: ProfileSelecto
       collapseWhitespace: n.collapse_whitespace,
     };
   }
-  // docs/configuration.md: a config with rules that leaves `significance` out means thresholds alone decide.
-  // A file without any rule keeps the zero-config gate, significance included.
+  // A threshold is a tolerance that the margin tests check (docs/statistics.md): `significance` defaults
+  // to 0.05 with or without rules, so that a change inside the tolerance does not fail on noise. Only
+  // an explicit `significance: null` makes thresholds alone decide (point estimates).
   const hasRules =
     (raw.metrics !== undefined && raw.metrics !== null && Object.keys(raw.metrics as object).length > 0) ||
     raw.defaults !== undefined;
   cfg.hasRules = hasRules;
-  cfg.significance =
-    raw.significance === undefined ? (hasRules ? null : 0.05) : (raw.significance as number | null);
+  cfg.significance = raw.significance === undefined ? 0.05 : (raw.significance as number | null);
   if (raw.bootstrap !== undefined) cfg.bootstrap = raw.bootstrap as number;
   if (raw.seed !== undefined) cfg.seed = raw.seed as number;
   if (raw.top_flipped !== undefined) cfg.topFlipped = raw.top_flipped as number;
   if (raw.defaults) cfg.defaults = raw.defaults as MetricRule;
+  if (raw.on_inconclusive !== undefined) cfg.onInconclusive = raw.on_inconclusive as 'pass' | 'warn' | 'fail';
   if (raw.metrics) cfg.metrics = raw.metrics as Record<string, MetricRule>;
   if (raw.slice_rules) cfg.sliceRules = raw.slice_rules as SliceRules;
   if (raw.on_missing_baseline) cfg.onMissingBaseline = raw.on_missing_baseline as 'pass' | 'warn' | 'fail';

@@ -3,7 +3,14 @@
  * (`npm run schema` regenerates it; a test keeps the two equal) so editors can validate configs.
  */
 
-import { DIRECTIONS, MISSING_BASELINE_POLICIES, SEVERITIES, TASK_SETTINGS, VERDICTS } from '../policy.js';
+import {
+  DIRECTIONS,
+  MISSING_BASELINE_POLICIES,
+  INCONCLUSIVE_POLICIES,
+  SEVERITIES,
+  TASK_SETTINGS,
+  VERDICTS,
+} from '../policy.js';
 import { TEXT_ENCODINGS } from '../readers/text.js';
 
 const thresholds = {
@@ -224,7 +231,8 @@ export const configSchema = {
       type: ['number', 'null'],
       exclusiveMinimum: 0,
       maximum: 0.5,
-      description: 'One-sided significance level; null = thresholds alone decide.',
+      description:
+        'One-sided level of the margin tests (default 0.05, also with rules); null = thresholds alone decide on point estimates.',
     },
     bootstrap: {
       type: 'integer',
@@ -294,6 +302,11 @@ export const configSchema = {
       },
     },
     on_missing_baseline: { enum: MISSING_BASELINE_POLICIES },
+    on_inconclusive: {
+      enum: INCONCLUSIVE_POLICIES,
+      description:
+        'Verdict effect of a gated metric that is worse than its tolerance but not significantly so (default pass: green, named in the report).',
+    },
     format: {
       description:
         'Input format overriding detection by content: one format name for every input, or a mapping of path glob to format name (see docs/formats.md).',

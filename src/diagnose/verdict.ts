@@ -21,18 +21,23 @@ import { fmt, UNTESTED_TOLERANCE_PCT, type Row } from './row.js';
  */
 export function decide(rows: Row[], alpha: number | null, correction: 'holm' | 'bh'): number {
   const gated = rows.filter((r) => r.cmp.gated && r.bad !== null);
-  let m = 0;
+  let m = 1;
   if (alpha !== null) {
     const withP = gated.filter((r) => r.cmp.test?.p_value !== null && r.cmp.test?.p_value !== undefined);
     const ps = withP.map((r) => r.cmp.test!.p_value as number);
     const adj = correction === 'holm' ? holm(ps) : benjaminiHochberg(ps);
     withP.forEach((r, i) => (r.cmp.p_adjusted = adj[i]));
-    m = withP.length;
+    m = Math.max(1, withP.length);
     // MDE at the strictest step of either procedure (α/m): what this family could detect for sure.
     for (const r of withP) {
       if (r.tolerance === null) continue;
       const t = r.cmp.test!;
-      r.cmp.mde = minimumDetectableEffect(t.se ?? null, alpha / m, 0.8, t.df);
+      // A discrete test whose smallest attainable p is not below α/m can confirm nothing on this data
+      // (e.g. two documents changed): no finite MDE would be honest.
+      r.cmp.mde =
+        t.min_p !== undefined && t.min_p >= alpha / m
+          ? null
+          : minimumDetectableEffect(t.se ?? null, alpha / m, 0.8, t.df);
     }
   }
   for (const r of rows) {
@@ -78,7 +83,11 @@ export function decide(rows: Row[], alpha: number | null, correction: 'holm' | '
           const mde = c.mde ?? null;
           c.reason =
             `worse by ${fmt(bad)}${t > 0 ? ` > tolerance ${fmt(t)}` : ''}, not confirmed (${pText} ≥ ${alpha}${bound})` +
-            (mde !== null ? `: at this n only a worsening ≥ ${fmt(t + mde)} is detectable (80% power)` : '');
+            (mde !== null
+              ? `: at this n only a worsening ≥ ${fmt(t + mde)} is detectable (80% power)`
+              : c.test?.min_p !== undefined
+                ? `: too few examples changed for any test result below ${fmtP(alpha / m)} (smallest attainable p ${fmtP(c.test.min_p)})`
+                : '');
           continue;
         }
       } else if (r.exceeds) {
@@ -120,7 +129,7 @@ export function decide(rows: Row[], alpha: number | null, correction: 'holm' | '
             : 'no change';
     }
   }
-  return m;
+  return alpha === null ? 0 : gated.filter((r) => r.cmp.p_adjusted != null).length;
 }
 
 /** "; 95% bound ≤ −0.012": the one-sided bound of the change from the same test, when there is one. */

@@ -126,6 +126,24 @@ export function readEvalResult(data: unknown, file: string): EvalResult {
     if (!(typeof g.waived === 'number' && Number.isInteger(g.waived) && g.waived >= 0))
       throw new InputError('gate.waived must be a non-negative integer', { file, field: 'gate.waived' });
   }
+  if (r.corpus !== undefined) {
+    if (!isObject(r.corpus)) throw new InputError('corpus must be an object', { file, field: 'corpus' });
+    for (const [name, col] of Object.entries(r.corpus)) {
+      if (
+        !isObject(col) ||
+        !Array.isArray(col.ids) ||
+        !Array.isArray(col.gold) ||
+        !Array.isArray(col.pred) ||
+        col.ids.length !== col.gold.length ||
+        col.ids.length !== col.pred.length ||
+        !col.ids.every((id) => typeof id === 'string')
+      ) {
+        throw new InputError('expected {ids, gold, pred} of equal length', { file, field: `corpus.${name}` });
+      }
+      if (!['f1', 'mcc', 'macro_f1', 'micro_f1'].includes(col.aggregation as string))
+        throw new InputError('unknown aggregation', { file, field: `corpus.${name}.aggregation` });
+    }
+  }
   return { slices: {}, sources: [], n: null, task: 'aggregate', ...r } as unknown as EvalResult;
 }
 

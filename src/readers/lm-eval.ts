@@ -30,7 +30,11 @@ export function isLmEvalResults(data: unknown): boolean {
 export function readLmEvalResults(
   data: Record<string, unknown>,
   file: string,
-): { metrics: Record<string, MetricValue>; directions: Record<string, Direction> } {
+): {
+  metrics: Record<string, MetricValue>;
+  directions: Record<string, Direction>;
+  sameAs: Record<string, string>;
+} {
   const results = data.results as Record<string, Record<string, unknown>>;
   const nSamples = (data['n-samples'] ?? {}) as Record<string, { effective?: number } | undefined>;
   const hib = (data.higher_is_better ?? {}) as Record<string, Record<string, boolean> | undefined>;
@@ -82,7 +86,32 @@ export function readLmEvalResults(
   }
   if (Object.keys(metrics).length === 0)
     throw new InputError('no numeric metrics in lm-eval results', { file });
-  return { metrics, directions };
+  return { metrics, directions, sameAs: groupAliases(data, metrics) };
+}
+
+/**
+ * Group entries whose metric comes from exactly one of the group's subtasks (`group_subtasks`): the
+ * harness's group aggregate of a single value is that value, so the group metric can be tested with
+ * the subtask's per-document data. Maps `<group>/<metric>` → `<subtask>/<metric>`.
+ */
+function groupAliases(
+  data: Record<string, unknown>,
+  metrics: Record<string, MetricValue>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const groups = data.group_subtasks;
+  if (typeof groups !== 'object' || groups === null) return out;
+  for (const [group, subtasks] of Object.entries(groups as Record<string, unknown>)) {
+    if (!Array.isArray(subtasks) || subtasks.length === 0) continue;
+    for (const name of Object.keys(metrics)) {
+      if (!name.startsWith(`${group}/`)) continue;
+      const key = name.slice(group.length + 1);
+      const from = subtasks.filter((s) => typeof s === 'string' && metrics[`${s}/${key}`] !== undefined);
+      if (from.length === 1 && metrics[`${from[0]}/${key}`].value === metrics[name].value)
+        out[name] = `${from[0]}/${key}`;
+    }
+  }
+  return out;
 }
 
 const LM_EVAL_MARKERS = ['versions', 'configs', 'config', 'n-samples', 'higher_is_better', 'group_subtasks'];
@@ -110,7 +139,7 @@ export const lmEvalResultsFormat: FormatReader = {
         },
       );
     }
-    const { metrics, directions } = readLmEvalResults(data as Record<string, unknown>, file);
-    return { kind: 'metrics', file, format: 'lm-eval', metrics, directions };
+    const { metrics, directions, sameAs } = readLmEvalResults(data as Record<string, unknown>, file);
+    return { kind: 'metrics', file, format: 'lm-eval', metrics, directions, sameAs };
   },
 };

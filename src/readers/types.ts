@@ -51,6 +51,11 @@ export type ReadOutput =
       metrics: Record<string, MetricValue>;
       /** Directions the file itself declares (e.g. lm-eval's `higher_is_better`). */
       directions: Record<string, Direction>;
+      /**
+       * Metrics that are another metric of the same file under a second name (an lm-eval group
+       * aggregating one subtask): name → the metric whose per-example data tests it.
+       */
+      sameAs?: Record<string, string>;
     })
   | (ReadCommon & { kind: 'result'; result: EvalResult })
   | (ReadCommon & {

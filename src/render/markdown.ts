@@ -134,6 +134,10 @@ function inconclusiveLines(r: Report): string[] {
       out.push(
         `- ${ICON.inconclusive} ${name} not confirmed: with${n !== null && n !== undefined ? ` n = ${n}` : ' this eval'} only a worsening ≥ ${fmtValue((c.tolerance ?? 0) + c.mde)} is detectable.`,
       );
+    else if (c.test?.p_value != null)
+      out.push(
+        `- ${ICON.inconclusive} ${name} not confirmed: too few examples changed for this test to confirm any worsening.`,
+      );
     else out.push(`- ${ICON.inconclusive} ${name} untested: ${escapeMarkdown(c.reason, 300)}`);
   }
   return out;

@@ -92,6 +92,7 @@ export function marginResult(
     se: mt.se,
   };
   if (mt.df !== undefined) r.df = mt.df;
+  if (mt.min_p !== undefined) r.min_p = mt.min_p;
   if (mt.reason) r.reason = mt.reason;
   return r;
 }

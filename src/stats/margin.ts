@@ -33,6 +33,11 @@ export interface MarginTest {
   se: number | null;
   /** Degrees of freedom of a t reference distribution (absent: normal). */
   df?: number;
+  /**
+   * Smallest p-value the test could give on this data (discrete tests: exact McNemar, randomization,
+   * bootstrap); when it is not below the level used, no worsening can be confirmed whatever its size.
+   */
+  min_p?: number;
   /** Why p is null, when it is. */
   reason?: string;
 }
@@ -158,7 +163,7 @@ export function pairedProportionMarginTest(
       else hi = mid - 1;
     }
     const bound = s === 0 ? 0 : (2 * (lost - lo)) / n;
-    return { p, bound: s === 0 ? -Infinity : bound, se: Math.sqrt(s) / n };
+    return { p, bound: s === 0 ? -Infinity : bound, se: Math.sqrt(s) / n, min_p: Math.pow(0.5, s) };
   }
   if (t >= 1) return { p: 1, bound: -Infinity, se: Math.sqrt(s) / n };
   const z = tangoScore(lost, gained, n, t);
@@ -202,7 +207,7 @@ export function replicateMarginTest(replicates: ArrayLike<number>, t: number, al
   vals.sort((a, b) => a - b);
   const j = Math.ceil(alpha * (B + 1) - 1 - 1e-9);
   const bound = j >= 1 ? vals[Math.min(B, j) - 1] : -Infinity;
-  return { p, bound, se: sd(vals) };
+  return { p, bound, se: sd(vals), min_p: 1 / (B + 1) };
 }
 
 /**
@@ -254,6 +259,11 @@ export function randomizationMarginTest(
       break;
     }
   }
+  // Smallest attainable p: the mass of the largest value (exact), or 1/(B + 1) (sampled).
+  const top = pts[0].v;
+  let topMass = 0;
+  for (const q of pts) if (q.v >= top - eps) topMass += q.w;
+  const minP = exact ? topMass / total : 1 / (pts.length + 1);
   let mean = 0;
   for (const q of pts) mean += q.w * q.v;
   mean /= total;
@@ -263,6 +273,7 @@ export function randomizationMarginTest(
     p,
     bound: crit === Infinity ? -Infinity : observed - crit,
     se: Math.sqrt(ss / total),
+    min_p: minP,
   };
 }
 

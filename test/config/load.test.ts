@@ -66,9 +66,11 @@ slice_rules: { max_regression: 0.03, min_n: 50 }
     expect(e.message).toMatch(/^cfg\.yml:\d+: invalid YAML/);
   });
 
-  it('a config without rules keeps the zero-config gate and its significance', () => {
+  it('significance defaults to 0.05 with or without rules (thresholds are tested margins); null is explicit', () => {
     expect(parseConfig('slices: [language]\n', 'c.yml').significance).toBe(0.05);
-    expect(parseConfig('metrics: { accuracy: {} }\n', 'c.yml').significance).toBeNull();
+    expect(parseConfig('metrics: { accuracy: { max_regression: 0.01 } }\n', 'c.yml').significance).toBe(0.05);
+    expect(parseConfig('on_inconclusive: warn\n', 'c.yml').onInconclusive).toBe('warn');
+    expect(() => parseConfig('on_inconclusive: maybe\n', 'c.yml')).toThrow(/on_inconclusive/);
     expect(parseConfig('significance: null\n', 'c.yml').significance).toBeNull();
   });
 

@@ -29,13 +29,20 @@ describe('lm-evaluation-harness samples', () => {
     expect(acc.values.reduce((a, b) => a + b, 0) / 20).toBeCloseTo(0.6, 12);
   });
 
-  it('keeps filters apart and reports corpus-level metrics instead of dropping them silently', async () => {
+  it('keeps filters apart; corpus-level metrics come as per-document [gold, pred] items', async () => {
     const dir = real('pr3936-negotiationtom-qwen3-8b');
     const f = readdirSync(dir).find((x) => x.startsWith('samples_negotiationtom_intention'))!;
     const out = await readInputFile(join(dir, f), mapping);
     if (out.kind !== 'scores') throw new Error('scores expected');
     expect(Object.keys(out.scores)).toEqual(['negotiationtom_intention/exact_match']);
-    expect(out.notes.join('\n')).toMatch(/negotiationtom_intention\/macro_f1 is a corpus-level metric/);
+    expect(Object.keys(out.pairs ?? {}).sort()).toEqual([
+      'negotiationtom_intention/macro_f1',
+      'negotiationtom_intention/micro_f1',
+    ]);
+    const micro = out.pairs!['negotiationtom_intention/micro_f1'];
+    expect(micro.ids).toHaveLength(20);
+    expect(micro.pairs[0]).toEqual([['Promote-Coordination', 'Discover-Preference'], ['Build-Rapport']]);
+    expect(out.notes).toEqual([]);
   });
 
   it('pairs two models by doc_id: McNemar on 6 vs 2 discordant docs (p = 37/256)', async () => {
@@ -51,11 +58,13 @@ describe('lm-evaluation-harness samples', () => {
     expect(acc.current).toBeCloseTo(0.6, 12);
     expect(acc.test).toMatchObject({ method: 'mcnemar-exact', paired: true });
     expect(acc.test!.p_value).toBeCloseTo(37 / 256, 14);
-    expect(acc.status).toBe('unchanged');
+    // 20 points worse but not significant with 8 discordant docs: not confirmed, named, still a pass.
+    expect(acc.status).toBe('inconclusive');
+    expect(acc.mde).toBeGreaterThan(0.2);
     expect(r.verdict).toBe('pass');
   });
 
-  it('the same model run twice: scored metrics pair and stay unchanged; corpus-level ones without stderr follow the threshold', async () => {
+  it('the same model run twice: scored metrics pair and stay unchanged; corpus-level ones get a paired randomization test', async () => {
     const dir = real('pr3936-negotiationtom-qwen3-8b');
     const files = readdirSync(dir).map((f) => join(dir, f));
     const config = defaultConfig();
@@ -77,12 +86,18 @@ describe('lm-evaluation-harness samples', () => {
       expect(c.test, m).toMatchObject({ paired: true, method: 'mcnemar-exact' });
       expect(c.status, m).toBe('unchanged');
     }
-    // micro/macro F1 are corpus-level (no per-sample scores, "N/A" stderr): no test is possible, so the
-    // zero-config threshold (max_regression 0) alone decides, as SPEC §5 says, and the report says why.
-    const f1 = r.comparisons.find((x) => x.metric === 'negotiationtom_intention/macro_f1')!;
-    expect(f1.status).toBe('regressed');
-    expect(f1.reason).toContain('no significance test possible');
-    expect(r.notes.join('\n')).toContain('corpus-level metric');
+    // micro/macro F1 are corpus-level ("N/A" stderr in the results file): recomputed from the samples'
+    // [gold, pred] items with the harness's aggregation (equal to the results file's value), and tested
+    // by paired randomization over the documents whose items differ — here a single one.
+    for (const m of ['negotiationtom_intention/macro_f1', 'negotiationtom/macro_f1']) {
+      const f1 = r.comparisons.find((x) => x.metric === m)!;
+      expect(f1.test?.method, m).toBe('paired-randomization');
+      expect(f1.test?.exact, m).toBe(true);
+      expect(f1.test?.p_value, m).toBe(0.5);
+      expect(f1.status, m).toBe('inconclusive');
+      expect(f1.mde, m).toBeNull();
+    }
+    expect(r.verdict).toBe('pass');
   });
 
   it('a results file that disagrees with its samples is an error', async () => {
