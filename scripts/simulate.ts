@@ -3,11 +3,13 @@
  * changed, power against a real 2-point accuracy drop, and coverage of the 95% intervals. Fixed seeds:
  * the output is the same on every run and with any number of worker threads.
  *
- * Gate rule (SPEC §5 defaults, as src/diagnose applies it): a gated metric regresses when its change in
- * the bad direction exceeds max_regression = 0 AND its Holm-adjusted one-sided p-value (Holm across the
- * gated metrics) is < 0.05; a gated metric without a p-value regresses on the threshold alone. The gate
- * fails when any gated metric regresses. Tests come from `compareDatasets` with the default 2,000
- * bootstrap resamples and seed, on datasets built by the metric engine's `buildDataset`.
+ * Gate rule (as src/diagnose applies it, docs/statistics.md): a gated metric with tolerance t regresses
+ * when its one-sided margin test of H0 "worse by at most t" rejects at 0.05 after Holm across the gated
+ * metrics. The gate fails when any gated metric regresses. Tests come from `compareDatasets` with the
+ * default resamples and seed, on datasets built by the metric engine's `buildDataset`. Further sections:
+ * margin tests at t = 0.01/0.02 (false alarms at a true drop of t, power at 2–4·t, coverage of the
+ * one-sided bounds), randomization vs exact McNemar size with 1–10 discordant pairs, and the size of
+ * the cluster-robust test with 5, 10 and 30 clusters (margin.ts).
  *
  * Data model (binary task with probabilities): label y ~ Bernoulli(0.35); each example has a latent
  * margin s = μ·(2y − 1) + ε, ε ~ N(0, 1), shared by both runs (example difficulty); a run's logit is
@@ -20,7 +22,16 @@
 import { cpus } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { buildDataset, computeMetrics, metricSpec, type Dataset } from '../src/metrics/index.js';
-import { compareDatasets, holm, normalCdf, normalQuantile, Rng, withErrorBars } from '../src/stats/index.js';
+import {
+  compareDatasets,
+  holm,
+  normalCdf,
+  normalQuantile,
+  pairedClusteredTest,
+  Rng,
+  withErrorBars,
+} from '../src/stats/index.js';
+import { clusteredMarginTest } from '../src/stats/margin.js';
 import type { ExampleRecord } from '../src/types.js';
 
 const ALPHA = 0.05;
@@ -65,6 +76,12 @@ const REPS = {
   coverage: Number(process.env.SIM_REPS_COVERAGE ?? 2000),
 };
 const COVERAGE_N = [50, 300, 2000];
+const MARGIN_REPS = Number(process.env.SIM_REPS_MARGIN ?? 1000);
+const MARGINS = [0.01, 0.02];
+const MULTIPLES = [0, 1, 2, 3, 4];
+const SMALL_REPS = Number(process.env.SIM_REPS_SMALL ?? 2000);
+const CLUSTER_REPS = Number(process.env.SIM_REPS_CLUSTER ?? 4000);
+const CLUSTERS = [5, 10, 30];
 
 /** How the current run of a power scenario is worse than the baseline. */
 type Shift = 'none' | 'class' | 'bias';
@@ -168,7 +185,8 @@ function gate(base: Dataset, cur: Dataset, gated: string[]): GateOutcome {
   };
   gated.forEach((m, i) => {
     const p = adj[i];
-    const reg = bad[m] > 0 && (p === null || p < ALPHA);
+    // diagnose: a tested metric regresses when its margin test (tolerance 0 here) rejects after Holm.
+    const reg = p === null ? bad[m] > 0 : p < ALPHA;
     out.regressed[m] = reg;
     out.rawSignificant[m] = ps[i] !== null && (ps[i] as number) < ALPHA;
     const ci = tests[m]?.ci_delta;
@@ -290,6 +308,122 @@ function solveParams(shift: 'class' | 'bias'): Params {
 }
 
 // ------------------------------------------------------------------------------------------------
+// Margin tests: accuracy gated with max_regression t. Each example falls in a cell of the paired
+// outcome — both right, lost (right → wrong), gained (wrong → right), both wrong — with P(lost) =
+// (q + Δ)/2 and P(gained) = (q − Δ)/2 for q = 7% discordant pairs and a true drop Δ: the true
+// worsening is exactly Δ. Labels y ~ Bernoulli(0.35); a right prediction is y, a wrong one 1 − y.
+
+interface MarginOutcome {
+  fail: boolean;
+  /** The reported one-sided 95% bound covers the true change (accuracy, f1). */
+  accCovered: boolean;
+  f1Covered: boolean;
+}
+
+const Q_DISCORDANT = 0.07;
+
+function marginRun(t: number, drop: number, seed: number): MarginOutcome {
+  const rng = new Rng(seed);
+  const pl = (Q_DISCORDANT + drop) / 2;
+  const pg = (Q_DISCORDANT - drop) / 2;
+  const pr = BASE_ACCURACY - pl; // both right: baseline accuracy stays 85%
+  const recB: ExampleRecord[] = [];
+  const recC: ExampleRecord[] = [];
+  for (let i = 0; i < N_PAIRED; i++) {
+    const y = rng.random() < PI ? 1 : 0;
+    const u = rng.random();
+    const [rb, rc] = u < pr ? [1, 1] : u < pr + pl ? [1, 0] : u < pr + pl + pg ? [0, 1] : [0, 0];
+    const mk = (right: number): ExampleRecord => ({
+      id: `m${i}`,
+      label: y,
+      prediction: right ? y : 1 - y,
+      slices: {},
+      numeric: {},
+      source: { file: 'sim.jsonl', line: i + 1 },
+    });
+    recB.push(mk(rb));
+    recC.push(mk(rc));
+  }
+  const b = buildDataset(recB, OPTS);
+  const c = buildDataset(recC, OPTS);
+  const r = compareDatasets(b, c, ['accuracy', 'f1'], { metric: OPTS, tolerances: { accuracy: t, f1: t } });
+  // Population F1 of a run with accuracy a, correctness independent of the label: TP = π·a,
+  // FP = (1 − π)(1 − a), FN = π(1 − a).
+  const f1Of = (a: number) => (2 * PI * a) / (2 * PI * a + (1 - PI) * (1 - a) + PI * (1 - a));
+  const trueF1 = f1Of(BASE_ACCURACY - drop) - f1Of(BASE_ACCURACY);
+  const acc = r.accuracy;
+  return {
+    fail: acc.p_value !== null && acc.p_value < ALPHA,
+    accCovered: acc.bound === null || acc.bound === undefined || -drop <= acc.bound,
+    f1Covered: r.f1.bound === null || r.f1.bound === undefined || trueF1 <= r.f1.bound,
+  };
+}
+
+/**
+ * Size with few discordant pairs: n = 40 examples, D of them discordant, each discordant pair going
+ * either way with probability ½ (H0 holds exactly). Accuracy by exact McNemar, F1 by the paired
+ * randomization test on the same pairs.
+ */
+function smallRun(D: number, seed: number): { mcnemar: boolean; randomization: boolean } {
+  const rng = new Rng(seed);
+  const n = 40;
+  const recB: ExampleRecord[] = [];
+  const recC: ExampleRecord[] = [];
+  for (let i = 0; i < n; i++) {
+    const y = rng.random() < 0.5 ? 1 : 0;
+    let rb = rng.random() < 0.8 ? 1 : 0;
+    let rc = rb;
+    if (i < D) {
+      rb = rng.random() < 0.5 ? 1 : 0;
+      rc = 1 - rb;
+    }
+    const mk = (right: number): ExampleRecord => ({
+      id: `s${i}`,
+      label: y,
+      prediction: right ? y : 1 - y,
+      slices: {},
+      numeric: {},
+      source: { file: 's' },
+    });
+    recB.push(mk(rb));
+    recC.push(mk(rc));
+  }
+  const r = compareDatasets(buildDataset(recB, OPTS), buildDataset(recC, OPTS), ['accuracy', 'f1'], {
+    metric: OPTS,
+  });
+  return {
+    mcnemar: (r.accuracy.p_value ?? 1) < ALPHA,
+    randomization: (r.f1?.p_value ?? 1) < ALPHA,
+  };
+}
+
+/**
+ * Size of the clustered paired test: C clusters of 20 examples, per-example worsening
+ * w = u_c + e, u_c ~ N(0, 0.5²), e ~ N(0, 1), true mean 0. The CR1 t test (C − 1 df) against the
+ * previous clustered z test (no small-sample correction, normal reference).
+ */
+function clusterRun(C: number, seed: number): { cr1: boolean; z: boolean } {
+  const rng = new Rng(seed);
+  const w: number[] = [];
+  const cl: string[] = [];
+  for (let c = 0; c < C; c++) {
+    const u = 0.5 * rng.normal();
+    for (let i = 0; i < 20; i++) {
+      w.push(u + rng.normal());
+      cl.push(`c${c}`);
+    }
+  }
+  const cr1 = clusteredMarginTest(w, cl, 0, ALPHA);
+  // Old test on d = −w with higher-is-better (same one-sided hypothesis).
+  const z = pairedClusteredTest(
+    w.map((x) => -x),
+    cl,
+    'higher',
+  );
+  return { cr1: (cr1.p ?? 1) < ALPHA, z: (z.p ?? 1) < ALPHA };
+}
+
+// ------------------------------------------------------------------------------------------------
 // Work split: replication r of every scenario is done by worker r mod W, with a seed derived from r
 // only, so the figures do not depend on W.
 
@@ -306,6 +440,12 @@ interface WorkResult {
   power: GateOutcome[];
   powerBias: GateOutcome[];
   coverage: Record<number, CoverageOutcome[]>;
+  /** key `${t}:${multiple}` */
+  margin: Record<string, MarginOutcome[]>;
+  /** key D */
+  small: Record<number, { mcnemar: boolean; randomization: boolean }[]>;
+  /** key C */
+  cluster: Record<number, { cr1: boolean; z: boolean }[]>;
 }
 
 function doWork(w: Work): WorkResult {
@@ -313,7 +453,27 @@ function doWork(w: Work): WorkResult {
   const mine = (reps: number) =>
     Array.from({ length: reps }, (_, r) => r).filter((r) => r % w.workers === w.worker);
   const truth = populationTruth(params);
-  const res: WorkResult = { h0Default: [], h020: [], power: [], powerBias: [], coverage: {} };
+  const res: WorkResult = {
+    h0Default: [],
+    h020: [],
+    power: [],
+    powerBias: [],
+    coverage: {},
+    margin: {},
+    small: {},
+    cluster: {},
+  };
+  MARGINS.forEach((t, ti) =>
+    MULTIPLES.forEach((k) => {
+      res.margin[`${t}:${k}`] = mine(MARGIN_REPS).map((r) =>
+        marginRun(t, k * t, 6_000_000 + 100_000 * ti + 10_000 * k + r),
+      );
+    }),
+  );
+  for (let D = 1; D <= 10; D++)
+    res.small[D] = mine(SMALL_REPS).map((r) => smallRun(D, 7_000_000 + 10_000 * D + r));
+  for (const C of CLUSTERS)
+    res.cluster[C] = mine(CLUSTER_REPS).map((r) => clusterRun(C, 8_000_000 + 10_000 * C + r));
   for (const r of mine(REPS.h0Default))
     res.h0Default.push(gate(...pairOfRuns(N_PAIRED, params, 'none', 1_000_000 + r, false), DEFAULT_GATED));
   for (const r of mine(REPS.h020))
@@ -376,8 +536,10 @@ async function main(): Promise<void> {
 
   const lines: string[] = [];
   const out = (s = '') => lines.push(s);
-  out('evalgate gate simulation — defaults: significance 0.05, one-sided tests, Holm across gated metrics,');
-  out('max_regression 0, 2,000 bootstrap resamples, seed 0; paired binary runs built with buildDataset.');
+  out('evalgate gate simulation — defaults: significance 0.05, one-sided margin tests, Holm across gated');
+  out(
+    'metrics, tolerance 0 (zero-config), default resamples, seed 0; paired binary runs built with buildDataset.',
+  );
   out(
     `Data model (scripts/simulate.ts): P(y=1) = ${PI}, baseline accuracy ${pct(BASE_ACCURACY)}; class shift μ = ${params.mu.toFixed(4)}, τ = ${params.tau.toFixed(4)}, δ = ${params.delta.toFixed(4)}; bias shift μ = ${bias.mu.toFixed(4)}, τ = ${bias.tau.toFixed(4)}, δ = ${bias.delta.toFixed(4)}.`,
   );
@@ -414,7 +576,7 @@ async function main(): Promise<void> {
   out('|---|---|---:|---:|---:|---:|---:|');
   const methodOf: Record<string, string> = {
     accuracy: 'mcnemar-exact',
-    f1: 'paired-bootstrap',
+    f1: 'paired-randomization',
     roc_auc: 'delong',
   };
   for (const m of DEFAULT_GATED) {
@@ -446,6 +608,51 @@ async function main(): Promise<void> {
   out(
     `Population values: accuracy ${truth.accuracy.toFixed(4)}, f1 ${truth.f1.toFixed(4)}, roc_auc ${truth.roc_auc.toFixed(4)}.`,
   );
+  out();
+  out(
+    `Margin tests: accuracy gated with max_regression t (significance 0.05), n = ${N_PAIRED}, ${pct(Q_DISCORDANT)} discordant pairs, true drop = multiple × t; ${MARGIN_REPS} replications each. "bound covers": the one-sided 95% bound of Δ reported beside p is on the right side of the true Δ (accuracy: Tango/McNemar inversion; f1: randomization inversion).`,
+  );
+  out();
+  out('| t | true drop | gate fails | target | accuracy bound covers | f1 bound covers |');
+  out('|---:|---:|---:|---|---:|---:|');
+  for (const t of MARGINS) {
+    for (const k of MULTIPLES) {
+      const os = parts.flatMap((p) => p.margin[`${t}:${k}`]);
+      const f = rate(os.map((o) => o.fail));
+      const target = k === 1 ? '≤ 5%' : k === 3 && t === 0.01 ? '≥ 90%' : '';
+      const ok = k === 1 ? f <= 0.05 : k === 3 && t === 0.01 ? f >= 0.9 : true;
+      out(
+        `| ${t} | ${(k * t).toFixed(2)} (${k}·t) | ${withSe(f, os.length)} | ${target}${target ? ` ${verdict(ok)}` : ''} | ${pct(rate(os.map((o) => o.accCovered)))} | ${pct(rate(os.map((o) => o.f1Covered)))} |`,
+      );
+    }
+  }
+  out();
+  out(
+    `Few discordant pairs (H0 true): n = 40, D pairs discordant, each either way with probability ½; ${SMALL_REPS} replications per D. Share with p < 0.05 (nominal at most 5%; discrete tests reach less):`,
+  );
+  out();
+  out('| D | exact McNemar (accuracy) | paired randomization (f1) | same decision |');
+  out('|---:|---:|---:|---:|');
+  for (let D = 1; D <= 10; D++) {
+    const os = parts.flatMap((p) => p.small[D]);
+    out(
+      `| ${D} | ${pct(rate(os.map((o) => o.mcnemar)))} | ${pct(rate(os.map((o) => o.randomization)))} | ${pct(rate(os.map((o) => o.mcnemar === o.randomization)))} |`,
+    );
+  }
+  out();
+  out(
+    `Clustered paired test, H0 true: C clusters of 20 examples, cluster effect sd 0.5, noise sd 1; ${CLUSTER_REPS} replications. Share with p < 0.05 (nominal 5%):`,
+  );
+  out();
+  out('| clusters | CR1 + t(C − 1) (now) | clustered z, no correction (before) |');
+  out('|---:|---:|---:|');
+  for (const C of CLUSTERS) {
+    const os = parts.flatMap((p) => p.cluster[C]);
+    out(
+      `| ${C} | ${withSe(rate(os.map((o) => o.cr1)), os.length)} | ${withSe(rate(os.map((o) => o.z)), os.length)} |`,
+    );
+  }
+  out();
   out(`Runtime ${((performance.now() - t0) / 1000).toFixed(1)} s on ${workers} worker thread(s).`);
   console.log(lines.join('\n'));
 }
