@@ -49,6 +49,14 @@ export function assembleReport(
     }
   }
   const onInconclusive = config.onInconclusive ?? 'pass';
+  // Cluster-robust tests are approximate with few clusters (t with C − 1 df assumes normal cluster means).
+  const clusters = all.map((c) => c.test?.clusters).filter((x): x is number => x !== undefined);
+  if (clusters.length && Math.min(...clusters) < 30) {
+    notes = [
+      ...notes,
+      `Cluster-robust tests use only ${Math.min(...clusters)} clusters: with fewer than 30, their p-values are approximate (CR1, t with C − 1 df).`,
+    ];
+  }
   const { verdict, regressions, warnings, inconclusive } = verdictOf(all, baseline !== null, onInconclusive);
   // Name the correction that was actually applied, not the one that would have been.
   const corrections: string[] = [];

@@ -153,3 +153,22 @@ describe('pre-aggregated inputs', () => {
     expect(r.verdict).toBe(beyond.length ? 'fail' : 'pass');
   });
 });
+
+describe('clusters', () => {
+  it('the cluster-robust test runs only when the config names `cluster:`, with a note below 30 clusters', async () => {
+    const withConv = (rows: object[]) =>
+      rows.map((r, i) => ({ ...r, conv: `c${i % 12}`, cluster: `x${i % 3}` }));
+    const base = withConv(binaryRun(600, 0.85, 3, 1));
+    const cur = withConv(binaryRun(600, 0.85, 3, 2));
+    // A field that happens to be called `cluster` is not enough.
+    const plain = await gate(base, cur);
+    const acc = plain.comparisons.find((c) => c.metric === 'accuracy')!;
+    expect(acc.test?.method).toBe('mcnemar-exact');
+    const r = await gate(base, cur, parseConfig('cluster: conv\n', 'c.yml'));
+    const cl = r.comparisons.find((c) => c.metric === 'accuracy')!;
+    expect(cl.test?.method).toBe('paired-clustered-t');
+    expect(cl.test?.clusters).toBe(12);
+    expect(cl.test?.df).toBe(11);
+    expect(r.notes.join('\n')).toMatch(/only 12 clusters/);
+  });
+});
