@@ -42,7 +42,6 @@ describe('lm-evaluation-harness samples', () => {
     const micro = out.pairs!['negotiationtom_intention/micro_f1'];
     expect(micro.ids).toHaveLength(20);
     expect(micro.pairs[0]).toEqual([['Promote-Coordination', 'Discover-Preference'], ['Build-Rapport']]);
-    expect(out.notes).toEqual([]);
   });
 
   it('pairs two models by doc_id: McNemar on 6 vs 2 discordant docs (p = 37/256)', async () => {
