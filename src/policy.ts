@@ -37,6 +37,9 @@ export const STATUSES = [
 /** Status of one metric comparison. */
 export type Status = (typeof STATUSES)[number];
 
+/** Statuses that flag a metric for attention: what a waiver can turn into `waived`. */
+export const FLAGGED_STATUSES = ['regressed', 'warn', 'drifted'] as const satisfies readonly Status[];
+
 /** The gate's overall verdict. */
 export const VERDICTS = ['pass', 'warn', 'fail', 'no-baseline'] as const;
 /** The gate's overall verdict. */

@@ -6,6 +6,7 @@
  * accepted against another baseline) says why instead of silently applying.
  */
 import type { WaiverConfig } from '../config/load.js';
+import { FLAGGED_STATUSES } from '../policy.js';
 import type { Comparison, Report, WaiverAudit } from '../types.js';
 import { settleVerdict } from './verdict.js';
 
@@ -26,7 +27,7 @@ export interface WaiverInput {
   now: Date;
 }
 
-const FLAGGED = new Set(['regressed', 'warn', 'drifted']);
+const FLAGGED = new Set<string>(FLAGGED_STATUSES);
 
 function sameSlice(c: Comparison, w: WaiverConfig): boolean {
   if (!w.slice) return !c.slice;

@@ -4,6 +4,7 @@
  * untrusted text; fitted to a size limit (GitHub comments hold 65,536 characters).
  */
 import type { BaselineInfo, Comparison, FlippedExample, Report, Status } from '../types.js';
+import { FLAGGED_STATUSES } from '../policy.js';
 import { escapeCode, escapeMarkdown, escapeValue } from './escape.js';
 import { fmtDelta, fmtP, fmtPct, fmtValue } from './format.js';
 import { driftLines, historySection, sectionLines, waiverLines } from './history.js';
@@ -186,7 +187,7 @@ function reasons(rows: Comparison[]): string[] {
   const out: string[] = [];
   for (const c of rows) {
     if (
-      !['regressed', 'warn', 'drifted', 'inconclusive', 'missing', 'skipped'].includes(c.status) &&
+      ![...FLAGGED_STATUSES, 'inconclusive', 'missing', 'skipped'].includes(c.status) &&
       !(c.status === 'unchanged' && c.gated && c.reason.includes('not significant'))
     )
       continue;

@@ -144,7 +144,7 @@ export const CASES: Case[] = [
   { id: 'empty-json', what: 'an empty .json', files: { 'm.json': '' }, args: ['metrics', 'm.json'], exit: 2 },
   { id: 'malformed-jsonl-line', what: 'a truncated JSON line names the line', files: { 'a.jsonl': good + '{"id":"t","label":\n' }, args: ['metrics', 'a.jsonl'], exit: 2, err: [/a\.jsonl:41/, /malformed JSON/] },
   { id: 'nan-literal', what: 'a bare NaN in JSON', files: { 'a.jsonl': good + '{"id":"n","label":1,"prediction":NaN}\n' }, args: ['metrics', 'a.jsonl'], exit: 2, err: [/a\.jsonl:41/] },
-  { id: 'json-array-root', what: 'a .json holding an array', files: { 'm.json': '[1,2,3]' }, args: ['metrics', 'm.json'], exit: 2, err: [/mapping/] },
+  { id: 'json-array-root', what: 'a .json holding an array', files: { 'm.json': '[1,2,3]' }, args: ['metrics', 'm.json'], exit: 2, err: [/cannot tell the format/] },
   { id: 'metric-map-string-value', what: 'a metric map value that is a string', files: { 'm.json': map({ accuracy: 0.5, note: 'x' }) }, args: ['metrics', 'm.json'], exit: 2, err: [/note/, /string/] },
   { id: 'metric-map-infinite', what: 'a metric value 1e400 (Infinity) is an undefined metric, said so', files: { 'm.json': '{"accuracy":1e400}' }, args: ['metrics', 'm.json'], exit: 0, out: ['"value": null', '"undefined": "the file gives Infinity (not a number)"'] },
   { id: 'metric-map-null', what: 'a metric value null', files: { 'm.json': '{"accuracy":null}' }, args: ['metrics', 'm.json'], exit: 2, err: [/accuracy/] },

@@ -127,7 +127,7 @@ describe('a baseline artifact that is a declared-size bomb', () => {
     expect(why).toContain('with a usable "evalgate-results" artifact');
     expect(why).not.toContain('unexpired');
     expect(step.warnings.join('\n')).toMatch(
-      /The baseline artifact of run #\d+ was refused: .*the archive declares more than 2147483648 bytes of content/,
+      /The "evalgate-results" artifact of run #\d+ was refused: .*the archive declares more than 2147483648 bytes of content/,
     );
     expect(plain(fake.commentsOn(7)[0].body)).toContain('artifact refused: exceeds size limit');
     expect(ms).toBeLessThan(20_000);

@@ -211,7 +211,7 @@ describe('pull request', () => {
     );
     expect(warnings(out()).join('\n')).toMatch(
       new RegExp(
-        `The baseline artifact of run #${unsafe.runNumber} was refused: .*unsafe entry path "\\.\\./evil\\.json"`,
+        `The "evalgate-results" artifact of run #${unsafe.runNumber} was refused: .*unsafe entry path "\\.\\./evil\\.json"`,
       ),
     );
   });
