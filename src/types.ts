@@ -1,6 +1,8 @@
 /**
  * Plain data shapes shared by the pure core (readers, metrics, stats, diagnosis, rendering).
  * Nothing here imports `@actions/*`: the CLI and the action exchange exactly these.
+ *
+ * Over 400 lines on purpose: the plain data shapes the CLI and the action exchange, kept in one file.
  */
 
 import type { BaselineSource, Direction, ResultTask, Severity, Status, Verdict } from './policy.js';

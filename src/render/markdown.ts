@@ -2,6 +2,8 @@
  * Markdown report: what the PR comment and the job summary show. Regressions first, a clear verdict
  * line, which baseline and why, CIs and p-values, slices and flipped examples folded away; escaped
  * untrusted text; fitted to a size limit (GitHub comments hold 65,536 characters).
+ *
+ * Over 400 lines on purpose: the sections of one comment share the size-fitting and escaping rules.
  */
 import type { BaselineInfo, Comparison, FlippedExample, Report, Status } from '../types.js';
 import { FLAGGED_STATUSES } from '../policy.js';

@@ -8,6 +8,9 @@
  * improvement gives p near 1 — and reports the one-sided bound obtained by inverting the same test
  * (p < α ⇔ bound beyond t, `margin.ts`) and a descriptive 95% two-sided interval of current − baseline. Paired tests run on the overlap of the two runs' example ids, so their interval
  * can differ from the full-run delta when the overlap is partial (callers warn below 95% overlap).
+ *
+ * Over 400 lines on purpose: every metric kind's paired test (margin, randomization, DeLong, bootstrap)
+ * is chosen here in one dispatch, so the choice of test reads in one place.
  */
 import { metricSpec, perExampleValues, type Dataset, type MetricOptions } from '../metrics/index.js';
 import type { Direction, MetricValue, TestResult } from '../types.js';
