@@ -329,12 +329,13 @@ describe('paired comparisons through per-example formats', () => {
       'json',
     ]);
     expect(r.err).toBe('');
-    expect(r.code).toBe(1);
+    // 2.7% worse with no standard error: within the zero-config 5% tolerance, so untested (docs/statistics.md).
+    expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as {
       comparisons: { metric: string; gated: boolean; status: string; direction: string }[];
     };
     const loss = j.comparisons.find((c) => c.metric === 'eval_loss')!;
-    expect(loss).toMatchObject({ direction: 'lower', status: 'regressed', gated: true });
+    expect(loss).toMatchObject({ direction: 'lower', status: 'inconclusive', gated: true });
     expect(j.comparisons.find((c) => c.metric === 'eval_gen_len')?.gated).toBe(false);
   });
 
