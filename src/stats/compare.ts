@@ -9,14 +9,14 @@
  * (p < α ⇔ bound beyond t, `margin.ts`) and a descriptive 95% two-sided interval of current − baseline. Paired tests run on the overlap of the two runs' example ids, so their interval
  * can differ from the full-run delta when the overlap is partial (callers warn below 95% overlap).
  *
- * Over 400 lines on purpose: every metric kind's paired test (margin, randomization, DeLong, bootstrap)
- * is chosen here in one dispatch, so the choice of test reads in one place.
+ * Every metric kind's paired test (margin, randomization, DeLong in compare-auc.ts, bootstrap) is chosen
+ * in one dispatch, so the choice of test reads in one place.
  */
 import { metricSpec, perExampleValues, type Dataset, type MetricOptions } from '../metrics/index.js';
 import type { Direction, MetricValue, TestResult } from '../types.js';
 import { confusionRandomization } from './confusion-randomization.js';
-import { delongPaired, placements } from './delong.js';
-import { delongOvrPaired, type OvrInput } from './delong-ovr.js';
+import { compareAuc } from './compare-auc.js';
+import { deltaInterval, marginResult, type TestSetup } from './compare-result.js';
 import { studentTQuantile, Z975 } from './distributions.js';
 import { DEFAULT_BOOTSTRAP } from './error-bars.js';
 import { exampleResamples, pairedBootstrapExamples } from './example-bootstrap.js';
@@ -29,10 +29,11 @@ import {
   replicateMarginTest,
   tMarginTest,
   zMarginTest,
-  type MarginTest,
 } from './margin.js';
 import { pairDatasets, type Pairing } from './pairing.js';
 import { deriveSeed, Rng } from './rng.js';
+
+export { marginResult } from './compare-result.js';
 
 /** Options of the comparison functions. */
 export interface CompareOptions {
@@ -61,48 +62,6 @@ export interface CompareOptions {
    * `minResamples` (20·m/α for m tested metrics).
    */
   minResamples?: number;
-}
-
-/** Options of the margin tests shared by every comparison. */
-interface TestSetup {
-  alpha: number;
-  tolerance: (name: string) => number;
-  direction: (name: string) => Direction;
-}
-
-/**
- * A TestResult from a margin test on the worsening scale: the bound is turned back into a bound on
- * current − baseline (an upper bound when higher is better).
- */
-export function marginResult(
-  method: string,
-  paired: boolean,
-  mt: MarginTest,
-  direction: Direction,
-  t: number,
-  alpha: number,
-  ciDelta: [number, number] | null,
-): TestResult {
-  const sign = direction === 'higher' ? -1 : 1;
-  const r: TestResult = {
-    method,
-    paired,
-    p_value: mt.p,
-    ci_delta: mt.p === null ? null : ciDelta,
-    tolerance: t,
-    bound: mt.bound === null ? null : mt.bound === -Infinity ? null : sign * mt.bound,
-    alpha,
-    se: mt.se,
-  };
-  if (mt.df !== undefined) r.df = mt.df;
-  if (mt.min_p !== undefined) r.min_p = mt.min_p;
-  if (mt.reason) r.reason = mt.reason;
-  return r;
-}
-
-/** Two-sided 95% interval of current − baseline from a worsening interval [lo, hi]. */
-function deltaInterval(lo: number, hi: number, direction: Direction): [number, number] {
-  return direction === 'higher' ? [-hi, -lo] : [lo, hi];
 }
 
 /**
@@ -200,113 +159,6 @@ function sumFinite(x: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) if (x[i] === x[i]) s += x[i];
   return s;
-}
-
-/** Paired DeLong test of binary ROC AUC with margin; undefined when a run lacks scores or labels disagree. */
-function compareAuc(
-  base: Dataset,
-  cur: Dataset,
-  pairing: Pairing,
-  name: string,
-  setup: TestSetup,
-): TestResult | undefined {
-  if (base.task === 'multiclass' && cur.task === 'multiclass')
-    return compareOvrAuc(base, cur, pairing, name, setup);
-  if (base.task !== 'binary' || cur.task !== 'binary') return undefined;
-  if (!base.score || !cur.score || !base.yTrue || !cur.yTrue) return undefined;
-  if (base.posIndex === undefined || cur.posIndex === undefined) return undefined;
-  const direction = setup.direction(name);
-  const t = setup.tolerance(name);
-  const { baseIdx, curIdx } = pairing;
-  const m = baseIdx.length;
-  const pos = new Uint8Array(m);
-  const sb = new Float64Array(m);
-  const sc = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    const pb = base.yTrue[baseIdx[j]] === base.posIndex;
-    const pc = cur.yTrue[curIdx[j]] === cur.posIndex;
-    // Relabelled examples: the two AUCs are on different ground truth, and DeLong's covariance does not
-    // apply. Let the caller fall back to the unpaired test.
-    if (pb !== pc) return undefined;
-    pos[j] = pb ? 1 : 0;
-    sb[j] = base.score[baseIdx[j]];
-    sc[j] = cur.score[curIdx[j]];
-  }
-  const a = placements(sb, pos);
-  const b = placements(sc, pos);
-  if (!(a.m > 0 && a.n > 0)) return undefined;
-  const r = delongPaired(a, b);
-  return delongResult(r.auc2 - r.auc1, r.varianceOfDifference, direction, t, setup.alpha);
-}
-
-/** DeLong z test with margin from the AUC difference and its variance; a variance of 0 is no test. */
-function delongResult(delta: number, v: number, direction: Direction, t: number, alpha: number): TestResult {
-  const w = direction === 'higher' ? -delta : delta;
-  const se = Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0;
-  const mt = zMarginTest(w, se, t, alpha);
-  if (mt.p === null)
-    mt.reason = `the DeLong variance of the AUC difference is ${Number.isFinite(v) ? '0' : 'undefined'}: no test`;
-  return marginResult(
-    'delong',
-    true,
-    mt,
-    direction,
-    t,
-    alpha,
-    se > 0 ? [delta - Z975 * se, delta + Z975 * se] : null,
-  );
-}
-
-/**
- * Paired DeLong test of macro one-vs-rest ROC AUC (`delong-ovr.ts`); undefined when a run lacks
- * probabilities, a pair's true class differs between the runs, or a class present in the labels is not
- * scored by both runs.
- */
-function compareOvrAuc(
-  base: Dataset,
-  cur: Dataset,
-  pairing: Pairing,
-  name: string,
-  setup: TestSetup,
-): TestResult | undefined {
-  const direction = setup.direction(name);
-  if (!base.proba || !cur.proba || !base.yTrue || !cur.yTrue) return undefined;
-  const { baseIdx, curIdx } = pairing;
-  const m = baseIdx.length;
-  const curOf = new Map(cur.classes.map((c, i) => [c, i]));
-  // Baseline class index → current class index (−1 when the current run has no such class).
-  const toCur = Int32Array.from(base.classes, (c) => curOf.get(c) ?? -1);
-  const label = new Int32Array(m);
-  for (let j = 0; j < m; j++) {
-    const lb = base.yTrue[baseIdx[j]];
-    // Relabelled example: the AUCs are on different ground truth (see compareAuc).
-    if (toCur[lb] !== cur.yTrue[curIdx[j]]) return undefined;
-    label[j] = lb;
-  }
-  const kb = base.classes.length;
-  const kc = cur.classes.length;
-  const bp = base.proba;
-  const cp = cur.proba;
-  const b: OvrInput = {
-    n: m,
-    k: kb,
-    label,
-    score: (c, out) => {
-      for (let j = 0; j < m; j++) out[j] = bp[baseIdx[j] * kb + c];
-    },
-  };
-  const c: OvrInput = {
-    n: m,
-    k: kb,
-    label,
-    score: (cls, out) => {
-      const cc = toCur[cls];
-      for (let j = 0; j < m; j++) out[j] = cp[curIdx[j] * kc + cc];
-    },
-  };
-  const r = delongOvrPaired(b, c);
-  if (!Number.isFinite(r.auc1) || !Number.isFinite(r.auc2)) return undefined;
-  return delongResult(r.auc2 - r.auc1, r.varianceOfDifference, direction, setup.tolerance(name), setup.alpha);
 }
 
 const hasConfusion = (ds: Dataset) =>
