@@ -21,7 +21,14 @@
  */
 import { cpus } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { buildDataset, computeMetrics, metricSpec, type Dataset } from '../src/metrics/index.js';
+import {
+  buildDataset,
+  computeMetrics,
+  metricSpec,
+  primaryMetrics,
+  taskMetricNames,
+  type Dataset,
+} from '../src/metrics/index.js';
 import {
   compareDatasets,
   holm,
@@ -42,21 +49,9 @@ const TARGET_DROP = 0.02;
 const TARGET_DISCORDANT = 0.07;
 const OPTS = { task: 'binary' as const };
 
-const DEFAULT_GATED = ['accuracy', 'f1', 'roc_auc'];
-const TASK_METRICS = [
-  'accuracy',
-  'balanced_accuracy',
-  'precision',
-  'recall',
-  'f1',
-  'mcc',
-  'cohen_kappa',
-  'roc_auc',
-  'average_precision',
-  'log_loss',
-  'brier',
-  'ece',
-];
+// The zero-config gated metrics and the binary task's metrics, from the source of truth (metrics/spec.ts).
+const DEFAULT_GATED = primaryMetrics('binary');
+const TASK_METRICS = taskMetricNames('binary', true);
 const FIELD_METRICS = [
   'latency_ms_mean',
   'latency_ms_p50',
@@ -226,7 +221,7 @@ function coverage(n: number, p: Params, seed: number, truth: Record<string, numb
   }
   const ds = buildDataset(recs, OPTS);
   const pts = computeMetrics(ds, OPTS);
-  const names = ['accuracy', 'f1', 'roc_auc'];
+  const names = DEFAULT_GATED;
   const eb = withErrorBars(ds, Object.fromEntries(names.map((k) => [k, pts[k]])), { metric: OPTS });
   const out: CoverageOutcome = { covered: {}, method: {} };
   for (const k of names) {

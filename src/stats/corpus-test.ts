@@ -8,6 +8,7 @@ import { corpusCounts, corpusMetricFromCounts, encodeCorpus, type EncodedCorpus 
 import type { CorpusColumn, Direction, TestResult } from '../types.js';
 import { marginResult } from './compare.js';
 import { randomizationMarginTest } from './margin.js';
+import { matchIds } from './pairing.js';
 import { randomizationDistribution } from './randomization.js';
 import { deriveSeed, Rng } from './rng.js';
 
@@ -29,17 +30,7 @@ export function compareCorpus(
   direction: Direction,
   opts: CorpusTestOptions = {},
 ): TestResult | null {
-  const where = new Map<string, number>();
-  base.ids.forEach((id, i) => where.set(id, i));
-  const bi: number[] = [];
-  const ci: number[] = [];
-  cur.ids.forEach((id, j) => {
-    const i = where.get(id);
-    if (i !== undefined) {
-      bi.push(i);
-      ci.push(j);
-    }
-  });
+  const { bi, ci } = matchIds(base.ids, cur.ids);
   if (bi.length < 2) return null;
   const t = Math.max(0, opts.tolerance ?? 0);
   const alpha = opts.alpha ?? 0.05;

@@ -9,6 +9,28 @@ export interface Pairing {
   curIdx: Int32Array;
 }
 
+/**
+ * The ids both lists hold, in the current list's order: `baseIds[bi[j]] === curIds[ci[j]]`. Also the
+ * pairing of score and corpus columns (scores.ts, corpus-test.ts).
+ */
+export function matchIds(
+  baseIds: readonly string[],
+  curIds: readonly string[],
+): { bi: number[]; ci: number[] } {
+  const where = new Map<string, number>();
+  baseIds.forEach((id, i) => where.set(id, i));
+  const bi: number[] = [];
+  const ci: number[] = [];
+  curIds.forEach((id, j) => {
+    const i = where.get(id);
+    if (i !== undefined) {
+      bi.push(i);
+      ci.push(j);
+    }
+  });
+  return { bi, ci };
+}
+
 function positiveName(ds: Dataset): string | undefined {
   return ds.posIndex === undefined ? undefined : ds.classes[ds.posIndex];
 }
@@ -26,19 +48,9 @@ export function pairDatasets(base: Dataset, cur: Dataset): Pairing {
     baseIdx = Int32Array.from({ length: cur.n }, (_, i) => i);
     curIdx = baseIdx;
   } else {
-    const where = new Map<string, number>();
-    for (let i = 0; i < base.n; i++) where.set(base.ids[i], i);
-    const b: number[] = [];
-    const c: number[] = [];
-    for (let j = 0; j < cur.n; j++) {
-      const i = where.get(cur.ids[j]);
-      if (i !== undefined) {
-        b.push(i);
-        c.push(j);
-      }
-    }
-    baseIdx = Int32Array.from(b);
-    curIdx = Int32Array.from(c);
+    const m = matchIds(base.ids, cur.ids);
+    baseIdx = Int32Array.from(m.bi);
+    curIdx = Int32Array.from(m.ci);
   }
   const overlap = baseIdx.length;
   const compatible =

@@ -8,6 +8,7 @@ import { marginResult, proportionInterval } from './compare.js';
 import { pairedTTest } from './hypothesis.js';
 import { pairedProportionMarginTest, tMarginTest } from './margin.js';
 import { meanStats, wilsonInterval } from './intervals.js';
+import { matchIds } from './pairing.js';
 import { WILSON_BELOW_N } from './error-bars.js';
 
 const isBinary = (values: ArrayLike<number>) => {
@@ -38,17 +39,7 @@ export function pairScores(
   base: ScoreColumn,
   cur: ScoreColumn,
 ): { b: Float64Array; c: Float64Array; overlap: number } {
-  const where = new Map<string, number>();
-  base.ids.forEach((id, i) => where.set(id, i));
-  const bi: number[] = [];
-  const ci: number[] = [];
-  cur.ids.forEach((id, j) => {
-    const i = where.get(id);
-    if (i !== undefined) {
-      bi.push(i);
-      ci.push(j);
-    }
-  });
+  const { bi, ci } = matchIds(base.ids, cur.ids);
   const b = new Float64Array(bi.length);
   const c = new Float64Array(ci.length);
   for (let k = 0; k < bi.length; k++) {
