@@ -17,6 +17,7 @@
  */
 import { InputError } from '../../errors.js';
 import type { RecordMapping } from '../types.js';
+import { MAX_JSON_DEPTH } from '../json-text.js';
 import { toExampleRecord } from '../records.js';
 import { ByteIntern, FNV_OFFSET } from './byte-intern.js';
 import type { RecordColumns } from './columns.js';
@@ -629,7 +630,7 @@ export class JsonlScanner {
    * Skips any JSON value (fields that are not read), checking its grammar: a malformed value must reach
    * JSON.parse on the general path, never be accepted here.
    */
-  private skip(): void {
+  private skip(depth = 1): void {
     const b = this.buf;
     const ch = b[this.p];
     if (ch === 0x22) {
@@ -637,6 +638,13 @@ export class JsonlScanner {
       return;
     }
     if (ch === 0x7b || ch === 0x5b) {
+      // Bounded like the whole-file JSON parser: deep nesting is an input error, never a stack overflow.
+      if (depth + 1 > MAX_JSON_DEPTH) {
+        throw new InputError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels (the limit for input files)`, {
+          file: this.file,
+          line: this.line,
+        });
+      }
       const close = ch === 0x7b ? 0x7d : 0x5d;
       this.p++;
       this.ws();
@@ -652,7 +660,7 @@ export class JsonlScanner {
           this.expect(0x3a);
           this.ws();
         }
-        this.skip();
+        this.skip(depth + 1);
         this.ws();
         const c = b[this.p++];
         if (c === 0x2c) continue;
