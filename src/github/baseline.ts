@@ -11,43 +11,20 @@
  * are never used as a baseline: their artifacts are produced by code nobody has reviewed yet.
  * An expired artifact, a 410 on download or an unreadable artifact falls through to the next candidate.
  *
- * Over 400 lines on purpose: the discovery rules of every event share one candidate walk (listing,
- * trust checks, expiry and refusal reasons), and splitting them would scatter that walk.
+ * The REST look-ups live in workflow-runs.ts and the artifact download in run-artifact.ts; this file
+ * holds the rules.
  */
 import * as core from '@actions/core';
-import { mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BaselineLookup, BaselineSource } from '../baseline/source.js';
-import { isExpectedError } from '../errors.js';
 import { refusedAsBaseline } from '../history/hygiene.js';
 import type { BaselineInfo, EvalResult, Verdict } from '../types.js';
-
-export type { BaselineLookup, BaselineSource } from '../baseline/source.js';
-import { MAX_ARTIFACT_BYTES, type ArtifactStore } from './artifacts.js';
-import { ArchiveRefusedError } from './zip.js';
+import type { ArtifactStore } from './artifacts.js';
 import { short, type RunnerContext } from './context.js';
 import { apiMessage, httpStatus, unavailableError, type GitHubClient } from './octokit.js';
+import { fetchRunArtifact, type Attempt } from './run-artifact.js';
+import { WorkflowRuns, type RunSummary } from './workflow-runs.js';
 
-/** The parts of a workflow run evalgate reads. */
-export interface RunSummary {
-  id: number;
-  run_number: number;
-  head_sha: string;
-  head_branch: string | null;
-  event: string;
-  created_at: string;
-  html_url: string;
-  workflow_id: number;
-  conclusion?: string | null;
-  head_repository?: { full_name?: string } | null;
-}
-
-interface ArtifactSummary {
-  id: number;
-  name: string;
-  expired: boolean;
-  size_in_bytes: number;
-}
+export type { BaselineLookup, BaselineSource } from '../baseline/source.js';
 
 /** Options of the GitHub baseline source. */
 export interface GitHubBaselineOptions<L extends { result: EvalResult }> {
@@ -72,11 +49,6 @@ export interface GitHubBaselineOptions<L extends { result: EvalResult }> {
 }
 
 const PUSH_LIKE = new Set(['push', 'schedule', 'workflow_dispatch']);
-/** Runs listed beyond `baseline-lookback` that were not candidates, before the search gives up. */
-const MAX_SCANNED_RUNS = 500;
-
-/** Outcome of trying one candidate run. */
-export type Attempt<L> = { ok: true; loaded: L } | { ok: false; why: string };
 
 /** Baseline from an earlier run's artifact, found through the GitHub API. */
 export class GitHubBaselineSource<L extends { result: EvalResult }> implements BaselineSource<L> {
@@ -84,19 +56,21 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
   private readonly skipped: string[] = [];
   /** Runs already tried: the merge-base run is also on the base branch, and fails the same way twice. */
   private readonly tried = new Map<number, Attempt<L>>();
-  /** The default branch, asked from the API once when the context did not carry it. */
-  private defaultBranchFromApi?: string;
   /** Runs refused for their recorded verdict (baseline hygiene), as `run #12 (verdict fail)`. */
   private readonly verdictRefused: string[] = [];
   /** The previous release's tag, once a release lookup found one (release notes name it). */
   previousReleaseTag?: string;
 
+  /** The REST look-ups (runs, commits, releases) this source shares with the history. */
+  readonly api: WorkflowRuns;
+
   constructor(opts: GitHubBaselineOptions<L>) {
     this.o = opts;
+    this.api = new WorkflowRuns(opts.client, opts.context);
   }
 
   private get repo() {
-    return { owner: this.o.context.owner, repo: this.o.context.repo };
+    return this.api.repo;
   }
 
   /** GitHub down: the whole lookup fails (find() reports it) rather than trying other candidates. */
@@ -123,7 +97,7 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
 
   private async discover(): Promise<BaselineLookup<L>> {
     const ctx = this.o.context;
-    const self = await this.getRun(ctx.runId);
+    const self = await this.api.getRun(ctx.runId);
     if (this.o.pinnedRunId !== undefined) return this.pinnedRun(this.o.pinnedRunId);
     if (this.o.pinnedBranch) {
       return this.newestOn(self, this.o.pinnedBranch, {
@@ -143,7 +117,7 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     ) {
       return this.previousOnBranch(self, ctx.refName);
     }
-    const def = await this.defaultBranch();
+    const def = await this.api.defaultBranch();
     return this.newestOn(self, def, {
       found: (r) => `newest successful run on the default branch ${def}, run #${r.run_number}`,
       none: () =>
@@ -157,7 +131,7 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
   private async pinnedRun(runId: number): Promise<BaselineLookup<L>> {
     let run: RunSummary;
     try {
-      run = await this.getRun(runId);
+      run = await this.api.getRun(runId);
     } catch (e) {
       if (httpStatus(e) === 404)
         return this.none(
@@ -177,10 +151,10 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
 
   private async forPullRequest(self: RunSummary): Promise<BaselineLookup<L>> {
     const pr = this.o.context.pullRequest!;
-    const baseBranch = pr.baseRef || (await this.defaultBranch());
+    const baseBranch = pr.baseRef || (await this.api.defaultBranch());
     let mergeBase: string | undefined;
     try {
-      const cmp = await this.compare(pr.baseSha || baseBranch, pr.headSha);
+      const cmp = await this.api.compare(pr.baseSha || baseBranch, pr.headSha);
       mergeBase = cmp.merge_base_commit.sha;
     } catch (e) {
       this.throwIfUnavailable(e);
@@ -200,7 +174,7 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     for await (const run of this.runs({ branch: baseBranch }, (r) => this.candidate(r, self, true))) {
       const a = await this.tryRun(run);
       if (!a.ok) continue;
-      const distance = mergeBase ? await this.distance(run.head_sha, mergeBase, 'the merge-base') : '';
+      const distance = mergeBase ? await this.api.distance(run.head_sha, mergeBase, 'the merge-base') : '';
       return this.found(
         a.loaded,
         run,
@@ -217,8 +191,8 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
    * release gate's second comparison); call after `find()`.
    */
   async findOnDefaultBranch(): Promise<BaselineLookup<L>> {
-    const self = await this.getRun(this.o.context.runId);
-    const def = await this.defaultBranch();
+    const self = await this.api.selfRun();
+    const def = await this.api.defaultBranch();
     return this.newestOn(self, def, {
       found: (r) => `newest successful run on the default branch ${def}, run #${r.run_number}`,
       none: () =>
@@ -229,21 +203,16 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
 
   /** This run's summary (its workflow, creation time). */
   selfRun(): Promise<RunSummary> {
-    return this.getRun(this.o.context.runId);
+    return this.api.selfRun();
   }
 
   private async forRelease(self: RunSummary, tag: string): Promise<BaselineLookup<L>> {
-    const previous = await this.previousRelease(tag);
+    const previous = await this.api.previousRelease(tag);
     this.previousReleaseTag = previous;
     if (previous) {
       let sha: string | undefined;
       try {
-        const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/commits/{ref}', {
-          ...this.repo,
-          ref: previous,
-          per_page: 1,
-        });
-        sha = data.sha;
+        sha = await this.api.commitOf(previous);
       } catch (e) {
         this.throwIfUnavailable(e);
         core.warning(`Could not resolve the previous release tag ${previous}: ${apiMessage(e)}`);
@@ -260,7 +229,7 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
         }
       }
     }
-    const def = await this.defaultBranch();
+    const def = await this.api.defaultBranch();
     const lead = previous
       ? `no successful run with ${this.artifactPhrase()} for the previous release ${previous}`
       : 'no previous release';
@@ -303,70 +272,42 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
 
   // ------------------------------------------------------------------ helpers
 
-  /**
-   * Successful runs of this workflow, newest first, that `accept` takes as candidates: at most
-   * `baseline-lookback` of them. Only accepted runs count towards the lookback (runs of fork pull
-   * requests whose head branch is called like the base branch must not crowd out real candidates); the
-   * listing stops after MAX_SCANNED_RUNS runs beyond that in any case.
-   */
-  private async *runs(
-    filter: { branch?: string; head_sha?: string },
-    accept: (r: RunSummary) => boolean,
-  ): AsyncGenerator<RunSummary> {
-    const limit = this.o.lookback;
-    const workflowId = (await this.getRun(this.o.context.runId)).workflow_id;
-    const perPage = 100;
-    let accepted = 0;
-    let scanned = 0;
-    for (let page = 1; accepted < limit && scanned < limit + MAX_SCANNED_RUNS; page++) {
-      const { data } = await this.o.client.request(
-        'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
-        {
-          ...this.repo,
-          workflow_id: workflowId,
-          status: 'success',
-          per_page: perPage,
-          page,
-          ...filter,
-        },
-      );
-      const runs = data.workflow_runs as unknown as RunSummary[];
-      for (const r of runs) {
-        if (accepted >= limit || scanned >= limit + MAX_SCANNED_RUNS) return;
-        scanned++;
-        if (!accept(r)) continue;
-        accepted++;
-        yield r;
-      }
-      if (runs.length < perPage || page * perPage >= data.total_count) return;
-    }
+  /** Candidate runs, at most `baseline-lookback` of them (see WorkflowRuns.successfulRuns). */
+  private runs(filter: { branch?: string; head_sha?: string }, accept: (r: RunSummary) => boolean) {
+    return this.api.successfulRuns(filter, accept, this.o.lookback);
   }
+
+  /**
+   * Downloads one run's result artifact and reads it with `load` (fetchRunArtifact); remembers a refused
+   * or unreadable artifact for the wording of a fruitless search. Shared by the baseline and the history.
+   */
+  async fetchRun<T>(
+    run: RunSummary,
+    load: (dir: string) => T | Promise<T>,
+    what: string,
+  ): Promise<Attempt<T>> {
+    const a = await fetchRunArtifact(
+      {
+        client: this.o.client,
+        ...this.repo,
+        artifacts: this.o.artifacts,
+        artifactName: this.o.artifactName,
+        tempDir: this.o.context.tempDir,
+      },
+      run,
+      load,
+      what,
+    );
+    if (!a.ok && a.refused) this.refused = true;
+    return a;
+  }
+
+  /** True once a candidate's artifact was there but refused or unreadable (not merely expired). */
+  private refused = false;
 
   /** A run that may serve as baseline: not this one, trusted, and (for `pushLikeOnly`) push-like. */
   private candidate(run: RunSummary, self: RunSummary, pushLikeOnly = false): boolean {
-    return run.id !== self.id && this.trusted(run) && (!pushLikeOnly || PUSH_LIKE.has(run.event));
-  }
-
-  private selfRunSummary?: Promise<RunSummary>;
-
-  private getRun(runId: number): Promise<RunSummary> {
-    const fetchRun = async (): Promise<RunSummary> => {
-      const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
-        ...this.repo,
-        run_id: runId,
-      });
-      return data as unknown as RunSummary;
-    };
-    if (runId !== this.o.context.runId) return fetchRun();
-    this.selfRunSummary ??= fetchRun();
-    return this.selfRunSummary;
-  }
-
-  /** True for a run whose artifacts come from reviewed code: not a pull request run, not a fork's commit. */
-  trusted(run: RunSummary): boolean {
-    if (run.event.startsWith('pull_request')) return false;
-    const full = run.head_repository?.full_name;
-    return !full || full.toLowerCase() === `${this.repo.owner}/${this.repo.repo}`.toLowerCase();
+    return run.id !== self.id && this.api.trusted(run) && (!pushLikeOnly || PUSH_LIKE.has(run.event));
   }
 
   /** Tries one run: its newest unexpired artifact of the configured name, downloaded and loaded. */
@@ -394,72 +335,6 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     return a;
   }
 
-  /**
-   * Downloads one run's newest unexpired artifact of the configured name and reads it with `load`. A
-   * missing, expired, oversized, vanished or unreadable artifact is `{ ok: false, why }` (logged as
-   * `what run #N skipped`); GitHub being unavailable throws. Shared by the baseline and the history.
-   */
-  async fetchRun<T>(
-    run: RunSummary,
-    load: (dir: string) => T | Promise<T>,
-    what: string,
-  ): Promise<Attempt<T>> {
-    const label = `run #${run.run_number}`;
-    const skip = (why: string, refused = false): Attempt<T> => {
-      if (refused) this.refused = true;
-      core.info(`${what} ${label} skipped: ${why}`);
-      return { ok: false, why };
-    };
-    const { data } = await this.o.client.request(
-      'GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
-      {
-        ...this.repo,
-        run_id: run.id,
-        name: this.o.artifactName,
-        per_page: 100,
-      },
-    );
-    const arts = (data.artifacts as unknown as ArtifactSummary[])
-      .filter((a) => a.name === this.o.artifactName)
-      .sort((a, b) => b.id - a.id);
-    if (arts.length === 0) return skip('no artifact');
-    const art = arts.find((a) => !a.expired);
-    if (!art) return skip('artifact expired');
-    if (art.size_in_bytes > MAX_ARTIFACT_BYTES)
-      return skip(`artifact too large (${art.size_in_bytes} bytes)`);
-    const dir = mkdtempSync(join(this.o.context.tempDir, `evalgate-run-${run.id}-`));
-    try {
-      await this.o.artifacts.downloadFromRun({ artifactId: art.id, runId: run.id, dir });
-    } catch (e) {
-      if (e instanceof ArchiveRefusedError) {
-        // Untrusted content: say why it was refused (never "expired"), and go on to the next candidate.
-        core.warning(`The "${art.name}" artifact of ${label} was refused: ${e.message}; skipping it`);
-        return skip(`artifact refused: ${e.reason}`, true);
-      }
-      if (httpStatus(e) === 410) return skip('artifact expired (410 on download)');
-      if (httpStatus(e) === 404) return skip('artifact gone (404 on download)');
-      this.throwIfUnavailable(e);
-      core.warning(
-        `Could not download the "${art.name}" artifact of ${label}: ${apiMessage(e)}; skipping it`,
-      );
-      return skip('download failed', true);
-    }
-    try {
-      const loaded = await load(dir);
-      core.info(`${what} ${label} (${short(run.head_sha)}): artifact "${art.name}" loaded`);
-      return { ok: true, loaded };
-    } catch (e) {
-      if (!isExpectedError(e)) throw e;
-      core.warning(
-        `The "${art.name}" artifact of ${label} is not a readable evalgate result (${e.message}); skipping it`,
-      );
-      return skip('unreadable artifact', true);
-    }
-  }
-
-  /** True once a candidate's artifact was there but refused or unreadable (not merely expired). */
-  private refused = false;
-
   /** How messages name the artifact that was looked for: "unexpired" only while expiry is all that failed. */
   private artifactPhrase(): string {
     return `${this.refused ? 'a usable' : 'an unexpired'} "${this.o.artifactName}" artifact`;
@@ -469,75 +344,6 @@ export class GitHubBaselineSource<L extends { result: EvalResult }> implements B
     if (this.skipped.length === 0) return '';
     const shown = this.skipped.slice(0, 3).join('; ');
     return ` (skipped ${shown}${this.skipped.length > 3 ? `; and ${this.skipped.length - 3} more` : ''})`;
-  }
-
-  private async compare(base: string, head: string) {
-    const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
-      ...this.repo,
-      basehead: `${base}...${head}`,
-      per_page: 1,
-    });
-    return data;
-  }
-
-  /** "3 commits behind the merge-base" (or ahead/diverged), from the compare API; '' when unknown. */
-  private async distance(from: string, to: string, toName: string): Promise<string> {
-    if (from === to) return `at ${toName}`;
-    try {
-      const c = await this.compare(from, to);
-      const plural = (n: number) => `${n} commit${n === 1 ? '' : 's'}`;
-      // compare(from...to): ahead_by = commits of `to` missing in `from`, i.e. how far `from` is behind.
-      if (c.ahead_by && c.behind_by)
-        return `${plural(c.ahead_by)} behind and ${plural(c.behind_by)} ahead of ${toName}`;
-      if (c.ahead_by) return `${plural(c.ahead_by)} behind ${toName}`;
-      if (c.behind_by) return `${plural(c.behind_by)} ahead of ${toName}`;
-      return `at ${toName}`;
-    } catch (e) {
-      core.debug(`compare ${from}...${to} failed: ${apiMessage(e)}`);
-      return '';
-    }
-  }
-
-  /** The repository's default branch (from the event payload, else one request). */
-  defaultBranchName(): Promise<string> {
-    return this.defaultBranch();
-  }
-
-  private async defaultBranch(): Promise<string> {
-    if (this.o.context.defaultBranch) return this.o.context.defaultBranch;
-    // Cached here, not written into the context: the caller shares that object with the publisher.
-    this.defaultBranchFromApi ??= (
-      await this.o.client.request('GET /repos/{owner}/{repo}', this.repo)
-    ).data.default_branch;
-    return this.defaultBranchFromApi;
-  }
-
-  /** The release before `tag`: newest non-draft release published before it (stable releases for a stable tag). */
-  private async previousRelease(tag: string): Promise<string | undefined> {
-    type Rel = {
-      tag_name: string;
-      draft: boolean;
-      prerelease: boolean;
-      created_at: string;
-      published_at: string | null;
-    };
-    const releases: Rel[] = [];
-    for (let page = 1; page <= 3; page++) {
-      const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/releases', {
-        ...this.repo,
-        per_page: 100,
-        page,
-      });
-      releases.push(...(data as unknown as Rel[]));
-      if (data.length < 100) break;
-    }
-    const when = (r: Rel) => r.published_at ?? r.created_at;
-    const current = releases.find((r) => r.tag_name === tag);
-    const stableOnly = current ? !current.prerelease : !this.o.context.releasePrerelease;
-    return releases
-      .filter((r) => !r.draft && r.tag_name !== tag && (!stableOnly || !r.prerelease))
-      .filter((r) => !current || when(r) <= when(current))
-      .sort((a, b) => when(b).localeCompare(when(a)))[0]?.tag_name;
   }
 
   private found(loaded: L, run: RunSummary, why: string): BaselineLookup<L> {

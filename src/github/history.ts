@@ -8,7 +8,8 @@
 import * as core from '@actions/core';
 import { refusedAsBaseline } from '../history/hygiene.js';
 import type { EvalResult, Verdict } from '../types.js';
-import type { Attempt, RunSummary } from './baseline.js';
+import type { Attempt } from './run-artifact.js';
+import type { RunSummary } from './workflow-runs.js';
 import type { GitHubClient } from './octokit.js';
 
 /** Runs read at the same time (each is a listing request, a download and a parse). */

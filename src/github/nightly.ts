@@ -142,7 +142,7 @@ async function addHistory(o: ExtrasOptions, count: number): Promise<void> {
   const { report, ctx } = o;
   try {
     const self = await o.source.selfRun();
-    const branch = await historyBranch(ctx, () => o.source.defaultBranchName());
+    const branch = await historyBranch(ctx, () => o.source.api.defaultBranch());
     if (!branch) return;
     const known = new Map<number, EvalResult>();
     if (o.baseline && report.baseline.run_id !== undefined)
@@ -155,7 +155,7 @@ async function addHistory(o: ExtrasOptions, count: number): Promise<void> {
       branch,
       count,
       acceptedVerdicts: o.acceptedVerdicts,
-      trusted: (r) => o.source.trusted(r),
+      trusted: (r) => o.source.api.trusted(r),
       fetch: (r) => o.source.fetchRun(r, o.loadResult, 'History'),
       known,
     });
