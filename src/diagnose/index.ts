@@ -33,7 +33,7 @@ export function diagnose(input: GateInput): Report {
     current.task !== baseline.task
   ) {
     throw new InputError(
-      `this run is a ${current.task} task but the baseline is ${baseline.task}; set \`task:\` in the config so both runs are read the same way`,
+      `this run (${filesOf(current)}) is a ${current.task} task but the baseline (${filesOf(baseline)}) is ${baseline.task}; set \`task:\` in the config so both runs are read the same way`,
       { file: config.file, field: 'task' },
     );
   }
@@ -53,3 +53,10 @@ export function diagnose(input: GateInput): Report {
 }
 
 export type { PairingInfo };
+
+/** The input files of a run, for messages that must say which files disagree. */
+function filesOf(run: { sources: { file: string }[] }): string {
+  const files = run.sources.map((s) => s.file);
+  if (files.length === 0) return 'no file';
+  return files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+}

@@ -80,7 +80,7 @@ describe('review fixes', () => {
       toJsonl([1, 2, 3, 4, 5].map((y, i) => ({ id: i, label: y, prediction: y }))),
     );
     await expect(gate([base], [cur])).rejects.toThrow(
-      /this run is a multiclass task but the baseline is regression; set `task:`/,
+      /this run \([^)]*t-cur\.jsonl\) is a multiclass task but the baseline \([^)]*t-base\.jsonl\) is regression; set `task:`/,
     );
   });
 
