@@ -36,6 +36,7 @@ import {
   type CorpusColumn,
 } from './types.js';
 import { CORPUS_AGGREGATIONS, corpusMetric } from './metrics/corpus.js';
+import { missingValueNotes } from './metrics/numeric.js';
 
 /** Record mapping of a config. */
 export function mappingOf(config: GateConfig): RecordMapping {
@@ -376,6 +377,8 @@ export function computeResult(
       stage: `computing metrics and error bars (${dataset.n.toLocaleString('en-US')} examples)`,
     });
     result.metrics = computeOn(dataset, config);
+    const missing = missingValueNotes(dataset.numeric);
+    if (missing.length) result.notes = [...(result.notes ?? []), ...missing];
     const recordSlices = slicesOf(dataset, config);
     for (const field of Object.keys(recordSlices)) {
       if (field in aggSlices) {

@@ -76,6 +76,22 @@ export function numericSummaries(
   }
 }
 
+/**
+ * One note per numeric field with missing values (NaN: an empty, `NaN` or `NA` cell, or a record
+ * without the field), e.g. "latency_ms: 1 of 5 values missing": the summaries use the others, and the
+ * report says how many were left out (docs/metrics.md, "Numeric fields").
+ */
+export function missingValueNotes(numeric: Record<string, Float64Array>): string[] {
+  const notes: string[] = [];
+  for (const field of Object.keys(numeric).sort()) {
+    const col = numeric[field];
+    let missing = 0;
+    for (let i = 0; i < col.length; i++) if (col[i] !== col[i]) missing++;
+    if (missing > 0) notes.push(`${field}: ${missing} of ${col.length} values missing`);
+  }
+  return notes;
+}
+
 /** A defined metric value. */
 export function point(value: number, n: number): MetricPoint {
   return { value, n };
