@@ -53786,6 +53786,227 @@ function unavailableError(e, what) {
         : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/github/run-artifact.ts
+/**
+ * Downloads one earlier run's result artifact and reads it, for the baseline and the history alike. A
+ * missing, expired, oversized, vanished, refused or unreadable artifact is an attempt that failed with a
+ * reason (the run is skipped); GitHub being unavailable throws.
+ */
+
+
+
+
+
+
+
+
+/**
+ * Downloads `run`'s newest unexpired artifact of the configured name and reads it with `load`; `what`
+ * names the purpose in log lines (`what run #N skipped: why`).
+ */
+async function fetchRunArtifact(o, run, load, what) {
+    const label = `run #${run.run_number}`;
+    const skip = (why, refused = false) => {
+        core/* info */.pq(`${what} ${label} skipped: ${why}`);
+        return refused ? { ok: false, why, refused } : { ok: false, why };
+    };
+    const { data } = await o.client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
+        owner: o.owner,
+        repo: o.repo,
+        run_id: run.id,
+        name: o.artifactName,
+        per_page: 100,
+    });
+    const arts = data.artifacts
+        .filter((a) => a.name === o.artifactName)
+        .sort((a, b) => b.id - a.id);
+    if (arts.length === 0)
+        return skip('no artifact');
+    const art = arts.find((a) => !a.expired);
+    if (!art)
+        return skip('artifact expired');
+    if (art.size_in_bytes > MAX_ARTIFACT_BYTES)
+        return skip(`artifact too large (${art.size_in_bytes} bytes)`);
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(o.tempDir, `evalgate-run-${run.id}-`));
+    try {
+        await o.artifacts.downloadFromRun({ artifactId: art.id, runId: run.id, dir });
+    }
+    catch (e) {
+        if (e instanceof ArchiveRefusedError) {
+            // Untrusted content: say why it was refused (never "expired"), and go on to the next candidate.
+            core/* warning */.$e(`The "${art.name}" artifact of ${label} was refused: ${e.message}; skipping it`);
+            return skip(`artifact refused: ${e.reason}`, true);
+        }
+        if (httpStatus(e) === 410)
+            return skip('artifact expired (410 on download)');
+        if (httpStatus(e) === 404)
+            return skip('artifact gone (404 on download)');
+        const down = unavailableError(e, 'the baseline lookup');
+        if (down)
+            throw down;
+        core/* warning */.$e(`Could not download the "${art.name}" artifact of ${label}: ${apiMessage(e)}; skipping it`);
+        return skip('download failed', true);
+    }
+    try {
+        const loaded = await load(dir);
+        core/* info */.pq(`${what} ${label} (${context_short(run.head_sha)}): artifact "${art.name}" loaded`);
+        return { ok: true, loaded };
+    }
+    catch (e) {
+        if (!isExpectedError(e))
+            throw e;
+        core/* warning */.$e(`The "${art.name}" artifact of ${label} is not a readable evalgate result (${e.message}); skipping it`);
+        return skip('unreadable artifact', true);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/workflow-runs.ts
+/**
+ * The REST look-ups baseline discovery and the history share: this run, earlier runs of its workflow,
+ * commit distances, the default branch and the previous release. Kept apart from the discovery rules
+ * (baseline.ts) so that those read as rules, and from artifact downloads (run-artifact.ts).
+ */
+
+
+/** Runs listed beyond the lookback that were not candidates, before a search gives up. */
+const MAX_SCANNED_RUNS = 500;
+/** Workflow runs, commits and releases of the runner's repository. */
+class WorkflowRuns {
+    client;
+    context;
+    selfRunSummary;
+    /** The default branch, asked from the API once when the context did not carry it. */
+    defaultBranchFromApi;
+    constructor(client, context) {
+        this.client = client;
+        this.context = context;
+    }
+    /** `{ owner, repo }` of the runner's repository, as request parameters. */
+    get repo() {
+        return { owner: this.context.owner, repo: this.context.repo };
+    }
+    /** One run by id; this run's summary is asked once. */
+    getRun(runId) {
+        const fetchRun = async () => {
+            const { data } = await this.client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
+                ...this.repo,
+                run_id: runId,
+            });
+            return data;
+        };
+        if (runId !== this.context.runId)
+            return fetchRun();
+        this.selfRunSummary ??= fetchRun();
+        return this.selfRunSummary;
+    }
+    /** This run's summary (its workflow, creation time). */
+    selfRun() {
+        return this.getRun(this.context.runId);
+    }
+    /**
+     * Successful runs of this workflow, newest first, that `accept` takes: at most `limit` of them. Only
+     * accepted runs count towards the limit (runs of fork pull requests whose head branch is called like
+     * the base branch must not crowd out real candidates); the listing stops after MAX_SCANNED_RUNS runs
+     * beyond that in any case.
+     */
+    async *successfulRuns(filter, accept, limit) {
+        const workflowId = (await this.selfRun()).workflow_id;
+        const perPage = 100;
+        let accepted = 0;
+        let scanned = 0;
+        for (let page = 1; accepted < limit && scanned < limit + MAX_SCANNED_RUNS; page++) {
+            const { data } = await this.client.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', { ...this.repo, workflow_id: workflowId, status: 'success', per_page: perPage, page, ...filter });
+            const runs = data.workflow_runs;
+            for (const r of runs) {
+                if (accepted >= limit || scanned >= limit + MAX_SCANNED_RUNS)
+                    return;
+                scanned++;
+                if (!accept(r))
+                    continue;
+                accepted++;
+                yield r;
+            }
+            if (runs.length < perPage || page * perPage >= data.total_count)
+                return;
+        }
+    }
+    /** True for a run whose artifacts come from reviewed code: not a pull request run, not a fork's commit. */
+    trusted(run) {
+        if (run.event.startsWith('pull_request'))
+            return false;
+        const full = run.head_repository?.full_name;
+        return !full || full.toLowerCase() === `${this.repo.owner}/${this.repo.repo}`.toLowerCase();
+    }
+    /** The compare API's answer for `base...head`. */
+    async compare(base, head) {
+        const { data } = await this.client.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+            ...this.repo,
+            basehead: `${base}...${head}`,
+            per_page: 1,
+        });
+        return data;
+    }
+    /** "3 commits behind the merge-base" (or ahead/diverged), from the compare API; '' when unknown. */
+    async distance(from, to, toName) {
+        if (from === to)
+            return `at ${toName}`;
+        try {
+            const c = await this.compare(from, to);
+            const plural = (n) => `${n} commit${n === 1 ? '' : 's'}`;
+            // compare(from...to): ahead_by = commits of `to` missing in `from`, i.e. how far `from` is behind.
+            if (c.ahead_by && c.behind_by)
+                return `${plural(c.ahead_by)} behind and ${plural(c.behind_by)} ahead of ${toName}`;
+            if (c.ahead_by)
+                return `${plural(c.ahead_by)} behind ${toName}`;
+            if (c.behind_by)
+                return `${plural(c.behind_by)} ahead of ${toName}`;
+            return `at ${toName}`;
+        }
+        catch (e) {
+            core/* debug */.Yz(`compare ${from}...${to} failed: ${apiMessage(e)}`);
+            return '';
+        }
+    }
+    /** The commit a ref (a tag) points at. */
+    async commitOf(ref) {
+        const { data } = await this.client.request('GET /repos/{owner}/{repo}/commits/{ref}', {
+            ...this.repo,
+            ref,
+            per_page: 1,
+        });
+        return data.sha;
+    }
+    /** The repository's default branch (from the event payload, else one request). */
+    async defaultBranch() {
+        if (this.context.defaultBranch)
+            return this.context.defaultBranch;
+        // Cached here, not written into the context: the caller shares that object with the publisher.
+        this.defaultBranchFromApi ??= (await this.client.request('GET /repos/{owner}/{repo}', this.repo)).data.default_branch;
+        return this.defaultBranchFromApi;
+    }
+    /** The release before `tag`: newest non-draft release published before it (stable releases for a stable tag). */
+    async previousRelease(tag) {
+        const releases = [];
+        for (let page = 1; page <= 3; page++) {
+            const { data } = await this.client.request('GET /repos/{owner}/{repo}/releases', {
+                ...this.repo,
+                per_page: 100,
+                page,
+            });
+            releases.push(...data);
+            if (data.length < 100)
+                break;
+        }
+        const when = (r) => r.published_at ?? r.created_at;
+        const current = releases.find((r) => r.tag_name === tag);
+        const stableOnly = current ? !current.prerelease : !this.context.releasePrerelease;
+        return releases
+            .filter((r) => !r.draft && r.tag_name !== tag && (!stableOnly || !r.prerelease))
+            .filter((r) => !current || when(r) <= when(current))
+            .sort((a, b) => when(b).localeCompare(when(a)))[0]?.tag_name;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/baseline.ts
 /**
  * Baseline discovery (docs/workflows.md, "Baseline discovery"): which earlier run of this workflow holds the result to compare with.
@@ -53800,8 +54021,8 @@ function unavailableError(e, what) {
  * are never used as a baseline: their artifacts are produced by code nobody has reviewed yet.
  * An expired artifact, a 410 on download or an unreadable artifact falls through to the next candidate.
  *
- * Over 400 lines on purpose: the discovery rules of every event share one candidate walk (listing,
- * trust checks, expiry and refusal reasons), and splitting them would scatter that walk.
+ * The REST look-ups live in workflow-runs.ts and the artifact download in run-artifact.ts; this file
+ * holds the rules.
  */
 
 
@@ -53809,29 +54030,25 @@ function unavailableError(e, what) {
 
 
 
-
-
-
 const PUSH_LIKE = new Set(['push', 'schedule', 'workflow_dispatch']);
-/** Runs listed beyond `baseline-lookback` that were not candidates, before the search gives up. */
-const MAX_SCANNED_RUNS = 500;
 /** Baseline from an earlier run's artifact, found through the GitHub API. */
 class GitHubBaselineSource {
     o;
     skipped = [];
     /** Runs already tried: the merge-base run is also on the base branch, and fails the same way twice. */
     tried = new Map();
-    /** The default branch, asked from the API once when the context did not carry it. */
-    defaultBranchFromApi;
     /** Runs refused for their recorded verdict (baseline hygiene), as `run #12 (verdict fail)`. */
     verdictRefused = [];
     /** The previous release's tag, once a release lookup found one (release notes name it). */
     previousReleaseTag;
+    /** The REST look-ups (runs, commits, releases) this source shares with the history. */
+    api;
     constructor(opts) {
         this.o = opts;
+        this.api = new WorkflowRuns(opts.client, opts.context);
     }
     get repo() {
-        return { owner: this.o.context.owner, repo: this.o.context.repo };
+        return this.api.repo;
     }
     /** GitHub down: the whole lookup fails (find() reports it) rather than trying other candidates. */
     throwIfUnavailable(e) {
@@ -53859,7 +54076,7 @@ class GitHubBaselineSource {
     }
     async discover() {
         const ctx = this.o.context;
-        const self = await this.getRun(ctx.runId);
+        const self = await this.api.getRun(ctx.runId);
         if (this.o.pinnedRunId !== undefined)
             return this.pinnedRun(this.o.pinnedRunId);
         if (this.o.pinnedBranch) {
@@ -53878,7 +54095,7 @@ class GitHubBaselineSource {
             ['schedule', 'workflow_dispatch', 'push'].includes(ctx.eventName)) {
             return this.previousOnBranch(self, ctx.refName);
         }
-        const def = await this.defaultBranch();
+        const def = await this.api.defaultBranch();
         return this.newestOn(self, def, {
             found: (r) => `newest successful run on the default branch ${def}, run #${r.run_number}`,
             none: () => `no successful run on ${def} with ${this.artifactPhrase()} among the last ${this.o.lookback} runs`,
@@ -53889,7 +54106,7 @@ class GitHubBaselineSource {
     async pinnedRun(runId) {
         let run;
         try {
-            run = await this.getRun(runId);
+            run = await this.api.getRun(runId);
         }
         catch (e) {
             if (httpStatus(e) === 404)
@@ -53903,10 +54120,10 @@ class GitHubBaselineSource {
     }
     async forPullRequest(self) {
         const pr = this.o.context.pullRequest;
-        const baseBranch = pr.baseRef || (await this.defaultBranch());
+        const baseBranch = pr.baseRef || (await this.api.defaultBranch());
         let mergeBase;
         try {
-            const cmp = await this.compare(pr.baseSha || baseBranch, pr.headSha);
+            const cmp = await this.api.compare(pr.baseSha || baseBranch, pr.headSha);
             mergeBase = cmp.merge_base_commit.sha;
         }
         catch (e) {
@@ -53927,7 +54144,7 @@ class GitHubBaselineSource {
             const a = await this.tryRun(run);
             if (!a.ok)
                 continue;
-            const distance = mergeBase ? await this.distance(run.head_sha, mergeBase, 'the merge-base') : '';
+            const distance = mergeBase ? await this.api.distance(run.head_sha, mergeBase, 'the merge-base') : '';
             return this.found(a.loaded, run, `${lead}; newest on ${baseBranch} (run #${run.run_number})${distance ? `, ${distance}` : ''}`);
         }
         return this.none(`${lead}, and none among the last ${this.o.lookback} successful runs on ${baseBranch}${this.skipNote()}`);
@@ -53937,8 +54154,8 @@ class GitHubBaselineSource {
      * release gate's second comparison); call after `find()`.
      */
     async findOnDefaultBranch() {
-        const self = await this.getRun(this.o.context.runId);
-        const def = await this.defaultBranch();
+        const self = await this.api.selfRun();
+        const def = await this.api.defaultBranch();
         return this.newestOn(self, def, {
             found: (r) => `newest successful run on the default branch ${def}, run #${r.run_number}`,
             none: () => `no successful run on ${def} with ${this.artifactPhrase()} among the last ${this.o.lookback} runs`,
@@ -53947,20 +54164,15 @@ class GitHubBaselineSource {
     }
     /** This run's summary (its workflow, creation time). */
     selfRun() {
-        return this.getRun(this.o.context.runId);
+        return this.api.selfRun();
     }
     async forRelease(self, tag) {
-        const previous = await this.previousRelease(tag);
+        const previous = await this.api.previousRelease(tag);
         this.previousReleaseTag = previous;
         if (previous) {
             let sha;
             try {
-                const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/commits/{ref}', {
-                    ...this.repo,
-                    ref: previous,
-                    per_page: 1,
-                });
-                sha = data.sha;
+                sha = await this.api.commitOf(previous);
             }
             catch (e) {
                 this.throwIfUnavailable(e);
@@ -53974,7 +54186,7 @@ class GitHubBaselineSource {
                 }
             }
         }
-        const def = await this.defaultBranch();
+        const def = await this.api.defaultBranch();
         const lead = previous
             ? `no successful run with ${this.artifactPhrase()} for the previous release ${previous}`
             : 'no previous release';
@@ -54003,65 +54215,31 @@ class GitHubBaselineSource {
         return this.none(text.none() + this.skipNote());
     }
     // ------------------------------------------------------------------ helpers
-    /**
-     * Successful runs of this workflow, newest first, that `accept` takes as candidates: at most
-     * `baseline-lookback` of them. Only accepted runs count towards the lookback (runs of fork pull
-     * requests whose head branch is called like the base branch must not crowd out real candidates); the
-     * listing stops after MAX_SCANNED_RUNS runs beyond that in any case.
-     */
-    async *runs(filter, accept) {
-        const limit = this.o.lookback;
-        const workflowId = (await this.getRun(this.o.context.runId)).workflow_id;
-        const perPage = 100;
-        let accepted = 0;
-        let scanned = 0;
-        for (let page = 1; accepted < limit && scanned < limit + MAX_SCANNED_RUNS; page++) {
-            const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
-                ...this.repo,
-                workflow_id: workflowId,
-                status: 'success',
-                per_page: perPage,
-                page,
-                ...filter,
-            });
-            const runs = data.workflow_runs;
-            for (const r of runs) {
-                if (accepted >= limit || scanned >= limit + MAX_SCANNED_RUNS)
-                    return;
-                scanned++;
-                if (!accept(r))
-                    continue;
-                accepted++;
-                yield r;
-            }
-            if (runs.length < perPage || page * perPage >= data.total_count)
-                return;
-        }
+    /** Candidate runs, at most `baseline-lookback` of them (see WorkflowRuns.successfulRuns). */
+    runs(filter, accept) {
+        return this.api.successfulRuns(filter, accept, this.o.lookback);
     }
+    /**
+     * Downloads one run's result artifact and reads it with `load` (fetchRunArtifact); remembers a refused
+     * or unreadable artifact for the wording of a fruitless search. Shared by the baseline and the history.
+     */
+    async fetchRun(run, load, what) {
+        const a = await fetchRunArtifact({
+            client: this.o.client,
+            ...this.repo,
+            artifacts: this.o.artifacts,
+            artifactName: this.o.artifactName,
+            tempDir: this.o.context.tempDir,
+        }, run, load, what);
+        if (!a.ok && a.refused)
+            this.refused = true;
+        return a;
+    }
+    /** True once a candidate's artifact was there but refused or unreadable (not merely expired). */
+    refused = false;
     /** A run that may serve as baseline: not this one, trusted, and (for `pushLikeOnly`) push-like. */
     candidate(run, self, pushLikeOnly = false) {
-        return run.id !== self.id && this.trusted(run) && (!pushLikeOnly || PUSH_LIKE.has(run.event));
-    }
-    selfRunSummary;
-    getRun(runId) {
-        const fetchRun = async () => {
-            const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
-                ...this.repo,
-                run_id: runId,
-            });
-            return data;
-        };
-        if (runId !== this.o.context.runId)
-            return fetchRun();
-        this.selfRunSummary ??= fetchRun();
-        return this.selfRunSummary;
-    }
-    /** True for a run whose artifacts come from reviewed code: not a pull request run, not a fork's commit. */
-    trusted(run) {
-        if (run.event.startsWith('pull_request'))
-            return false;
-        const full = run.head_repository?.full_name;
-        return !full || full.toLowerCase() === `${this.repo.owner}/${this.repo.repo}`.toLowerCase();
+        return run.id !== self.id && this.api.trusted(run) && (!pushLikeOnly || PUSH_LIKE.has(run.event));
     }
     /** Tries one run: its newest unexpired artifact of the configured name, downloaded and loaded. */
     async tryRun(run) {
@@ -54087,67 +54265,6 @@ class GitHubBaselineSource {
         }
         return a;
     }
-    /**
-     * Downloads one run's newest unexpired artifact of the configured name and reads it with `load`. A
-     * missing, expired, oversized, vanished or unreadable artifact is `{ ok: false, why }` (logged as
-     * `what run #N skipped`); GitHub being unavailable throws. Shared by the baseline and the history.
-     */
-    async fetchRun(run, load, what) {
-        const label = `run #${run.run_number}`;
-        const skip = (why, refused = false) => {
-            if (refused)
-                this.refused = true;
-            core/* info */.pq(`${what} ${label} skipped: ${why}`);
-            return { ok: false, why };
-        };
-        const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
-            ...this.repo,
-            run_id: run.id,
-            name: this.o.artifactName,
-            per_page: 100,
-        });
-        const arts = data.artifacts
-            .filter((a) => a.name === this.o.artifactName)
-            .sort((a, b) => b.id - a.id);
-        if (arts.length === 0)
-            return skip('no artifact');
-        const art = arts.find((a) => !a.expired);
-        if (!art)
-            return skip('artifact expired');
-        if (art.size_in_bytes > MAX_ARTIFACT_BYTES)
-            return skip(`artifact too large (${art.size_in_bytes} bytes)`);
-        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(this.o.context.tempDir, `evalgate-run-${run.id}-`));
-        try {
-            await this.o.artifacts.downloadFromRun({ artifactId: art.id, runId: run.id, dir });
-        }
-        catch (e) {
-            if (e instanceof ArchiveRefusedError) {
-                // Untrusted content: say why it was refused (never "expired"), and go on to the next candidate.
-                core/* warning */.$e(`The "${art.name}" artifact of ${label} was refused: ${e.message}; skipping it`);
-                return skip(`artifact refused: ${e.reason}`, true);
-            }
-            if (httpStatus(e) === 410)
-                return skip('artifact expired (410 on download)');
-            if (httpStatus(e) === 404)
-                return skip('artifact gone (404 on download)');
-            this.throwIfUnavailable(e);
-            core/* warning */.$e(`Could not download the "${art.name}" artifact of ${label}: ${apiMessage(e)}; skipping it`);
-            return skip('download failed', true);
-        }
-        try {
-            const loaded = await load(dir);
-            core/* info */.pq(`${what} ${label} (${context_short(run.head_sha)}): artifact "${art.name}" loaded`);
-            return { ok: true, loaded };
-        }
-        catch (e) {
-            if (!isExpectedError(e))
-                throw e;
-            core/* warning */.$e(`The "${art.name}" artifact of ${label} is not a readable evalgate result (${e.message}); skipping it`);
-            return skip('unreadable artifact', true);
-        }
-    }
-    /** True once a candidate's artifact was there but refused or unreadable (not merely expired). */
-    refused = false;
     /** How messages name the artifact that was looked for: "unexpired" only while expiry is all that failed. */
     artifactPhrase() {
         return `${this.refused ? 'a usable' : 'an unexpired'} "${this.o.artifactName}" artifact`;
@@ -54157,67 +54274,6 @@ class GitHubBaselineSource {
             return '';
         const shown = this.skipped.slice(0, 3).join('; ');
         return ` (skipped ${shown}${this.skipped.length > 3 ? `; and ${this.skipped.length - 3} more` : ''})`;
-    }
-    async compare(base, head) {
-        const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
-            ...this.repo,
-            basehead: `${base}...${head}`,
-            per_page: 1,
-        });
-        return data;
-    }
-    /** "3 commits behind the merge-base" (or ahead/diverged), from the compare API; '' when unknown. */
-    async distance(from, to, toName) {
-        if (from === to)
-            return `at ${toName}`;
-        try {
-            const c = await this.compare(from, to);
-            const plural = (n) => `${n} commit${n === 1 ? '' : 's'}`;
-            // compare(from...to): ahead_by = commits of `to` missing in `from`, i.e. how far `from` is behind.
-            if (c.ahead_by && c.behind_by)
-                return `${plural(c.ahead_by)} behind and ${plural(c.behind_by)} ahead of ${toName}`;
-            if (c.ahead_by)
-                return `${plural(c.ahead_by)} behind ${toName}`;
-            if (c.behind_by)
-                return `${plural(c.behind_by)} ahead of ${toName}`;
-            return `at ${toName}`;
-        }
-        catch (e) {
-            core/* debug */.Yz(`compare ${from}...${to} failed: ${apiMessage(e)}`);
-            return '';
-        }
-    }
-    /** The repository's default branch (from the event payload, else one request). */
-    defaultBranchName() {
-        return this.defaultBranch();
-    }
-    async defaultBranch() {
-        if (this.o.context.defaultBranch)
-            return this.o.context.defaultBranch;
-        // Cached here, not written into the context: the caller shares that object with the publisher.
-        this.defaultBranchFromApi ??= (await this.o.client.request('GET /repos/{owner}/{repo}', this.repo)).data.default_branch;
-        return this.defaultBranchFromApi;
-    }
-    /** The release before `tag`: newest non-draft release published before it (stable releases for a stable tag). */
-    async previousRelease(tag) {
-        const releases = [];
-        for (let page = 1; page <= 3; page++) {
-            const { data } = await this.o.client.request('GET /repos/{owner}/{repo}/releases', {
-                ...this.repo,
-                per_page: 100,
-                page,
-            });
-            releases.push(...data);
-            if (data.length < 100)
-                break;
-        }
-        const when = (r) => r.published_at ?? r.created_at;
-        const current = releases.find((r) => r.tag_name === tag);
-        const stableOnly = current ? !current.prerelease : !this.o.context.releasePrerelease;
-        return releases
-            .filter((r) => !r.draft && r.tag_name !== tag && (!stableOnly || !r.prerelease))
-            .filter((r) => !current || when(r) <= when(current))
-            .sort((a, b) => when(b).localeCompare(when(a)))[0]?.tag_name;
     }
     found(loaded, run, why) {
         // Baseline hygiene is visible: the report says which runs were passed over for their verdict.
@@ -56004,6 +56060,24 @@ function numericSummaries(numeric, out) {
         out[`${field}_p95`] = { value: percentile(vals, 95), n: count };
     }
 }
+/**
+ * One note per numeric field with missing values (NaN: an empty, `NaN` or `NA` cell, or a record
+ * without the field), e.g. "latency_ms: 1 of 5 values missing": the summaries use the others, and the
+ * report says how many were left out (docs/metrics.md, "Numeric fields").
+ */
+function missingValueNotes(numeric) {
+    const notes = [];
+    for (const field of Object.keys(numeric).sort()) {
+        const col = numeric[field];
+        let missing = 0;
+        for (let i = 0; i < col.length; i++)
+            if (col[i] !== col[i])
+                missing++;
+        if (missing > 0)
+            notes.push(`${field}: ${missing} of ${col.length} values missing`);
+    }
+    return notes;
+}
 /** A defined metric value. */
 function point(value, n) {
     return { value, n };
@@ -57280,24 +57354,17 @@ function lgammaRatio(x, y) {
     return (x + 0.5) * Math.log(x + 1) - (y + 0.5) * Math.log(y + 1) - x + y;
 }
 
-;// CONCATENATED MODULE: ./src/stats/distributions.ts
+;// CONCATENATED MODULE: ./src/stats/normal.ts
 /**
- * Over 400 lines on purpose: one numerical job (the distribution functions of the tests, sharing their
- * constants and gamma helpers); the coefficient tables of the published algorithms make up the length.
- *
- * Distribution functions the tests need, in double precision:
- * - standard normal cdf/sf (Cody 1993, ACM TOMS 715 `ANORM` rational approximations; ~1e-16 relative,
- *   including far tails) and quantile (Wichura 1988, AS 241 `PPND16`; ~1e-16 relative);
- * - exact binomial pmf/tails (Loader 2000 saddle-point form: no cancellation, accurate for n in the
- *   millions);
- * - Student t cdf/quantile via the regularised incomplete beta function (continued fraction, Lentz).
+ * Standard normal cdf/sf (Cody 1993, ACM TOMS 715 `ANORM` rational approximations; ~1e-16 relative,
+ * including far tails), density and quantile (Wichura 1988, AS 241 `PPND16`; ~1e-16 relative).
  */
 const SQRT_32 = 5.656854249492381;
 const ONE_OVER_SQRT_2PI = 0.3989422804014327;
+/** log √(2π), shared by the Stirling-series forms of the binomial and gamma functions. */
 const LN_SQRT_2PI = 0.9189385332046728;
-const EPS = 2.220446049250313e-16;
 /** 97.5% standard normal quantile, the multiplier of all two-sided 95% intervals. */
-const distributions_Z975 = 1.959963984540054;
+const normal_Z975 = 1.959963984540054;
 // Cody (1993) rational-approximation coefficients for the three ranges of |x|.
 const CA = [
     2.2352520354606837, 161.02823106855587, 1067.6894854603709, 18154.98125334356, 0.06568233791820745,
@@ -57361,7 +57428,7 @@ function centralPart(x) {
     return (x * (xnum + CA[3])) / (xden + CB[3]);
 }
 /** Standard normal cdf Φ(x) = P(Z ≤ x); relative error ~1e-16 for x < 0, absolute ~1e-16 for x > 0. */
-function distributions_normalCdf(x) {
+function normal_normalCdf(x) {
     if (Number.isNaN(x))
         return NaN;
     if (Math.abs(x) <= 0.67448975)
@@ -57370,7 +57437,7 @@ function distributions_normalCdf(x) {
 }
 /** Standard normal survival function 1 − Φ(x) = Φ(−x), accurate in the upper tail. */
 function normalSf(x) {
-    return distributions_normalCdf(-x);
+    return normal_normalCdf(-x);
 }
 /** Standard normal density. */
 function normalPdf(x) {
@@ -57380,7 +57447,7 @@ function normalPdf(x) {
  * Standard normal quantile Φ⁻¹(p) (Wichura 1988, AS 241 PPND16, relative accuracy ~1e-16).
  * Returns ∓Infinity at p = 0/1 and NaN outside [0, 1].
  */
-function distributions_normalQuantile(p) {
+function normal_normalQuantile(p) {
     if (Number.isNaN(p) || p < 0 || p > 1)
         return NaN;
     if (p === 0)
@@ -57462,8 +57529,13 @@ function distributions_normalQuantile(p) {
     }
     return q < 0 ? -val : val;
 }
-// ---------------------------------------------------------------------------------------------
-// Binomial (Loader 2000, "Fast and accurate computation of binomial probabilities").
+
+;// CONCATENATED MODULE: ./src/stats/binomial.ts
+/**
+ * Exact binomial pmf and tails (Loader 2000 saddle-point form: no cancellation, accurate for n in the
+ * millions).
+ */
+
 /** stirlerr(n) = log(n!) − log(√(2πn)·(n/e)^n) for integer n ≥ 0. */
 const STIRLERR_SMALL = (() => {
     const t = [0];
@@ -57557,7 +57629,7 @@ function sumPmfFrom(start, step, n, p) {
     return sum;
 }
 /** Upper tail P(X ≥ k) for X ~ Binomial(n, p), exact to ~1e-15 relative (summed on the small side). */
-function distributions_binomialSf(k, n, p) {
+function binomial_binomialSf(k, n, p) {
     if (k <= 0)
         return 1;
     if (k > n)
@@ -57586,7 +57658,14 @@ function binomialCdf(k, n, p) {
         return Math.min(1, sumPmfFrom(k, -1, n, p));
     return Math.max(0, 1 - sumPmfFrom(k + 1, 1, n, p));
 }
-// ---------------------------------------------------------------------------------------------
+
+;// CONCATENATED MODULE: ./src/stats/student-t.ts
+/**
+ * Gamma / beta functions and the Student t cdf/quantile via the regularised incomplete beta function
+ * (continued fraction, Lentz).
+ */
+
+const EPS = 2.220446049250313e-16;
 // Gamma / beta functions.
 const LANCZOS_G = 7;
 const LANCZOS = [
@@ -57707,7 +57786,7 @@ function studentTCdf(t, df) {
     if (t === -Infinity)
         return 0;
     if (df === Infinity)
-        return distributions_normalCdf(t);
+        return normal_normalCdf(t);
     if (t === 0)
         return 0.5;
     const t2 = t * t;
@@ -57740,11 +57819,11 @@ function studentTQuantile(p, df) {
     if (p === 0.5)
         return 0;
     if (df === Infinity)
-        return distributions_normalQuantile(p);
+        return normal_normalQuantile(p);
     if (p > 0.5)
         return -studentTQuantile(1 - p, df);
     // Lower tail from here on: the answer is negative.
-    const z = distributions_normalQuantile(p);
+    const z = normal_normalQuantile(p);
     const g1 = (z * z * z + z) / 4;
     const g2 = (5 * z ** 5 + 16 * z ** 3 + 3 * z) / 96;
     let t = z + g1 / df + g2 / (df * df);
@@ -57769,6 +57848,17 @@ function studentTQuantile(p, df) {
     }
     return t;
 }
+
+;// CONCATENATED MODULE: ./src/stats/distributions.ts
+/**
+ * Distribution functions the tests need, in double precision, gathered from their one-job files:
+ * - standard normal cdf/sf/pdf/quantile (normal.ts);
+ * - exact binomial pmf/tails (binomial.ts);
+ * - gamma/beta functions and Student t cdf/quantile (student-t.ts).
+ */
+
+
+
 
 ;// CONCATENATED MODULE: ./src/stats/intervals.ts
 /**
@@ -57820,7 +57910,7 @@ function waldInterval(estimate, se, z = Z975) {
  * Preferred over the Wald interval for small n or proportions near 0 or 1, where Wald under-covers and
  * collapses to a point.
  */
-function wilsonInterval(successes, n, z = distributions_Z975) {
+function wilsonInterval(successes, n, z = normal_Z975) {
     if (!(n > 0))
         return [NaN, NaN];
     const p = successes / n;
@@ -58941,7 +59031,7 @@ function meanErrorBars(value, vals, binary, cluster) {
     if (cluster) {
         const se = intervals_clusteredStderr(vals, cluster);
         out.stderr = se;
-        out.ci = [value - distributions_Z975 * se, value + distributions_Z975 * se];
+        out.ci = [value - normal_Z975 * se, value + normal_Z975 * se];
         out.method = 'clustered';
         return out;
     }
@@ -58962,7 +59052,7 @@ function meanErrorBars(value, vals, binary, cluster) {
         out.method = 'wilson';
         return out;
     }
-    out.ci = [value - distributions_Z975 * s.se, value + distributions_Z975 * s.se];
+    out.ci = [value - normal_Z975 * s.se, value + normal_Z975 * s.se];
     out.method = 'clt';
     return out;
 }
@@ -59087,10 +59177,10 @@ function withErrorBars(ds, points, opts) {
 function aucInterval(auc, se) {
     if (auc > 0 && auc < 1 && se > 0) {
         const l = Math.log(auc / (1 - auc));
-        const h = (distributions_Z975 * se) / (auc * (1 - auc));
+        const h = (normal_Z975 * se) / (auc * (1 - auc));
         return [1 / (1 + Math.exp(-(l - h))), 1 / (1 + Math.exp(-(l + h)))];
     }
-    return [Math.max(0, auc - distributions_Z975 * se), Math.min(1, auc + distributions_Z975 * se)];
+    return [Math.max(0, auc - normal_Z975 * se), Math.min(1, auc + normal_Z975 * se)];
 }
 /** `<field>_p50` / `<field>_p95`. */
 const PERCENTILE_SUMMARY = /^(.+)_(p50|p95)$/;
@@ -59123,6 +59213,24 @@ function fromReplicates(p, n, reps) {
 }
 
 ;// CONCATENATED MODULE: ./src/stats/pairing.ts
+/**
+ * The ids both lists hold, in the current list's order: `baseIds[bi[j]] === curIds[ci[j]]`. Also the
+ * pairing of score and corpus columns (scores.ts, corpus-test.ts).
+ */
+function matchIds(baseIds, curIds) {
+    const where = new Map();
+    baseIds.forEach((id, i) => where.set(id, i));
+    const bi = [];
+    const ci = [];
+    curIds.forEach((id, j) => {
+        const i = where.get(id);
+        if (i !== undefined) {
+            bi.push(i);
+            ci.push(j);
+        }
+    });
+    return { bi, ci };
+}
 function positiveName(ds) {
     return ds.posIndex === undefined ? undefined : ds.classes[ds.posIndex];
 }
@@ -59140,20 +59248,9 @@ function pairDatasets(base, cur) {
         curIdx = baseIdx;
     }
     else {
-        const where = new Map();
-        for (let i = 0; i < base.n; i++)
-            where.set(base.ids[i], i);
-        const b = [];
-        const c = [];
-        for (let j = 0; j < cur.n; j++) {
-            const i = where.get(cur.ids[j]);
-            if (i !== undefined) {
-                b.push(i);
-                c.push(j);
-            }
-        }
-        baseIdx = Int32Array.from(b);
-        curIdx = Int32Array.from(c);
+        const m = matchIds(base.ids, cur.ids);
+        baseIdx = Int32Array.from(m.bi);
+        curIdx = Int32Array.from(m.ci);
     }
     const overlap = baseIdx.length;
     const compatible = base.task === cur.task && (base.task !== 'binary' || positiveName(base) === positiveName(cur));
@@ -59347,6 +59444,36 @@ function confusionRandomization(base, cur, pairing, names, directions, B, rng) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/stats/compare-result.ts
+/**
+ * A TestResult from a margin test on the worsening scale: the bound is turned back into a bound on
+ * current − baseline (an upper bound when higher is better).
+ */
+function marginResult(method, paired, mt, direction, t, alpha, ciDelta) {
+    const sign = direction === 'higher' ? -1 : 1;
+    const r = {
+        method,
+        paired,
+        p_value: mt.p,
+        ci_delta: mt.p === null ? null : ciDelta,
+        tolerance: t,
+        bound: mt.bound === null ? null : mt.bound === -Infinity ? null : sign * mt.bound,
+        alpha,
+        se: mt.se,
+    };
+    if (mt.df !== undefined)
+        r.df = mt.df;
+    if (mt.min_p !== undefined)
+        r.min_p = mt.min_p;
+    if (mt.reason)
+        r.reason = mt.reason;
+    return r;
+}
+/** Two-sided 95% interval of current − baseline from a worsening interval [lo, hi]. */
+function deltaInterval(lo, hi, direction) {
+    return direction === 'higher' ? [-hi, -lo] : [lo, hi];
+}
+
 ;// CONCATENATED MODULE: ./src/stats/margin.ts
 /**
  * Non-inferiority ("margin") tests: one-sided tests of H0: worsening ≤ t against H1: worsening > t,
@@ -59369,7 +59496,7 @@ function zMarginTest(w, se, t, alpha) {
         return NONE('the change is not a finite number');
     if (!(se > 0) || !Number.isFinite(se))
         return NONE('the standard error of the change is 0 or undefined');
-    return { p: normalSf((w - t) / se), bound: w - distributions_normalQuantile(1 - alpha) * se, se };
+    return { p: normalSf((w - t) / se), bound: w - normal_normalQuantile(1 - alpha) * se, se };
 }
 /**
  * Paired t test with a margin on per-pair worsenings wᵢ (NaN skipped): T = (w̄ − t)/(s_w/√m), df = m − 1,
@@ -59464,13 +59591,13 @@ function pairedProportionMarginTest(lost, gained, n, t, alpha) {
         return NONE('no pairs');
     const s = lost + gained;
     if (t <= 0) {
-        const p = s === 0 ? 1 : distributions_binomialSf(lost, s, 0.5);
+        const p = s === 0 ? 1 : binomial_binomialSf(lost, s, 0.5);
         // Largest k with P(X ≥ k) ≥ α: the sign-flip critical value. Reject ⇔ lost > k ⇔ bound > 0.
         let lo = 0;
         let hi = s;
         while (lo < hi) {
             const mid = Math.ceil((lo + hi) / 2);
-            if (distributions_binomialSf(mid, s, 0.5) >= alpha)
+            if (binomial_binomialSf(mid, s, 0.5) >= alpha)
                 lo = mid;
             else
                 hi = mid - 1;
@@ -59482,7 +59609,7 @@ function pairedProportionMarginTest(lost, gained, n, t, alpha) {
         return { p: 1, bound: -Infinity, se: Math.sqrt(s) / n };
     const z = tangoScore(lost, gained, n, t);
     const p = normalSf(z);
-    const zc = distributions_normalQuantile(1 - alpha);
+    const zc = normal_normalQuantile(1 - alpha);
     const w = (lost - gained) / n;
     // Z(δ) decreases in δ; Z(w) = 0 < zc, so the bound lies below w.
     let lo = -1 + 1e-12;
@@ -59608,7 +59735,7 @@ function randomizationMarginTest(observed, values, weights, t, alpha) {
 function minimumDetectableEffect(se, alpha, power = 0.8, df) {
     if (se === null || !Number.isFinite(se) || se < 0)
         return null;
-    const q = (p) => (df !== undefined && df > 0 ? studentTQuantile(p, df) : distributions_normalQuantile(p));
+    const q = (p) => (df !== undefined && df > 0 ? studentTQuantile(p, df) : normal_normalQuantile(p));
     return (q(1 - alpha) + q(power)) * se;
 }
 /** Power of the one-sided z test at level α against a true worsening `beyond` the tolerance. */
@@ -59628,6 +59755,107 @@ function sd(v) {
     return Math.sqrt(ss / (v.length - 1));
 }
 
+;// CONCATENATED MODULE: ./src/stats/compare-auc.ts
+
+
+
+
+
+/** Paired DeLong test of binary ROC AUC with margin; undefined when a run lacks scores or labels disagree. */
+function compareAuc(base, cur, pairing, name, setup) {
+    if (base.task === 'multiclass' && cur.task === 'multiclass')
+        return compareOvrAuc(base, cur, pairing, name, setup);
+    if (base.task !== 'binary' || cur.task !== 'binary')
+        return undefined;
+    if (!base.score || !cur.score || !base.yTrue || !cur.yTrue)
+        return undefined;
+    if (base.posIndex === undefined || cur.posIndex === undefined)
+        return undefined;
+    const direction = setup.direction(name);
+    const t = setup.tolerance(name);
+    const { baseIdx, curIdx } = pairing;
+    const m = baseIdx.length;
+    const pos = new Uint8Array(m);
+    const sb = new Float64Array(m);
+    const sc = new Float64Array(m);
+    for (let j = 0; j < m; j++) {
+        const pb = base.yTrue[baseIdx[j]] === base.posIndex;
+        const pc = cur.yTrue[curIdx[j]] === cur.posIndex;
+        // Relabelled examples: the two AUCs are on different ground truth, and DeLong's covariance does not
+        // apply. Let the caller fall back to the unpaired test.
+        if (pb !== pc)
+            return undefined;
+        pos[j] = pb ? 1 : 0;
+        sb[j] = base.score[baseIdx[j]];
+        sc[j] = cur.score[curIdx[j]];
+    }
+    const a = placements(sb, pos);
+    const b = placements(sc, pos);
+    if (!(a.m > 0 && a.n > 0))
+        return undefined;
+    const r = delongPaired(a, b);
+    return delongResult(r.auc2 - r.auc1, r.varianceOfDifference, direction, t, setup.alpha);
+}
+/** DeLong z test with margin from the AUC difference and its variance; a variance of 0 is no test. */
+function delongResult(delta, v, direction, t, alpha) {
+    const w = direction === 'higher' ? -delta : delta;
+    const se = Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0;
+    const mt = zMarginTest(w, se, t, alpha);
+    if (mt.p === null)
+        mt.reason = `the DeLong variance of the AUC difference is ${Number.isFinite(v) ? '0' : 'undefined'}: no test`;
+    return marginResult('delong', true, mt, direction, t, alpha, se > 0 ? [delta - normal_Z975 * se, delta + normal_Z975 * se] : null);
+}
+/**
+ * Paired DeLong test of macro one-vs-rest ROC AUC (`delong-ovr.ts`); undefined when a run lacks
+ * probabilities, a pair's true class differs between the runs, or a class present in the labels is not
+ * scored by both runs.
+ */
+function compareOvrAuc(base, cur, pairing, name, setup) {
+    const direction = setup.direction(name);
+    if (!base.proba || !cur.proba || !base.yTrue || !cur.yTrue)
+        return undefined;
+    const { baseIdx, curIdx } = pairing;
+    const m = baseIdx.length;
+    const curOf = new Map(cur.classes.map((c, i) => [c, i]));
+    // Baseline class index → current class index (−1 when the current run has no such class).
+    const toCur = Int32Array.from(base.classes, (c) => curOf.get(c) ?? -1);
+    const label = new Int32Array(m);
+    for (let j = 0; j < m; j++) {
+        const lb = base.yTrue[baseIdx[j]];
+        // Relabelled example: the AUCs are on different ground truth (see compareAuc).
+        if (toCur[lb] !== cur.yTrue[curIdx[j]])
+            return undefined;
+        label[j] = lb;
+    }
+    const kb = base.classes.length;
+    const kc = cur.classes.length;
+    const bp = base.proba;
+    const cp = cur.proba;
+    const b = {
+        n: m,
+        k: kb,
+        label,
+        score: (c, out) => {
+            for (let j = 0; j < m; j++)
+                out[j] = bp[baseIdx[j] * kb + c];
+        },
+    };
+    const c = {
+        n: m,
+        k: kb,
+        label,
+        score: (cls, out) => {
+            const cc = toCur[cls];
+            for (let j = 0; j < m; j++)
+                out[j] = cp[curIdx[j] * kc + cc];
+        },
+    };
+    const r = delongOvrPaired(b, c);
+    if (!Number.isFinite(r.auc1) || !Number.isFinite(r.auc2))
+        return undefined;
+    return delongResult(r.auc2 - r.auc1, r.varianceOfDifference, direction, setup.tolerance(name), setup.alpha);
+}
+
 ;// CONCATENATED MODULE: ./src/stats/compare.ts
 /**
  * Comparison of two runs, metric by metric: paired tests on the examples both runs share
@@ -59640,8 +59868,8 @@ function sd(v) {
  * (p < α ⇔ bound beyond t, `margin.ts`) and a descriptive 95% two-sided interval of current − baseline. Paired tests run on the overlap of the two runs' example ids, so their interval
  * can differ from the full-run delta when the overlap is partial (callers warn below 95% overlap).
  *
- * Over 400 lines on purpose: every metric kind's paired test (margin, randomization, DeLong, bootstrap)
- * is chosen here in one dispatch, so the choice of test reads in one place.
+ * Every metric kind's paired test (margin, randomization, DeLong in compare-auc.ts, bootstrap) is chosen
+ * in one dispatch, so the choice of test reads in one place.
  */
 
 
@@ -59655,34 +59883,7 @@ function sd(v) {
 
 
 
-/**
- * A TestResult from a margin test on the worsening scale: the bound is turned back into a bound on
- * current − baseline (an upper bound when higher is better).
- */
-function marginResult(method, paired, mt, direction, t, alpha, ciDelta) {
-    const sign = direction === 'higher' ? -1 : 1;
-    const r = {
-        method,
-        paired,
-        p_value: mt.p,
-        ci_delta: mt.p === null ? null : ciDelta,
-        tolerance: t,
-        bound: mt.bound === null ? null : mt.bound === -Infinity ? null : sign * mt.bound,
-        alpha,
-        se: mt.se,
-    };
-    if (mt.df !== undefined)
-        r.df = mt.df;
-    if (mt.min_p !== undefined)
-        r.min_p = mt.min_p;
-    if (mt.reason)
-        r.reason = mt.reason;
-    return r;
-}
-/** Two-sided 95% interval of current − baseline from a worsening interval [lo, hi]. */
-function deltaInterval(lo, hi, direction) {
-    return direction === 'higher' ? [-hi, -lo] : [lo, hi];
-}
+
 /**
  * Paired test of a mean-type metric with margin t: exact McNemar (t = 0) or Tango's score test (t > 0)
  * for 0/1 values, cluster-robust t with clusters, else paired t.
@@ -59762,100 +59963,6 @@ function sumFinite(x) {
         if (x[i] === x[i])
             s += x[i];
     return s;
-}
-/** Paired DeLong test of binary ROC AUC with margin; undefined when a run lacks scores or labels disagree. */
-function compareAuc(base, cur, pairing, name, setup) {
-    if (base.task === 'multiclass' && cur.task === 'multiclass')
-        return compareOvrAuc(base, cur, pairing, name, setup);
-    if (base.task !== 'binary' || cur.task !== 'binary')
-        return undefined;
-    if (!base.score || !cur.score || !base.yTrue || !cur.yTrue)
-        return undefined;
-    if (base.posIndex === undefined || cur.posIndex === undefined)
-        return undefined;
-    const direction = setup.direction(name);
-    const t = setup.tolerance(name);
-    const { baseIdx, curIdx } = pairing;
-    const m = baseIdx.length;
-    const pos = new Uint8Array(m);
-    const sb = new Float64Array(m);
-    const sc = new Float64Array(m);
-    for (let j = 0; j < m; j++) {
-        const pb = base.yTrue[baseIdx[j]] === base.posIndex;
-        const pc = cur.yTrue[curIdx[j]] === cur.posIndex;
-        // Relabelled examples: the two AUCs are on different ground truth, and DeLong's covariance does not
-        // apply. Let the caller fall back to the unpaired test.
-        if (pb !== pc)
-            return undefined;
-        pos[j] = pb ? 1 : 0;
-        sb[j] = base.score[baseIdx[j]];
-        sc[j] = cur.score[curIdx[j]];
-    }
-    const a = placements(sb, pos);
-    const b = placements(sc, pos);
-    if (!(a.m > 0 && a.n > 0))
-        return undefined;
-    const r = delongPaired(a, b);
-    return delongResult(r.auc2 - r.auc1, r.varianceOfDifference, direction, t, setup.alpha);
-}
-/** DeLong z test with margin from the AUC difference and its variance; a variance of 0 is no test. */
-function delongResult(delta, v, direction, t, alpha) {
-    const w = direction === 'higher' ? -delta : delta;
-    const se = Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0;
-    const mt = zMarginTest(w, se, t, alpha);
-    if (mt.p === null)
-        mt.reason = `the DeLong variance of the AUC difference is ${Number.isFinite(v) ? '0' : 'undefined'}: no test`;
-    return marginResult('delong', true, mt, direction, t, alpha, se > 0 ? [delta - distributions_Z975 * se, delta + distributions_Z975 * se] : null);
-}
-/**
- * Paired DeLong test of macro one-vs-rest ROC AUC (`delong-ovr.ts`); undefined when a run lacks
- * probabilities, a pair's true class differs between the runs, or a class present in the labels is not
- * scored by both runs.
- */
-function compareOvrAuc(base, cur, pairing, name, setup) {
-    const direction = setup.direction(name);
-    if (!base.proba || !cur.proba || !base.yTrue || !cur.yTrue)
-        return undefined;
-    const { baseIdx, curIdx } = pairing;
-    const m = baseIdx.length;
-    const curOf = new Map(cur.classes.map((c, i) => [c, i]));
-    // Baseline class index → current class index (−1 when the current run has no such class).
-    const toCur = Int32Array.from(base.classes, (c) => curOf.get(c) ?? -1);
-    const label = new Int32Array(m);
-    for (let j = 0; j < m; j++) {
-        const lb = base.yTrue[baseIdx[j]];
-        // Relabelled example: the AUCs are on different ground truth (see compareAuc).
-        if (toCur[lb] !== cur.yTrue[curIdx[j]])
-            return undefined;
-        label[j] = lb;
-    }
-    const kb = base.classes.length;
-    const kc = cur.classes.length;
-    const bp = base.proba;
-    const cp = cur.proba;
-    const b = {
-        n: m,
-        k: kb,
-        label,
-        score: (c, out) => {
-            for (let j = 0; j < m; j++)
-                out[j] = bp[baseIdx[j] * kb + c];
-        },
-    };
-    const c = {
-        n: m,
-        k: kb,
-        label,
-        score: (cls, out) => {
-            const cc = toCur[cls];
-            for (let j = 0; j < m; j++)
-                out[j] = cp[curIdx[j] * kc + cc];
-        },
-    };
-    const r = delongOvrPaired(b, c);
-    if (!Number.isFinite(r.auc1) || !Number.isFinite(r.auc2))
-        return undefined;
-    return delongResult(r.auc2 - r.auc1, r.varianceOfDifference, direction, setup.tolerance(name), setup.alpha);
 }
 const hasConfusion = (ds) => (ds.task === 'binary' || ds.task === 'multiclass') && !!ds.yTrue && !!ds.yPred;
 /** Randomization tests of confusion-matrix metrics; names that could not be tested are left out. */
@@ -60008,8 +60115,8 @@ function unpairedTest(base, cur, direction, t = 0, alpha = 0.05) {
     const w = direction === 'higher' ? -delta : delta;
     const mt = zMarginTest(w, se, Math.max(0, t), alpha);
     return marginResult('unpaired-z', false, mt, direction, Math.max(0, t), alpha, [
-        delta - distributions_Z975 * se,
-        delta + distributions_Z975 * se,
+        delta - normal_Z975 * se,
+        delta + normal_Z975 * se,
     ]);
 }
 
@@ -60131,6 +60238,7 @@ function flippedExamples(base, cur, pairing, opts) {
 
 
 
+
 const isBinary = (values) => {
     for (let i = 0; i < values.length; i++)
         if (values[i] !== 0 && values[i] !== 1)
@@ -60151,23 +60259,13 @@ function scoreMetric(values) {
         value: s.mean,
         n: s.n,
         stderr: se,
-        ci: se === null ? null : [s.mean - distributions_Z975 * se, s.mean + distributions_Z975 * se],
+        ci: se === null ? null : [s.mean - normal_Z975 * se, s.mean + normal_Z975 * se],
         method: 'clt',
     };
 }
 /** How many ids the two columns share, and the pairs' values. */
 function pairScores(base, cur) {
-    const where = new Map();
-    base.ids.forEach((id, i) => where.set(id, i));
-    const bi = [];
-    const ci = [];
-    cur.ids.forEach((id, j) => {
-        const i = where.get(id);
-        if (i !== undefined) {
-            bi.push(i);
-            ci.push(j);
-        }
-    });
+    const { bi, ci } = matchIds(base.ids, cur.ids);
     const b = new Float64Array(bi.length);
     const c = new Float64Array(ci.length);
     for (let k = 0; k < bi.length; k++) {
@@ -60430,19 +60528,10 @@ function corpusMetric(aggregation, gold, pred) {
 
 
 
+
 /** The metric of each run on the shared ids and the paired test; null when fewer than two ids are shared. */
 function compareCorpus(base, cur, direction, opts = {}) {
-    const where = new Map();
-    base.ids.forEach((id, i) => where.set(id, i));
-    const bi = [];
-    const ci = [];
-    cur.ids.forEach((id, j) => {
-        const i = where.get(id);
-        if (i !== undefined) {
-            bi.push(i);
-            ci.push(j);
-        }
-    });
+    const { bi, ci } = matchIds(base.ids, cur.ids);
     if (bi.length < 2)
         return null;
     const t = Math.max(0, opts.tolerance ?? 0);
@@ -61477,7 +61566,7 @@ function diagnose(input) {
         current.task !== 'aggregate' &&
         baseline.task !== 'aggregate' &&
         current.task !== baseline.task) {
-        throw new errors_InputError(`this run is a ${current.task} task but the baseline is ${baseline.task}; set \`task:\` in the config so both runs are read the same way`, { file: config.file, field: 'task' });
+        throw new errors_InputError(`this run (${filesOf(current)}) is a ${current.task} task but the baseline (${filesOf(baseline)}) is ${baseline.task}; set \`task:\` in the config so both runs are read the same way`, { file: config.file, field: 'task' });
     }
     const rows = overallRows(input);
     attachOverallTests(rows, input, pairing?.info.paired ? pairing : undefined, mopts);
@@ -61490,6 +61579,13 @@ function diagnose(input) {
         sliceTests = verdict_decide(slices, alpha, 'bh');
     }
     return assembleReport(input, rows, slices, pairing, notes, mopts, { overall, slices: sliceTests });
+}
+/** The input files of a run, for messages that must say which files disagree. */
+function filesOf(run) {
+    const files = run.sources.map((s) => s.file);
+    if (files.length === 0)
+        return 'no file';
+    return files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
 }
 
 ;// CONCATENATED MODULE: ./src/readers/sniff.ts
@@ -62186,6 +62282,7 @@ class ByteIntern {
 
 
 
+
 var Role;
 (function (Role) {
     Role[Role["Other"] = 0] = "Other";
@@ -62834,7 +62931,7 @@ class JsonlScanner {
      * Skips any JSON value (fields that are not read), checking its grammar: a malformed value must reach
      * JSON.parse on the general path, never be accepted here.
      */
-    skip() {
+    skip(depth = 1) {
         const b = this.buf;
         const ch = b[this.p];
         if (ch === 0x22) {
@@ -62842,6 +62939,13 @@ class JsonlScanner {
             return;
         }
         if (ch === 0x7b || ch === 0x5b) {
+            // Bounded like the whole-file JSON parser: deep nesting is an input error, never a stack overflow.
+            if (depth + 1 > MAX_JSON_DEPTH) {
+                throw new errors_InputError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels (the limit for input files)`, {
+                    file: this.file,
+                    line: this.line,
+                });
+            }
             const close = ch === 0x7b ? 0x7d : 0x5d;
             this.p++;
             this.ws();
@@ -62858,7 +62962,7 @@ class JsonlScanner {
                     this.expect(0x3a);
                     this.ws();
                 }
-                this.skip();
+                this.skip(depth + 1);
                 this.ws();
                 const c = b[this.p++];
                 if (c === 0x2c)
@@ -73535,6 +73639,7 @@ function datasetFromColumns(cols, opts) {
 
 
 
+
 /** Record mapping of a config. */
 function mappingOf(config) {
     return {
@@ -73872,6 +73977,9 @@ function computeResult(outputs, config, meta, progress) {
             stage: `computing metrics and error bars (${dataset.n.toLocaleString('en-US')} examples)`,
         });
         result.metrics = computeOn(dataset, config);
+        const missing = missingValueNotes(dataset.numeric);
+        if (missing.length)
+            result.notes = [...(result.notes ?? []), ...missing];
         const recordSlices = slicesOf(dataset, config);
         for (const field of Object.keys(recordSlices)) {
             if (field in aggSlices) {
@@ -74409,7 +74517,7 @@ async function addHistory(o, count) {
     const { report, ctx } = o;
     try {
         const self = await o.source.selfRun();
-        const branch = await historyBranch(ctx, () => o.source.defaultBranchName());
+        const branch = await historyBranch(ctx, () => o.source.api.defaultBranch());
         if (!branch)
             return;
         const known = new Map();
@@ -74423,7 +74531,7 @@ async function addHistory(o, count) {
             branch,
             count,
             acceptedVerdicts: o.acceptedVerdicts,
-            trusted: (r) => o.source.trusted(r),
+            trusted: (r) => o.source.api.trusted(r),
             fetch: (r) => o.source.fetchRun(r, o.loadResult, 'History'),
             known,
         });

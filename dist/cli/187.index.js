@@ -1,8 +1,8 @@
-export const id = 844;
-export const ids = [844];
+export const id = 187;
+export const ids = [187];
 export const modules = {
 
-/***/ 4844:
+/***/ 6187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -834,6 +834,24 @@ function numericSummaries(numeric, out) {
         out[`${field}_p50`] = { value: percentile(vals, 50), n: count };
         out[`${field}_p95`] = { value: percentile(vals, 95), n: count };
     }
+}
+/**
+ * One note per numeric field with missing values (NaN: an empty, `NaN` or `NA` cell, or a record
+ * without the field), e.g. "latency_ms: 1 of 5 values missing": the summaries use the others, and the
+ * report says how many were left out (docs/metrics.md, "Numeric fields").
+ */
+function missingValueNotes(numeric) {
+    const notes = [];
+    for (const field of Object.keys(numeric).sort()) {
+        const col = numeric[field];
+        let missing = 0;
+        for (let i = 0; i < col.length; i++)
+            if (col[i] !== col[i])
+                missing++;
+        if (missing > 0)
+            notes.push(`${field}: ${missing} of ${col.length} values missing`);
+    }
+    return notes;
 }
 /** A defined metric value. */
 function point(value, n) {
@@ -2111,24 +2129,17 @@ function lgammaRatio(x, y) {
     return (x + 0.5) * Math.log(x + 1) - (y + 0.5) * Math.log(y + 1) - x + y;
 }
 
-;// CONCATENATED MODULE: ./src/stats/distributions.ts
+;// CONCATENATED MODULE: ./src/stats/normal.ts
 /**
- * Over 400 lines on purpose: one numerical job (the distribution functions of the tests, sharing their
- * constants and gamma helpers); the coefficient tables of the published algorithms make up the length.
- *
- * Distribution functions the tests need, in double precision:
- * - standard normal cdf/sf (Cody 1993, ACM TOMS 715 `ANORM` rational approximations; ~1e-16 relative,
- *   including far tails) and quantile (Wichura 1988, AS 241 `PPND16`; ~1e-16 relative);
- * - exact binomial pmf/tails (Loader 2000 saddle-point form: no cancellation, accurate for n in the
- *   millions);
- * - Student t cdf/quantile via the regularised incomplete beta function (continued fraction, Lentz).
+ * Standard normal cdf/sf (Cody 1993, ACM TOMS 715 `ANORM` rational approximations; ~1e-16 relative,
+ * including far tails), density and quantile (Wichura 1988, AS 241 `PPND16`; ~1e-16 relative).
  */
 const SQRT_32 = 5.656854249492381;
 const ONE_OVER_SQRT_2PI = 0.3989422804014327;
+/** log √(2π), shared by the Stirling-series forms of the binomial and gamma functions. */
 const LN_SQRT_2PI = 0.9189385332046728;
-const EPS = 2.220446049250313e-16;
 /** 97.5% standard normal quantile, the multiplier of all two-sided 95% intervals. */
-const distributions_Z975 = 1.959963984540054;
+const normal_Z975 = 1.959963984540054;
 // Cody (1993) rational-approximation coefficients for the three ranges of |x|.
 const CA = [
     2.2352520354606837, 161.02823106855587, 1067.6894854603709, 18154.98125334356, 0.06568233791820745,
@@ -2192,7 +2203,7 @@ function centralPart(x) {
     return (x * (xnum + CA[3])) / (xden + CB[3]);
 }
 /** Standard normal cdf Φ(x) = P(Z ≤ x); relative error ~1e-16 for x < 0, absolute ~1e-16 for x > 0. */
-function distributions_normalCdf(x) {
+function normal_normalCdf(x) {
     if (Number.isNaN(x))
         return NaN;
     if (Math.abs(x) <= 0.67448975)
@@ -2201,7 +2212,7 @@ function distributions_normalCdf(x) {
 }
 /** Standard normal survival function 1 − Φ(x) = Φ(−x), accurate in the upper tail. */
 function normalSf(x) {
-    return distributions_normalCdf(-x);
+    return normal_normalCdf(-x);
 }
 /** Standard normal density. */
 function normalPdf(x) {
@@ -2211,7 +2222,7 @@ function normalPdf(x) {
  * Standard normal quantile Φ⁻¹(p) (Wichura 1988, AS 241 PPND16, relative accuracy ~1e-16).
  * Returns ∓Infinity at p = 0/1 and NaN outside [0, 1].
  */
-function distributions_normalQuantile(p) {
+function normal_normalQuantile(p) {
     if (Number.isNaN(p) || p < 0 || p > 1)
         return NaN;
     if (p === 0)
@@ -2293,8 +2304,13 @@ function distributions_normalQuantile(p) {
     }
     return q < 0 ? -val : val;
 }
-// ---------------------------------------------------------------------------------------------
-// Binomial (Loader 2000, "Fast and accurate computation of binomial probabilities").
+
+;// CONCATENATED MODULE: ./src/stats/binomial.ts
+/**
+ * Exact binomial pmf and tails (Loader 2000 saddle-point form: no cancellation, accurate for n in the
+ * millions).
+ */
+
 /** stirlerr(n) = log(n!) − log(√(2πn)·(n/e)^n) for integer n ≥ 0. */
 const STIRLERR_SMALL = (() => {
     const t = [0];
@@ -2388,7 +2404,7 @@ function sumPmfFrom(start, step, n, p) {
     return sum;
 }
 /** Upper tail P(X ≥ k) for X ~ Binomial(n, p), exact to ~1e-15 relative (summed on the small side). */
-function distributions_binomialSf(k, n, p) {
+function binomial_binomialSf(k, n, p) {
     if (k <= 0)
         return 1;
     if (k > n)
@@ -2417,7 +2433,14 @@ function binomialCdf(k, n, p) {
         return Math.min(1, sumPmfFrom(k, -1, n, p));
     return Math.max(0, 1 - sumPmfFrom(k + 1, 1, n, p));
 }
-// ---------------------------------------------------------------------------------------------
+
+;// CONCATENATED MODULE: ./src/stats/student-t.ts
+/**
+ * Gamma / beta functions and the Student t cdf/quantile via the regularised incomplete beta function
+ * (continued fraction, Lentz).
+ */
+
+const EPS = 2.220446049250313e-16;
 // Gamma / beta functions.
 const LANCZOS_G = 7;
 const LANCZOS = [
@@ -2538,7 +2561,7 @@ function studentTCdf(t, df) {
     if (t === -Infinity)
         return 0;
     if (df === Infinity)
-        return distributions_normalCdf(t);
+        return normal_normalCdf(t);
     if (t === 0)
         return 0.5;
     const t2 = t * t;
@@ -2571,11 +2594,11 @@ function studentTQuantile(p, df) {
     if (p === 0.5)
         return 0;
     if (df === Infinity)
-        return distributions_normalQuantile(p);
+        return normal_normalQuantile(p);
     if (p > 0.5)
         return -studentTQuantile(1 - p, df);
     // Lower tail from here on: the answer is negative.
-    const z = distributions_normalQuantile(p);
+    const z = normal_normalQuantile(p);
     const g1 = (z * z * z + z) / 4;
     const g2 = (5 * z ** 5 + 16 * z ** 3 + 3 * z) / 96;
     let t = z + g1 / df + g2 / (df * df);
@@ -2600,6 +2623,17 @@ function studentTQuantile(p, df) {
     }
     return t;
 }
+
+;// CONCATENATED MODULE: ./src/stats/distributions.ts
+/**
+ * Distribution functions the tests need, in double precision, gathered from their one-job files:
+ * - standard normal cdf/sf/pdf/quantile (normal.ts);
+ * - exact binomial pmf/tails (binomial.ts);
+ * - gamma/beta functions and Student t cdf/quantile (student-t.ts).
+ */
+
+
+
 
 ;// CONCATENATED MODULE: ./src/stats/intervals.ts
 /**
@@ -2651,7 +2685,7 @@ function waldInterval(estimate, se, z = Z975) {
  * Preferred over the Wald interval for small n or proportions near 0 or 1, where Wald under-covers and
  * collapses to a point.
  */
-function wilsonInterval(successes, n, z = distributions_Z975) {
+function wilsonInterval(successes, n, z = normal_Z975) {
     if (!(n > 0))
         return [NaN, NaN];
     const p = successes / n;
@@ -3772,7 +3806,7 @@ function meanErrorBars(value, vals, binary, cluster) {
     if (cluster) {
         const se = intervals_clusteredStderr(vals, cluster);
         out.stderr = se;
-        out.ci = [value - distributions_Z975 * se, value + distributions_Z975 * se];
+        out.ci = [value - normal_Z975 * se, value + normal_Z975 * se];
         out.method = 'clustered';
         return out;
     }
@@ -3793,7 +3827,7 @@ function meanErrorBars(value, vals, binary, cluster) {
         out.method = 'wilson';
         return out;
     }
-    out.ci = [value - distributions_Z975 * s.se, value + distributions_Z975 * s.se];
+    out.ci = [value - normal_Z975 * s.se, value + normal_Z975 * s.se];
     out.method = 'clt';
     return out;
 }
@@ -3918,10 +3952,10 @@ function withErrorBars(ds, points, opts) {
 function aucInterval(auc, se) {
     if (auc > 0 && auc < 1 && se > 0) {
         const l = Math.log(auc / (1 - auc));
-        const h = (distributions_Z975 * se) / (auc * (1 - auc));
+        const h = (normal_Z975 * se) / (auc * (1 - auc));
         return [1 / (1 + Math.exp(-(l - h))), 1 / (1 + Math.exp(-(l + h)))];
     }
-    return [Math.max(0, auc - distributions_Z975 * se), Math.min(1, auc + distributions_Z975 * se)];
+    return [Math.max(0, auc - normal_Z975 * se), Math.min(1, auc + normal_Z975 * se)];
 }
 /** `<field>_p50` / `<field>_p95`. */
 const PERCENTILE_SUMMARY = /^(.+)_(p50|p95)$/;
@@ -3954,6 +3988,24 @@ function fromReplicates(p, n, reps) {
 }
 
 ;// CONCATENATED MODULE: ./src/stats/pairing.ts
+/**
+ * The ids both lists hold, in the current list's order: `baseIds[bi[j]] === curIds[ci[j]]`. Also the
+ * pairing of score and corpus columns (scores.ts, corpus-test.ts).
+ */
+function matchIds(baseIds, curIds) {
+    const where = new Map();
+    baseIds.forEach((id, i) => where.set(id, i));
+    const bi = [];
+    const ci = [];
+    curIds.forEach((id, j) => {
+        const i = where.get(id);
+        if (i !== undefined) {
+            bi.push(i);
+            ci.push(j);
+        }
+    });
+    return { bi, ci };
+}
 function positiveName(ds) {
     return ds.posIndex === undefined ? undefined : ds.classes[ds.posIndex];
 }
@@ -3971,20 +4023,9 @@ function pairDatasets(base, cur) {
         curIdx = baseIdx;
     }
     else {
-        const where = new Map();
-        for (let i = 0; i < base.n; i++)
-            where.set(base.ids[i], i);
-        const b = [];
-        const c = [];
-        for (let j = 0; j < cur.n; j++) {
-            const i = where.get(cur.ids[j]);
-            if (i !== undefined) {
-                b.push(i);
-                c.push(j);
-            }
-        }
-        baseIdx = Int32Array.from(b);
-        curIdx = Int32Array.from(c);
+        const m = matchIds(base.ids, cur.ids);
+        baseIdx = Int32Array.from(m.bi);
+        curIdx = Int32Array.from(m.ci);
     }
     const overlap = baseIdx.length;
     const compatible = base.task === cur.task && (base.task !== 'binary' || positiveName(base) === positiveName(cur));
@@ -4178,6 +4219,36 @@ function confusionRandomization(base, cur, pairing, names, directions, B, rng) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/stats/compare-result.ts
+/**
+ * A TestResult from a margin test on the worsening scale: the bound is turned back into a bound on
+ * current − baseline (an upper bound when higher is better).
+ */
+function marginResult(method, paired, mt, direction, t, alpha, ciDelta) {
+    const sign = direction === 'higher' ? -1 : 1;
+    const r = {
+        method,
+        paired,
+        p_value: mt.p,
+        ci_delta: mt.p === null ? null : ciDelta,
+        tolerance: t,
+        bound: mt.bound === null ? null : mt.bound === -Infinity ? null : sign * mt.bound,
+        alpha,
+        se: mt.se,
+    };
+    if (mt.df !== undefined)
+        r.df = mt.df;
+    if (mt.min_p !== undefined)
+        r.min_p = mt.min_p;
+    if (mt.reason)
+        r.reason = mt.reason;
+    return r;
+}
+/** Two-sided 95% interval of current − baseline from a worsening interval [lo, hi]. */
+function deltaInterval(lo, hi, direction) {
+    return direction === 'higher' ? [-hi, -lo] : [lo, hi];
+}
+
 ;// CONCATENATED MODULE: ./src/stats/margin.ts
 /**
  * Non-inferiority ("margin") tests: one-sided tests of H0: worsening ≤ t against H1: worsening > t,
@@ -4200,7 +4271,7 @@ function zMarginTest(w, se, t, alpha) {
         return NONE('the change is not a finite number');
     if (!(se > 0) || !Number.isFinite(se))
         return NONE('the standard error of the change is 0 or undefined');
-    return { p: normalSf((w - t) / se), bound: w - distributions_normalQuantile(1 - alpha) * se, se };
+    return { p: normalSf((w - t) / se), bound: w - normal_normalQuantile(1 - alpha) * se, se };
 }
 /**
  * Paired t test with a margin on per-pair worsenings wᵢ (NaN skipped): T = (w̄ − t)/(s_w/√m), df = m − 1,
@@ -4295,13 +4366,13 @@ function pairedProportionMarginTest(lost, gained, n, t, alpha) {
         return NONE('no pairs');
     const s = lost + gained;
     if (t <= 0) {
-        const p = s === 0 ? 1 : distributions_binomialSf(lost, s, 0.5);
+        const p = s === 0 ? 1 : binomial_binomialSf(lost, s, 0.5);
         // Largest k with P(X ≥ k) ≥ α: the sign-flip critical value. Reject ⇔ lost > k ⇔ bound > 0.
         let lo = 0;
         let hi = s;
         while (lo < hi) {
             const mid = Math.ceil((lo + hi) / 2);
-            if (distributions_binomialSf(mid, s, 0.5) >= alpha)
+            if (binomial_binomialSf(mid, s, 0.5) >= alpha)
                 lo = mid;
             else
                 hi = mid - 1;
@@ -4313,7 +4384,7 @@ function pairedProportionMarginTest(lost, gained, n, t, alpha) {
         return { p: 1, bound: -Infinity, se: Math.sqrt(s) / n };
     const z = tangoScore(lost, gained, n, t);
     const p = normalSf(z);
-    const zc = distributions_normalQuantile(1 - alpha);
+    const zc = normal_normalQuantile(1 - alpha);
     const w = (lost - gained) / n;
     // Z(δ) decreases in δ; Z(w) = 0 < zc, so the bound lies below w.
     let lo = -1 + 1e-12;
@@ -4439,7 +4510,7 @@ function randomizationMarginTest(observed, values, weights, t, alpha) {
 function minimumDetectableEffect(se, alpha, power = 0.8, df) {
     if (se === null || !Number.isFinite(se) || se < 0)
         return null;
-    const q = (p) => (df !== undefined && df > 0 ? studentTQuantile(p, df) : distributions_normalQuantile(p));
+    const q = (p) => (df !== undefined && df > 0 ? studentTQuantile(p, df) : normal_normalQuantile(p));
     return (q(1 - alpha) + q(power)) * se;
 }
 /** Power of the one-sided z test at level α against a true worsening `beyond` the tolerance. */
@@ -4459,6 +4530,107 @@ function sd(v) {
     return Math.sqrt(ss / (v.length - 1));
 }
 
+;// CONCATENATED MODULE: ./src/stats/compare-auc.ts
+
+
+
+
+
+/** Paired DeLong test of binary ROC AUC with margin; undefined when a run lacks scores or labels disagree. */
+function compareAuc(base, cur, pairing, name, setup) {
+    if (base.task === 'multiclass' && cur.task === 'multiclass')
+        return compareOvrAuc(base, cur, pairing, name, setup);
+    if (base.task !== 'binary' || cur.task !== 'binary')
+        return undefined;
+    if (!base.score || !cur.score || !base.yTrue || !cur.yTrue)
+        return undefined;
+    if (base.posIndex === undefined || cur.posIndex === undefined)
+        return undefined;
+    const direction = setup.direction(name);
+    const t = setup.tolerance(name);
+    const { baseIdx, curIdx } = pairing;
+    const m = baseIdx.length;
+    const pos = new Uint8Array(m);
+    const sb = new Float64Array(m);
+    const sc = new Float64Array(m);
+    for (let j = 0; j < m; j++) {
+        const pb = base.yTrue[baseIdx[j]] === base.posIndex;
+        const pc = cur.yTrue[curIdx[j]] === cur.posIndex;
+        // Relabelled examples: the two AUCs are on different ground truth, and DeLong's covariance does not
+        // apply. Let the caller fall back to the unpaired test.
+        if (pb !== pc)
+            return undefined;
+        pos[j] = pb ? 1 : 0;
+        sb[j] = base.score[baseIdx[j]];
+        sc[j] = cur.score[curIdx[j]];
+    }
+    const a = placements(sb, pos);
+    const b = placements(sc, pos);
+    if (!(a.m > 0 && a.n > 0))
+        return undefined;
+    const r = delongPaired(a, b);
+    return delongResult(r.auc2 - r.auc1, r.varianceOfDifference, direction, t, setup.alpha);
+}
+/** DeLong z test with margin from the AUC difference and its variance; a variance of 0 is no test. */
+function delongResult(delta, v, direction, t, alpha) {
+    const w = direction === 'higher' ? -delta : delta;
+    const se = Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0;
+    const mt = zMarginTest(w, se, t, alpha);
+    if (mt.p === null)
+        mt.reason = `the DeLong variance of the AUC difference is ${Number.isFinite(v) ? '0' : 'undefined'}: no test`;
+    return marginResult('delong', true, mt, direction, t, alpha, se > 0 ? [delta - normal_Z975 * se, delta + normal_Z975 * se] : null);
+}
+/**
+ * Paired DeLong test of macro one-vs-rest ROC AUC (`delong-ovr.ts`); undefined when a run lacks
+ * probabilities, a pair's true class differs between the runs, or a class present in the labels is not
+ * scored by both runs.
+ */
+function compareOvrAuc(base, cur, pairing, name, setup) {
+    const direction = setup.direction(name);
+    if (!base.proba || !cur.proba || !base.yTrue || !cur.yTrue)
+        return undefined;
+    const { baseIdx, curIdx } = pairing;
+    const m = baseIdx.length;
+    const curOf = new Map(cur.classes.map((c, i) => [c, i]));
+    // Baseline class index → current class index (−1 when the current run has no such class).
+    const toCur = Int32Array.from(base.classes, (c) => curOf.get(c) ?? -1);
+    const label = new Int32Array(m);
+    for (let j = 0; j < m; j++) {
+        const lb = base.yTrue[baseIdx[j]];
+        // Relabelled example: the AUCs are on different ground truth (see compareAuc).
+        if (toCur[lb] !== cur.yTrue[curIdx[j]])
+            return undefined;
+        label[j] = lb;
+    }
+    const kb = base.classes.length;
+    const kc = cur.classes.length;
+    const bp = base.proba;
+    const cp = cur.proba;
+    const b = {
+        n: m,
+        k: kb,
+        label,
+        score: (c, out) => {
+            for (let j = 0; j < m; j++)
+                out[j] = bp[baseIdx[j] * kb + c];
+        },
+    };
+    const c = {
+        n: m,
+        k: kb,
+        label,
+        score: (cls, out) => {
+            const cc = toCur[cls];
+            for (let j = 0; j < m; j++)
+                out[j] = cp[curIdx[j] * kc + cc];
+        },
+    };
+    const r = delongOvrPaired(b, c);
+    if (!Number.isFinite(r.auc1) || !Number.isFinite(r.auc2))
+        return undefined;
+    return delongResult(r.auc2 - r.auc1, r.varianceOfDifference, direction, setup.tolerance(name), setup.alpha);
+}
+
 ;// CONCATENATED MODULE: ./src/stats/compare.ts
 /**
  * Comparison of two runs, metric by metric: paired tests on the examples both runs share
@@ -4471,8 +4643,8 @@ function sd(v) {
  * (p < α ⇔ bound beyond t, `margin.ts`) and a descriptive 95% two-sided interval of current − baseline. Paired tests run on the overlap of the two runs' example ids, so their interval
  * can differ from the full-run delta when the overlap is partial (callers warn below 95% overlap).
  *
- * Over 400 lines on purpose: every metric kind's paired test (margin, randomization, DeLong, bootstrap)
- * is chosen here in one dispatch, so the choice of test reads in one place.
+ * Every metric kind's paired test (margin, randomization, DeLong in compare-auc.ts, bootstrap) is chosen
+ * in one dispatch, so the choice of test reads in one place.
  */
 
 
@@ -4486,34 +4658,7 @@ function sd(v) {
 
 
 
-/**
- * A TestResult from a margin test on the worsening scale: the bound is turned back into a bound on
- * current − baseline (an upper bound when higher is better).
- */
-function marginResult(method, paired, mt, direction, t, alpha, ciDelta) {
-    const sign = direction === 'higher' ? -1 : 1;
-    const r = {
-        method,
-        paired,
-        p_value: mt.p,
-        ci_delta: mt.p === null ? null : ciDelta,
-        tolerance: t,
-        bound: mt.bound === null ? null : mt.bound === -Infinity ? null : sign * mt.bound,
-        alpha,
-        se: mt.se,
-    };
-    if (mt.df !== undefined)
-        r.df = mt.df;
-    if (mt.min_p !== undefined)
-        r.min_p = mt.min_p;
-    if (mt.reason)
-        r.reason = mt.reason;
-    return r;
-}
-/** Two-sided 95% interval of current − baseline from a worsening interval [lo, hi]. */
-function deltaInterval(lo, hi, direction) {
-    return direction === 'higher' ? [-hi, -lo] : [lo, hi];
-}
+
 /**
  * Paired test of a mean-type metric with margin t: exact McNemar (t = 0) or Tango's score test (t > 0)
  * for 0/1 values, cluster-robust t with clusters, else paired t.
@@ -4593,100 +4738,6 @@ function sumFinite(x) {
         if (x[i] === x[i])
             s += x[i];
     return s;
-}
-/** Paired DeLong test of binary ROC AUC with margin; undefined when a run lacks scores or labels disagree. */
-function compareAuc(base, cur, pairing, name, setup) {
-    if (base.task === 'multiclass' && cur.task === 'multiclass')
-        return compareOvrAuc(base, cur, pairing, name, setup);
-    if (base.task !== 'binary' || cur.task !== 'binary')
-        return undefined;
-    if (!base.score || !cur.score || !base.yTrue || !cur.yTrue)
-        return undefined;
-    if (base.posIndex === undefined || cur.posIndex === undefined)
-        return undefined;
-    const direction = setup.direction(name);
-    const t = setup.tolerance(name);
-    const { baseIdx, curIdx } = pairing;
-    const m = baseIdx.length;
-    const pos = new Uint8Array(m);
-    const sb = new Float64Array(m);
-    const sc = new Float64Array(m);
-    for (let j = 0; j < m; j++) {
-        const pb = base.yTrue[baseIdx[j]] === base.posIndex;
-        const pc = cur.yTrue[curIdx[j]] === cur.posIndex;
-        // Relabelled examples: the two AUCs are on different ground truth, and DeLong's covariance does not
-        // apply. Let the caller fall back to the unpaired test.
-        if (pb !== pc)
-            return undefined;
-        pos[j] = pb ? 1 : 0;
-        sb[j] = base.score[baseIdx[j]];
-        sc[j] = cur.score[curIdx[j]];
-    }
-    const a = placements(sb, pos);
-    const b = placements(sc, pos);
-    if (!(a.m > 0 && a.n > 0))
-        return undefined;
-    const r = delongPaired(a, b);
-    return delongResult(r.auc2 - r.auc1, r.varianceOfDifference, direction, t, setup.alpha);
-}
-/** DeLong z test with margin from the AUC difference and its variance; a variance of 0 is no test. */
-function delongResult(delta, v, direction, t, alpha) {
-    const w = direction === 'higher' ? -delta : delta;
-    const se = Number.isFinite(v) && v > 0 ? Math.sqrt(v) : 0;
-    const mt = zMarginTest(w, se, t, alpha);
-    if (mt.p === null)
-        mt.reason = `the DeLong variance of the AUC difference is ${Number.isFinite(v) ? '0' : 'undefined'}: no test`;
-    return marginResult('delong', true, mt, direction, t, alpha, se > 0 ? [delta - distributions_Z975 * se, delta + distributions_Z975 * se] : null);
-}
-/**
- * Paired DeLong test of macro one-vs-rest ROC AUC (`delong-ovr.ts`); undefined when a run lacks
- * probabilities, a pair's true class differs between the runs, or a class present in the labels is not
- * scored by both runs.
- */
-function compareOvrAuc(base, cur, pairing, name, setup) {
-    const direction = setup.direction(name);
-    if (!base.proba || !cur.proba || !base.yTrue || !cur.yTrue)
-        return undefined;
-    const { baseIdx, curIdx } = pairing;
-    const m = baseIdx.length;
-    const curOf = new Map(cur.classes.map((c, i) => [c, i]));
-    // Baseline class index → current class index (−1 when the current run has no such class).
-    const toCur = Int32Array.from(base.classes, (c) => curOf.get(c) ?? -1);
-    const label = new Int32Array(m);
-    for (let j = 0; j < m; j++) {
-        const lb = base.yTrue[baseIdx[j]];
-        // Relabelled example: the AUCs are on different ground truth (see compareAuc).
-        if (toCur[lb] !== cur.yTrue[curIdx[j]])
-            return undefined;
-        label[j] = lb;
-    }
-    const kb = base.classes.length;
-    const kc = cur.classes.length;
-    const bp = base.proba;
-    const cp = cur.proba;
-    const b = {
-        n: m,
-        k: kb,
-        label,
-        score: (c, out) => {
-            for (let j = 0; j < m; j++)
-                out[j] = bp[baseIdx[j] * kb + c];
-        },
-    };
-    const c = {
-        n: m,
-        k: kb,
-        label,
-        score: (cls, out) => {
-            const cc = toCur[cls];
-            for (let j = 0; j < m; j++)
-                out[j] = cp[curIdx[j] * kc + cc];
-        },
-    };
-    const r = delongOvrPaired(b, c);
-    if (!Number.isFinite(r.auc1) || !Number.isFinite(r.auc2))
-        return undefined;
-    return delongResult(r.auc2 - r.auc1, r.varianceOfDifference, direction, setup.tolerance(name), setup.alpha);
 }
 const hasConfusion = (ds) => (ds.task === 'binary' || ds.task === 'multiclass') && !!ds.yTrue && !!ds.yPred;
 /** Randomization tests of confusion-matrix metrics; names that could not be tested are left out. */
@@ -4839,8 +4890,8 @@ function unpairedTest(base, cur, direction, t = 0, alpha = 0.05) {
     const w = direction === 'higher' ? -delta : delta;
     const mt = zMarginTest(w, se, Math.max(0, t), alpha);
     return marginResult('unpaired-z', false, mt, direction, Math.max(0, t), alpha, [
-        delta - distributions_Z975 * se,
-        delta + distributions_Z975 * se,
+        delta - normal_Z975 * se,
+        delta + normal_Z975 * se,
     ]);
 }
 
@@ -4962,6 +5013,7 @@ function flippedExamples(base, cur, pairing, opts) {
 
 
 
+
 const isBinary = (values) => {
     for (let i = 0; i < values.length; i++)
         if (values[i] !== 0 && values[i] !== 1)
@@ -4982,23 +5034,13 @@ function scoreMetric(values) {
         value: s.mean,
         n: s.n,
         stderr: se,
-        ci: se === null ? null : [s.mean - distributions_Z975 * se, s.mean + distributions_Z975 * se],
+        ci: se === null ? null : [s.mean - normal_Z975 * se, s.mean + normal_Z975 * se],
         method: 'clt',
     };
 }
 /** How many ids the two columns share, and the pairs' values. */
 function pairScores(base, cur) {
-    const where = new Map();
-    base.ids.forEach((id, i) => where.set(id, i));
-    const bi = [];
-    const ci = [];
-    cur.ids.forEach((id, j) => {
-        const i = where.get(id);
-        if (i !== undefined) {
-            bi.push(i);
-            ci.push(j);
-        }
-    });
+    const { bi, ci } = matchIds(base.ids, cur.ids);
     const b = new Float64Array(bi.length);
     const c = new Float64Array(ci.length);
     for (let k = 0; k < bi.length; k++) {
@@ -5261,19 +5303,10 @@ function corpusMetric(aggregation, gold, pred) {
 
 
 
+
 /** The metric of each run on the shared ids and the paired test; null when fewer than two ids are shared. */
 function compareCorpus(base, cur, direction, opts = {}) {
-    const where = new Map();
-    base.ids.forEach((id, i) => where.set(id, i));
-    const bi = [];
-    const ci = [];
-    cur.ids.forEach((id, j) => {
-        const i = where.get(id);
-        if (i !== undefined) {
-            bi.push(i);
-            ci.push(j);
-        }
-    });
+    const { bi, ci } = matchIds(base.ids, cur.ids);
     if (bi.length < 2)
         return null;
     const t = Math.max(0, opts.tolerance ?? 0);
@@ -6308,7 +6341,7 @@ function diagnose(input) {
         current.task !== 'aggregate' &&
         baseline.task !== 'aggregate' &&
         current.task !== baseline.task) {
-        throw new errors/* InputError */.dz(`this run is a ${current.task} task but the baseline is ${baseline.task}; set \`task:\` in the config so both runs are read the same way`, { file: config.file, field: 'task' });
+        throw new errors/* InputError */.dz(`this run (${filesOf(current)}) is a ${current.task} task but the baseline (${filesOf(baseline)}) is ${baseline.task}; set \`task:\` in the config so both runs are read the same way`, { file: config.file, field: 'task' });
     }
     const rows = overallRows(input);
     attachOverallTests(rows, input, pairing?.info.paired ? pairing : undefined, mopts);
@@ -6321,6 +6354,13 @@ function diagnose(input) {
         sliceTests = verdict_decide(slices, alpha, 'bh');
     }
     return assembleReport(input, rows, slices, pairing, notes, mopts, { overall, slices: sliceTests });
+}
+/** The input files of a run, for messages that must say which files disagree. */
+function filesOf(run) {
+    const files = run.sources.map((s) => s.file);
+    if (files.length === 0)
+        return 'no file';
+    return files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -6966,6 +7006,8 @@ class RecordColumns {
     }
 }
 
+// EXTERNAL MODULE: ./src/readers/json-text.ts
+var json_text = __webpack_require__(3918);
 ;// CONCATENATED MODULE: ./src/readers/columnar/byte-intern.ts
 /**
  * Lookup of byte strings without decoding them: the JSONL scanner meets the same few keys and class
@@ -7024,6 +7066,7 @@ class ByteIntern {
  *
  * Over 400 lines on purpose: a byte scanner is one state machine; split, its hot loop would cross calls.
  */
+
 
 
 
@@ -7675,7 +7718,7 @@ class JsonlScanner {
      * Skips any JSON value (fields that are not read), checking its grammar: a malformed value must reach
      * JSON.parse on the general path, never be accepted here.
      */
-    skip() {
+    skip(depth = 1) {
         const b = this.buf;
         const ch = b[this.p];
         if (ch === 0x22) {
@@ -7683,6 +7726,13 @@ class JsonlScanner {
             return;
         }
         if (ch === 0x7b || ch === 0x5b) {
+            // Bounded like the whole-file JSON parser: deep nesting is an input error, never a stack overflow.
+            if (depth + 1 > json_text/* MAX_JSON_DEPTH */.KX) {
+                throw new errors/* InputError */.dz(`JSON nested deeper than ${json_text/* MAX_JSON_DEPTH */.KX} levels (the limit for input files)`, {
+                    file: this.file,
+                    line: this.line,
+                });
+            }
             const close = ch === 0x7b ? 0x7d : 0x5d;
             this.p++;
             this.ws();
@@ -7699,7 +7749,7 @@ class JsonlScanner {
                     this.expect(0x3a);
                     this.ws();
                 }
-                this.skip();
+                this.skip(depth + 1);
                 this.ws();
                 const c = b[this.p++];
                 if (c === 0x2c)
@@ -8103,8 +8153,6 @@ const parquetFormat = {
     },
 };
 
-// EXTERNAL MODULE: ./src/readers/json-text.ts
-var json_text = __webpack_require__(3918);
 // EXTERNAL MODULE: ./src/readers/yaml-text.ts
 var yaml_text = __webpack_require__(49);
 ;// CONCATENATED MODULE: ./src/readers/metric-map.ts
@@ -10690,6 +10738,7 @@ function datasetFromColumns(cols, opts) {
 
 
 
+
 /** Record mapping of a config. */
 function mappingOf(config) {
     return {
@@ -11027,6 +11076,9 @@ function computeResult(outputs, config, meta, progress) {
             stage: `computing metrics and error bars (${dataset.n.toLocaleString('en-US')} examples)`,
         });
         result.metrics = computeOn(dataset, config);
+        const missing = missingValueNotes(dataset.numeric);
+        if (missing.length)
+            result.notes = [...(result.notes ?? []), ...missing];
         const recordSlices = slicesOf(dataset, config);
         for (const field of Object.keys(recordSlices)) {
             if (field in aggSlices) {
