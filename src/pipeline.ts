@@ -1,9 +1,8 @@
 /**
  * The pure pipeline shared by the CLI and the action: input files → EvalResult (metrics with error
  * bars, per slice, compact per-example columns) and two EvalResults → Report. No `@actions/*` here.
- *
- * Over 400 lines on purpose: the two steps (files → EvalResult, EvalResults → Report) share the merging
- * rules of several input files, which read best next to each other.
+ * Per-example columns are in pipeline/examples.ts, corpus metrics from per-document items in
+ * pipeline/corpus.ts.
  */
 import type { GateConfig } from './config/load.js';
 import { metricOptionsOf, diagnose } from './diagnose/index.js';
@@ -26,7 +25,6 @@ import {
   type Direction,
   type EvalSetup,
   type EvalResult,
-  type ExampleColumns,
   type ExampleRecord,
   type MetricValue,
   type Report,
@@ -35,7 +33,8 @@ import {
   type SliceResult,
   type CorpusColumn,
 } from './types.js';
-import { CORPUS_AGGREGATIONS, corpusMetric } from './metrics/corpus.js';
+import { corpusMetrics, corpusOfPairs } from './pipeline/corpus.js';
+import { columnsOf, lazyExamples, recordsFromColumns } from './pipeline/examples.js';
 import { missingValueNotes } from './metrics/numeric.js';
 
 /** Record mapping of a config. */
@@ -75,76 +74,6 @@ export async function readInputs(
       progress,
     };
     out.push(await readInputFile(f, ctx, settingFor(config.format, f)));
-  }
-  return out;
-}
-
-/**
- * Sets `result.examples` to be built from `cols` when first read (serialising the result reads it): a
- * `metrics` run that saves nothing never materialises a million rows of example columns.
- */
-function lazyExamples(result: EvalResult, cols: RecordColumns, config: GateConfig): void {
-  Object.defineProperty(result, 'examples', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = cols.toExampleColumns(config.slices, !!config.cluster);
-      Object.defineProperty(result, 'examples', {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-      return value;
-    },
-  });
-}
-
-function columnsOf(records: ExampleRecord[], config: GateConfig): ExampleColumns {
-  const cols: ExampleColumns = {
-    ids: records.map((r) => r.id),
-    label: records.map((r) => r.label),
-    prediction: records.map((r) => r.prediction),
-  };
-  if (records.some((r) => r.probabilities !== undefined))
-    cols.probabilities = records.map((r) => r.probabilities ?? null);
-  const numericNames = new Set<string>();
-  for (const r of records) for (const k of Object.keys(r.numeric)) numericNames.add(k);
-  if (numericNames.size) {
-    cols.numeric = {};
-    for (const k of numericNames)
-      cols.numeric[k] = records.map((r) => (k in r.numeric ? r.numeric[k] : null));
-  }
-  if (config.slices.length) {
-    cols.slices = {};
-    for (const s of config.slices) cols.slices[s] = records.map((r) => r.slices[s]);
-  }
-  if (config.cluster) cols.cluster = records.map((r) => r.cluster ?? '');
-  return cols;
-}
-
-/** Turns stored example columns back into records (to pair a baseline by id). */
-export function recordsFromColumns(cols: ExampleColumns, file: string): ExampleRecord[] {
-  const out: ExampleRecord[] = new Array(cols.ids.length);
-  for (let i = 0; i < cols.ids.length; i++) {
-    const numeric: Record<string, number> = {};
-    if (cols.numeric)
-      for (const [k, v] of Object.entries(cols.numeric))
-        if (v[i] !== null && v[i] !== undefined) numeric[k] = v[i] as number;
-    const slices: Record<string, string> = {};
-    if (cols.slices) for (const [k, v] of Object.entries(cols.slices)) slices[k] = v[i];
-    const rec: ExampleRecord = {
-      id: cols.ids[i],
-      label: cols.label[i],
-      prediction: cols.prediction[i],
-      slices,
-      numeric,
-      source: { file, line: i + 1 },
-    };
-    const p = cols.probabilities?.[i];
-    if (p !== null && p !== undefined) rec.probabilities = p;
-    if (cols.cluster) rec.cluster = cols.cluster[i];
-    out[i] = rec;
   }
   return out;
 }
@@ -417,81 +346,7 @@ export function computeResult(
   return { result, dataset };
 }
 
-/**
- * Corpus columns from a reader's per-document `[gold, pred]` pairs, for the metrics evalgate can
- * aggregate (the metric name's part after `<task>/`, before `,<filter>`, as in CORPUS_AGGREGATIONS).
- */
-function corpusOfPairs(
-  pairs: Record<string, { ids: string[]; pairs: [unknown, unknown][] }> | undefined,
-): Record<string, CorpusColumn> {
-  const out: Record<string, CorpusColumn> = {};
-  for (const [name, col] of Object.entries(pairs ?? {})) {
-    const metric = name.slice(name.indexOf('/') + 1).split(',')[0];
-    const aggregation = CORPUS_AGGREGATIONS[metric];
-    if (!aggregation) continue;
-    out[name] = {
-      ids: col.ids,
-      gold: col.pairs.map((p) => p[0]),
-      pred: col.pairs.map((p) => p[1]),
-      aggregation,
-    };
-  }
-  return out;
-}
-
-/**
- * Corpus-level metrics recomputed from per-document items (lm-eval `samples_*.jsonl`): the value
- * replaces the tool's own when the two agree; when they disagree (a custom aggregation evalgate does
- * not reproduce) or the metric is undefined for the items, the items are dropped with a note and the
- * tool's value stays, untested. Group metrics that are one subtask's metric (`sameAs`) share its items.
- * Returns notes; edits `corpus` and `aggregated` in place.
- */
-function corpusMetrics(
-  corpus: Record<string, CorpusColumn>,
-  corpusFrom: Record<string, string>,
-  aggregated: Record<string, MetricValue>,
-  aggregatedFrom: Record<string, string>,
-  sameAs: Record<string, string>,
-): string[] {
-  const notes: string[] = [];
-  for (const [name, col] of Object.entries(corpus)) {
-    let value: number | null;
-    try {
-      value = corpusMetric(col.aggregation, col.gold, col.pred);
-    } catch (e) {
-      // The harness wrote items its own task code aggregates (e.g. label sequences beside single labels):
-      // not bad input, but nothing evalgate can recompute, so the metric stays untested and says so.
-      notes.push(
-        `${name}: the per-document items in ${corpusFrom[name]} cannot be aggregated here (${(e as Error).message}); not tested`,
-      );
-      delete corpus[name];
-      continue;
-    }
-    const given = aggregated[name];
-    const agrees =
-      given?.value === null ||
-      given?.value === undefined ||
-      (value !== null && Math.abs(given.value - value) <= 1e-9 * Math.max(1, Math.abs(given.value)));
-    if (value === null || !agrees) {
-      notes.push(
-        value === null
-          ? `${name}: ${col.aggregation} is not defined for the per-document items in ${corpusFrom[name]}; not tested`
-          : `${name}: the per-document items in ${corpusFrom[name]} give ${value}, not ${given!.value}: the task aggregates them differently; not tested`,
-      );
-      delete corpus[name];
-      continue;
-    }
-    aggregated[name] = { value, n: col.ids.length, stderr: null, ci: null };
-    aggregatedFrom[name] ??= corpusFrom[name];
-  }
-  for (const [alias, target] of Object.entries(sameAs)) {
-    if (corpus[target] && !corpus[alias] && aggregated[alias]) {
-      corpus[alias] = corpus[target];
-      aggregated[alias] = { ...aggregated[target] };
-    }
-  }
-  return notes;
-}
+export { recordsFromColumns };
 
 /** Reads and computes the current run from paths. */
 export async function computeCurrent(
