@@ -38,9 +38,3 @@ export function fmtP(p: number | null | undefined): string {
   if (p < 1e-4) return '<0.0001';
   return p.toFixed(4);
 }
-
-/** Half-width of a CI, shown as ±. */
-export function halfWidth(ci: [number, number] | null | undefined): number | null {
-  if (!ci) return null;
-  return (ci[1] - ci[0]) / 2;
-}
