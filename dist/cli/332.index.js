@@ -69,7 +69,6 @@ function escapeCode(text, maxLength = 200) {
 /* harmony export */   oF: () => (/* binding */ fmtP),
 /* harmony export */   pT: () => (/* binding */ fmtPct)
 /* harmony export */ });
-/* unused harmony export halfWidth */
 /** Number formatting shared by the renderers: short, aligned, with a true minus sign. */
 const MINUS = '\u2212';
 /** A metric value: 4 decimals below 1, fewer for larger magnitudes, exponent for the very small. */
@@ -117,12 +116,6 @@ function fmtP(p) {
     if (p < 1e-4)
         return '<0.0001';
     return p.toFixed(4);
-}
-/** Half-width of a CI, shown as ±. */
-function halfWidth(ci) {
-    if (!ci)
-        return null;
-    return (ci[1] - ci[0]) / 2;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 187;
-export const ids = [187];
+export const id = 980;
+export const ids = [980];
 export const modules = {
 
-/***/ 6187:
+/***/ 8980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
   loadBaseline: () => (/* binding */ loadBaseline),
   mappingOf: () => (/* binding */ mappingOf),
   readInputs: () => (/* binding */ readInputs),
-  recordsFromColumns: () => (/* binding */ recordsFromColumns),
+  recordsFromColumns: () => (/* reexport */ recordsFromColumns),
   runGate: () => (/* binding */ runGate)
 });
 
@@ -10728,52 +10728,77 @@ function datasetFromColumns(cols, opts) {
     return ds;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline.ts
-
-
-
-
-
-
-
-
-
-
-/** Record mapping of a config. */
-function mappingOf(config) {
-    return {
-        fields: config.fields,
-        slices: config.slices,
-        cluster: config.cluster,
-        ignoreFields: config.ignoreFields,
-        textFields: config.task === 'generation' ? [config.fields.label, config.fields.prediction] : [],
-    };
-}
+;// CONCATENATED MODULE: ./src/pipeline/corpus.ts
 /**
- * Reads every input file (folders expanded), each with the reader its content calls for, or the one
- * config `format:` names for its path; `side` picks the config `select:` of the baseline side. Streamed
- * per-example files share one `RecordColumns`, so an eval split over several JSONL files is pooled
- * without one object per row.
+ * Corpus-level metrics (F1, MCC, … over a whole task) recomputed from the per-document items a harness
+ * wrote, so that they get a paired test instead of standing untested (docs/statistics.md).
  */
-async function readInputs(paths, config, side = 'current', progress) {
-    if (paths.length === 0)
-        throw new errors/* InputError */.dz('no input files given');
-    const out = [];
-    const mapping = mappingOf(config);
-    const { baseline: baselineSelect, ...select } = config.select ?? {};
-    const columns = new RecordColumns();
-    for (const f of expandInputPaths(paths)) {
-        const ctx = {
-            mapping,
-            encoding: settingFor(config.encoding, f),
-            select: side === 'baseline' && baselineSelect ? baselineSelect : select,
-            columns,
-            progress,
+
+/**
+ * Corpus columns from a reader's per-document `[gold, pred]` pairs, for the metrics evalgate can
+ * aggregate (the metric name's part after `<task>/`, before `,<filter>`, as in CORPUS_AGGREGATIONS).
+ */
+function corpusOfPairs(pairs) {
+    const out = {};
+    for (const [name, col] of Object.entries(pairs ?? {})) {
+        const metric = name.slice(name.indexOf('/') + 1).split(',')[0];
+        const aggregation = CORPUS_AGGREGATIONS[metric];
+        if (!aggregation)
+            continue;
+        out[name] = {
+            ids: col.ids,
+            gold: col.pairs.map((p) => p[0]),
+            pred: col.pairs.map((p) => p[1]),
+            aggregation,
         };
-        out.push(await readInputFile(f, ctx, settingFor(config.format, f)));
     }
     return out;
 }
+/**
+ * Corpus-level metrics recomputed from per-document items (lm-eval `samples_*.jsonl`): the value
+ * replaces the tool's own when the two agree; when they disagree (a custom aggregation evalgate does
+ * not reproduce) or the metric is undefined for the items, the items are dropped with a note and the
+ * tool's value stays, untested. Group metrics that are one subtask's metric (`sameAs`) share its items.
+ * Returns notes; edits `corpus` and `aggregated` in place.
+ */
+function corpusMetrics(corpus, corpusFrom, aggregated, aggregatedFrom, sameAs) {
+    const notes = [];
+    for (const [name, col] of Object.entries(corpus)) {
+        let value;
+        try {
+            value = corpusMetric(col.aggregation, col.gold, col.pred);
+        }
+        catch (e) {
+            // The harness wrote items its own task code aggregates (e.g. label sequences beside single labels):
+            // not bad input, but nothing evalgate can recompute, so the metric stays untested and says so.
+            notes.push(`${name}: the per-document items in ${corpusFrom[name]} cannot be aggregated here (${e.message}); not tested`);
+            delete corpus[name];
+            continue;
+        }
+        const given = aggregated[name];
+        const agrees = given?.value === null ||
+            given?.value === undefined ||
+            (value !== null && Math.abs(given.value - value) <= 1e-9 * Math.max(1, Math.abs(given.value)));
+        if (value === null || !agrees) {
+            notes.push(value === null
+                ? `${name}: ${col.aggregation} is not defined for the per-document items in ${corpusFrom[name]}; not tested`
+                : `${name}: the per-document items in ${corpusFrom[name]} give ${value}, not ${given.value}: the task aggregates them differently; not tested`);
+            delete corpus[name];
+            continue;
+        }
+        aggregated[name] = { value, n: col.ids.length, stderr: null, ci: null };
+        aggregatedFrom[name] ??= corpusFrom[name];
+    }
+    for (const [alias, target] of Object.entries(sameAs)) {
+        if (corpus[target] && !corpus[alias] && aggregated[alias]) {
+            corpus[alias] = corpus[target];
+            aggregated[alias] = { ...aggregated[target] };
+        }
+    }
+    return notes;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/examples.ts
 /**
  * Sets `result.examples` to be built from `cols` when first read (serialising the result reads it): a
  * `metrics` run that saves nothing never materialises a million rows of example columns.
@@ -10794,6 +10819,7 @@ function lazyExamples(result, cols, config) {
         },
     });
 }
+/** Compact per-example columns of records (what an EvalResult stores for later pairing). */
 function columnsOf(records, config) {
     const cols = {
         ids: records.map((r) => r.id),
@@ -10847,6 +10873,54 @@ function recordsFromColumns(cols, file) {
         if (cols.cluster)
             rec.cluster = cols.cluster[i];
         out[i] = rec;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Record mapping of a config. */
+function mappingOf(config) {
+    return {
+        fields: config.fields,
+        slices: config.slices,
+        cluster: config.cluster,
+        ignoreFields: config.ignoreFields,
+        textFields: config.task === 'generation' ? [config.fields.label, config.fields.prediction] : [],
+    };
+}
+/**
+ * Reads every input file (folders expanded), each with the reader its content calls for, or the one
+ * config `format:` names for its path; `side` picks the config `select:` of the baseline side. Streamed
+ * per-example files share one `RecordColumns`, so an eval split over several JSONL files is pooled
+ * without one object per row.
+ */
+async function readInputs(paths, config, side = 'current', progress) {
+    if (paths.length === 0)
+        throw new errors/* InputError */.dz('no input files given');
+    const out = [];
+    const mapping = mappingOf(config);
+    const { baseline: baselineSelect, ...select } = config.select ?? {};
+    const columns = new RecordColumns();
+    for (const f of expandInputPaths(paths)) {
+        const ctx = {
+            mapping,
+            encoding: settingFor(config.encoding, f),
+            select: side === 'baseline' && baselineSelect ? baselineSelect : select,
+            columns,
+            progress,
+        };
+        out.push(await readInputFile(f, ctx, settingFor(config.format, f)));
     }
     return out;
 }
@@ -11117,69 +11191,7 @@ function computeResult(outputs, config, meta, progress) {
         result.options = { ...(result.options ?? {}), preaggregated: pre };
     return { result, dataset };
 }
-/**
- * Corpus columns from a reader's per-document `[gold, pred]` pairs, for the metrics evalgate can
- * aggregate (the metric name's part after `<task>/`, before `,<filter>`, as in CORPUS_AGGREGATIONS).
- */
-function corpusOfPairs(pairs) {
-    const out = {};
-    for (const [name, col] of Object.entries(pairs ?? {})) {
-        const metric = name.slice(name.indexOf('/') + 1).split(',')[0];
-        const aggregation = CORPUS_AGGREGATIONS[metric];
-        if (!aggregation)
-            continue;
-        out[name] = {
-            ids: col.ids,
-            gold: col.pairs.map((p) => p[0]),
-            pred: col.pairs.map((p) => p[1]),
-            aggregation,
-        };
-    }
-    return out;
-}
-/**
- * Corpus-level metrics recomputed from per-document items (lm-eval `samples_*.jsonl`): the value
- * replaces the tool's own when the two agree; when they disagree (a custom aggregation evalgate does
- * not reproduce) or the metric is undefined for the items, the items are dropped with a note and the
- * tool's value stays, untested. Group metrics that are one subtask's metric (`sameAs`) share its items.
- * Returns notes; edits `corpus` and `aggregated` in place.
- */
-function corpusMetrics(corpus, corpusFrom, aggregated, aggregatedFrom, sameAs) {
-    const notes = [];
-    for (const [name, col] of Object.entries(corpus)) {
-        let value;
-        try {
-            value = corpusMetric(col.aggregation, col.gold, col.pred);
-        }
-        catch (e) {
-            // The harness wrote items its own task code aggregates (e.g. label sequences beside single labels):
-            // not bad input, but nothing evalgate can recompute, so the metric stays untested and says so.
-            notes.push(`${name}: the per-document items in ${corpusFrom[name]} cannot be aggregated here (${e.message}); not tested`);
-            delete corpus[name];
-            continue;
-        }
-        const given = aggregated[name];
-        const agrees = given?.value === null ||
-            given?.value === undefined ||
-            (value !== null && Math.abs(given.value - value) <= 1e-9 * Math.max(1, Math.abs(given.value)));
-        if (value === null || !agrees) {
-            notes.push(value === null
-                ? `${name}: ${col.aggregation} is not defined for the per-document items in ${corpusFrom[name]}; not tested`
-                : `${name}: the per-document items in ${corpusFrom[name]} give ${value}, not ${given.value}: the task aggregates them differently; not tested`);
-            delete corpus[name];
-            continue;
-        }
-        aggregated[name] = { value, n: col.ids.length, stderr: null, ci: null };
-        aggregatedFrom[name] ??= corpusFrom[name];
-    }
-    for (const [alias, target] of Object.entries(sameAs)) {
-        if (corpus[target] && !corpus[alias] && aggregated[alias]) {
-            corpus[alias] = corpus[target];
-            aggregated[alias] = { ...aggregated[target] };
-        }
-    }
-    return notes;
-}
+
 /** Reads and computes the current run from paths. */
 async function computeCurrent(paths, config, meta, progress) {
     return computeResult(await readInputs(paths, config, 'current', progress), config, meta, progress);
