@@ -18,7 +18,7 @@ import {
 import { datasetFromColumns } from './metrics/columns.js';
 import type { ProgressSink } from './progress.js';
 import { RecordColumns } from './readers/columnar/columns.js';
-import { scoreMetric, withErrorBars } from './stats/index.js';
+import { ovrAucWithVariance, scoreMetric, withErrorBars } from './stats/index.js';
 import {
   EVAL_RESULT_VERSION,
   type BaselineInfo,
@@ -80,7 +80,8 @@ export async function readInputs(
 
 function computeOn(ds: Dataset, config: GateConfig): Record<string, MetricValue> {
   const mopts = metricOptionsOf(config);
-  const points = computeMetrics(ds, mopts);
+  // The OvR AUC comes from its DeLong pass, whose variance the error bar below reuses.
+  const points = computeMetrics(ds, { ...mopts, ovrAuc: ovrAucWithVariance });
   return withErrorBars(ds, points, { metric: mopts, bootstrap: config.bootstrap, seed: config.seed });
 }
 

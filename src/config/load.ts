@@ -5,7 +5,7 @@
  * Over 400 lines on purpose: each key's validation sits beside the line-and-path error it raises.
  */
 import { readFileSync, existsSync } from 'node:fs';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isSeq, isScalar, type Node } from 'yaml';
 import { InputError } from '../errors.js';
 import type { Direction, FieldNames, TaskSetting, Verdict } from '../types.js';
@@ -173,8 +173,14 @@ export interface ProfileSelector {
   refType?: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(configSchema);
+// Compiled on first use: compiling the schema costs ~0.1 s, which a run without a config file
+// (`evalgate metrics` zero-config) should not pay at start-up (docs/performance.md).
+let validator: ValidateFunction | undefined;
+function validate(data: unknown): ValidateFunction {
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+  validator(data);
+  return validator;
+}
 
 /**
  * Reads a config file. A missing file is not an error when `optional` (the action's default path):
@@ -225,8 +231,9 @@ export function parseConfig(text: string, file: string, selector: ProfileSelecto
       field: nonFinite.join('.'),
     });
   }
-  if (!validate(data)) {
-    const error = pickError(validate.errors ?? []);
+  const checked = validate(data);
+  if (checked.errors?.length) {
+    const error = pickError(checked.errors);
     const path = errorPath(error);
     const node = nodeAt(doc.contents as Node | null, path);
     const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;

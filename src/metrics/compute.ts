@@ -82,7 +82,7 @@ export function computeMetrics(ds: Dataset, opts: MetricOptions): Record<string,
           break;
         }
         const yTrue = ds.yTrue!;
-        const auc = ovrAuc(yTrue, ds.proba, k, n);
+        const auc = (opts.ovrAuc ?? ovrAuc)(yTrue, ds.proba, k, n);
         out.roc_auc_ovr = Number.isNaN(auc.value)
           ? undef('fewer than two classes present in labels', n)
           : point(auc.value, n);

@@ -3,6 +3,8 @@
  * multiclass one-vs-rest AUC, log loss and top-k accuracy — matching scikit-learn 1.2.
  */
 
+import { sortFloat64 } from './radix-sort.js';
+
 /** sklearn 1.2 `log_loss(eps="auto")`: the float64 machine epsilon. */
 export const LOG_LOSS_EPS = 2.220446049250313e-16;
 
@@ -36,8 +38,8 @@ export function rankingMetrics(isPos: ArrayLike<number>, score: ArrayLike<number
     if (isPos[i]) pos[a++] = score[i];
     else neg[b++] = score[i];
   }
-  pos.sort();
-  neg.sort();
+  sortFloat64(pos);
+  sortFloat64(neg);
   let i = P - 1;
   let j = N - 1;
   let tp = 0;

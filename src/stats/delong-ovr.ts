@@ -107,9 +107,35 @@ export function ovrInfluence(
     if (columns) columns(c, psi);
     if (psiBar) for (let i = 0; i < n; i++) psiBar[i] += w * psi[i];
   }
-  out.auc = auc;
+  // Macro: Σ AUC_c / P in class order, as `ovrAuc` (metrics/probabilistic.ts) sums it, so that both
+  // give the same double.
+  out.auc = average === 'macro' ? out.perClass.reduce((s, a) => s + a, 0) / present.length : auc;
   out.psiBar = psiBar;
   return out;
+}
+
+/** Variances of the macro OvR AUC computed by `ovrAucWithVariance`, by probability block. */
+const macroVariance = new WeakMap<Float64Array, { yTrue: Int32Array; n: number; variance: number }>();
+
+/**
+ * Macro OvR AUC of all rows (the `MetricOptions.ovrAuc` hook): one DeLong pass whose variance is kept
+ * for `cachedOvrVariance`, so the error bar that follows needs no second sort per class.
+ */
+export function ovrAucWithVariance(
+  yTrue: Int32Array,
+  proba: Float64Array,
+  k: number,
+  n: number,
+): { value: number; classes: number } {
+  const r = ovrInfluence(ovrInput(yTrue.length === n ? yTrue : yTrue.subarray(0, n), proba, k));
+  macroVariance.set(proba, { yTrue, n, variance: r.psiBar ? sumSquares(r.psiBar) : NaN });
+  return { value: r.classes.length < 2 ? NaN : r.auc, classes: r.classes.length };
+}
+
+/** The variance `ovrAucWithVariance` found for these rows, if it ran on them. */
+export function cachedOvrVariance(yTrue: Int32Array, proba: Float64Array, n: number): number | undefined {
+  const m = macroVariance.get(proba);
+  return m && m.yTrue === yTrue && m.n === n ? m.variance : undefined;
 }
 
 /** Σ_i x_i². */

@@ -17,7 +17,7 @@ import {
 import type { MetricValue } from '../types.js';
 import { CountResampler, summarizeReplicates } from './bootstrap.js';
 import { delongVariance, placements } from './delong.js';
-import { delongOvr, ovrInput } from './delong-ovr.js';
+import { cachedOvrVariance, delongOvr, ovrInput } from './delong-ovr.js';
 import { Z975 } from './distributions.js';
 import { bootstrapExamples, exampleResamples } from './example-bootstrap.js';
 import { clusteredStderr, meanStats, quantileOrderInterval, wilsonInterval } from './intervals.js';
@@ -156,7 +156,9 @@ export function withErrorBars(
       const yTrue = ds.yTrue!;
       let variance: number;
       if (ds.task === 'multiclass') {
-        variance = delongOvr(ovrInput(yTrue, ds.proba!, ds.classes.length)).variance;
+        variance =
+          cachedOvrVariance(yTrue, ds.proba!, ds.n) ??
+          delongOvr(ovrInput(yTrue, ds.proba!, ds.classes.length)).variance;
       } else {
         const pos = new Uint8Array(ds.n);
         for (let i = 0; i < ds.n; i++) pos[i] = yTrue[i] === ds.posIndex ? 1 : 0;

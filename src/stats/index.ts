@@ -59,3 +59,4 @@ export { pairDatasets, type Pairing } from './pairing.js';
 export { compareDatasets, compareMetric, unpairedTest, type CompareOptions } from './compare.js';
 export { flippedExamples, type FlipOptions, type Flips } from './flipped.js';
 export { scoreMetric, pairScores, compareScores } from './scores.js';
+export { ovrAucWithVariance } from './delong-ovr.js';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildDataset, computeMetrics } from '../../src/metrics/index.js';
-import { delongOvr, delongOvrPaired, ovrCovariance, ovrInput } from '../../src/stats/delong-ovr.js';
+import { ovrAuc } from '../../src/metrics/probabilistic.js';
+import {
+  delongOvr,
+  delongOvrPaired,
+  ovrAucWithVariance,
+  ovrCovariance,
+  ovrInput,
+} from '../../src/stats/delong-ovr.js';
 import {
   compareDatasets,
   delongPaired,
@@ -132,5 +139,38 @@ describe('one-vs-rest DeLong', () => {
     expect(t.roc_auc_ovr.method).toBe('delong');
     // Identical runs: the variance of the difference is 0, so the test is undefined (no interval), not p = 0.
     expect(t.roc_auc_ovr.ci_delta).toBeNull();
+  });
+});
+
+describe('the OvR AUC hook (one DeLong pass for the value and its error bar)', () => {
+  it('gives the same double as ovrAuc, and the error bar the variance delongOvr computes', () => {
+    const rng = new Rng(11);
+    for (const [n, k] of [
+      [400, 3],
+      [2000, 10],
+    ]) {
+      const { y, proba } = sample(rng, n, k, 1.2);
+      const plain = ovrAuc(y, proba, k, n);
+      const hooked = ovrAucWithVariance(y, proba, k, n);
+      expect(hooked.value).toBe(plain.value);
+      expect(hooked.classes).toBe(plain.classes);
+      const records: ExampleRecord[] = Array.from({ length: n }, (_, i) => ({
+        id: String(i),
+        label: `c${y[i]}`,
+        prediction: `c${y[i]}`,
+        probabilities: Object.fromEntries(Array.from({ length: k }, (_, c) => [`c${c}`, proba[i * k + c]])),
+        slices: {},
+        numeric: {},
+        source: { file: 't.jsonl', line: i + 1 },
+      }));
+      const ds = buildDataset(records, { task: 'multiclass' });
+      const withHook = computeMetrics(ds, { task: 'multiclass', ovrAuc: ovrAucWithVariance });
+      const without = computeMetrics(ds, { task: 'multiclass' });
+      expect(withHook.roc_auc_ovr.value).toBe(without.roc_auc_ovr.value);
+      const eb = withErrorBars(ds, withHook, { metric: { task: 'multiclass' } });
+      const se = Math.sqrt(delongOvr(ovrInput(ds.yTrue!, ds.proba!, k)).variance);
+      expect(eb.roc_auc_ovr.stderr).toBe(se);
+      expect(eb.roc_auc_ovr.method).toBe('delong');
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { delongPaired, delongVariance, normalCdf, placements } from '../../src/stats/index.js';
 import { expectClose, fixture } from './helpers.js';
 
@@ -49,4 +50,41 @@ describe('DeLong (Sun & Xu fast algorithm) vs the O(m·n) kernel', () => {
     expect(placements([0.1, 0.2], [0, 0]).auc).toBeNaN();
     expect(delongVariance(placements([0.1, 0.2, 0.3], [1, 0, 0])).variance).toBeNaN();
   });
+});
+
+describe('placements: bucketed rank look-ups equal the pairwise kernel', () => {
+  /** V10/V01 by the O(m·n) definition, in input order. */
+  function kernel(score: number[], pos: number[]): { v10: number[]; v01: number[] } {
+    const P = score.filter((_, i) => pos[i]);
+    const N = score.filter((_, i) => !pos[i]);
+    const psi = (x: number, y: number) => (x > y ? 1 : x === y ? 0.5 : 0);
+    return {
+      v10: P.map((x) => N.reduce((s, y) => s + psi(x, y), 0) / N.length),
+      v01: N.map((y) => P.reduce((s, x) => s + psi(x, y), 0) / P.length),
+    };
+  }
+  // Scores drawn from a small pool (long tie runs), a clustered range (most buckets empty), the full
+  // double range with ±Infinity and signed zeros (no finite bucket scale).
+  const pools = {
+    ties: fc.constantFrom(0, 0.25, 0.5, 1),
+    clustered: fc.oneof(fc.double({ min: 0, max: 1e-9, noNaN: true }), fc.constantFrom(0.999999, 1)),
+    wide: fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(-0, 0, Infinity, -Infinity)),
+    spread: fc.double({ min: 0, max: 1, noNaN: true }),
+  };
+  for (const [name, pool] of Object.entries(pools)) {
+    it(`${name} scores`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(pool, fc.boolean()), { minLength: 2, maxLength: 60 }), (rows) => {
+          const score = rows.map((r) => r[0]);
+          const pos = rows.map((r) => (r[1] ? 1 : 0));
+          fc.pre(pos.includes(1) && pos.includes(0));
+          const p = placements(score, pos);
+          const k = kernel(score, pos);
+          expect(Array.from(p.v10)).toEqual(k.v10);
+          expect(Array.from(p.v01)).toEqual(k.v01);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
 });
