@@ -3,7 +3,7 @@ import type { Dataset } from '../metrics/index.js';
 import type { Direction, TestResult } from '../types.js';
 import { marginResult, type TestSetup } from './compare-result.js';
 import { delongPaired, placements } from './delong.js';
-import { delongOvrPaired, type OvrInput } from './delong-ovr.js';
+import { cachedOvr, delongOvrPaired, type OvrInput } from './delong-ovr.js';
 import { Z975 } from './distributions.js';
 import { zMarginTest } from './margin.js';
 import type { Pairing } from './pairing.js';
@@ -91,6 +91,18 @@ function compareOvrAuc(
   }
   const kb = base.classes.length;
   const kc = cur.classes.length;
+  // Every row of both runs paired: each run's per-row influence over all its rows is already known
+  // from its error bar's pass (the AUCs are over the same examples), so no class is sorted again.
+  const pb = m === base.n ? cachedOvr(base.yTrue, base.proba, base.n) : undefined;
+  const pc = m === cur.n ? cachedOvr(cur.yTrue, cur.proba, cur.n) : undefined;
+  if (pb?.psiBar && pc?.psiBar && sameClassOrder(base.classes, cur.classes)) {
+    let v = 0;
+    for (let j = 0; j < m; j++) {
+      const d = pc.psiBar[curIdx[j]] - pb.psiBar[baseIdx[j]];
+      v += d * d;
+    }
+    return delongResult(pc.auc - pb.auc, v, direction, setup.tolerance(name), setup.alpha);
+  }
   const bp = base.proba;
   const cp = cur.proba;
   const b: OvrInput = {
@@ -113,4 +125,9 @@ function compareOvrAuc(
   const r = delongOvrPaired(b, c);
   if (!Number.isFinite(r.auc1) || !Number.isFinite(r.auc2)) return undefined;
   return delongResult(r.auc2 - r.auc1, r.varianceOfDifference, direction, setup.tolerance(name), setup.alpha);
+}
+
+/** Same class names in the same order: class indices mean the same in both runs. */
+function sameClassOrder(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
 }

@@ -114,12 +114,20 @@ export function ovrInfluence(
   return out;
 }
 
-/** Variances of the macro OvR AUC computed by `ovrAucWithVariance`, by probability block. */
-const macroVariance = new WeakMap<Float64Array, { yTrue: Int32Array; n: number; variance: number }>();
+/** One run's macro OvR DeLong pass, kept by `ovrAucWithVariance` for the error bar and paired test. */
+export interface CachedOvr {
+  auc: number;
+  variance: number;
+  /** Per-row influence of the macro AUC (null when a class has < 2 examples in or out of it). */
+  psiBar: Float64Array | null;
+}
+
+/** Macro OvR DeLong passes by probability block (a WeakMap: they go when the block goes). */
+const macroPasses = new WeakMap<Float64Array, { yTrue: Int32Array; n: number; pass: CachedOvr }>();
 
 /**
- * Macro OvR AUC of all rows (the `MetricOptions.ovrAuc` hook): one DeLong pass whose variance is kept
- * for `cachedOvrVariance`, so the error bar that follows needs no second sort per class.
+ * Macro OvR AUC of all rows (the `MetricOptions.ovrAuc` hook): one DeLong pass, kept for
+ * `cachedOvr`, so that the error bar and the paired test that follow need no second sort per class.
  */
 export function ovrAucWithVariance(
   yTrue: Int32Array,
@@ -128,14 +136,15 @@ export function ovrAucWithVariance(
   n: number,
 ): { value: number; classes: number } {
   const r = ovrInfluence(ovrInput(yTrue.length === n ? yTrue : yTrue.subarray(0, n), proba, k));
-  macroVariance.set(proba, { yTrue, n, variance: r.psiBar ? sumSquares(r.psiBar) : NaN });
+  const pass = { auc: r.auc, variance: r.psiBar ? sumSquares(r.psiBar) : NaN, psiBar: r.psiBar };
+  macroPasses.set(proba, { yTrue, n, pass });
   return { value: r.classes.length < 2 ? NaN : r.auc, classes: r.classes.length };
 }
 
-/** The variance `ovrAucWithVariance` found for these rows, if it ran on them. */
-export function cachedOvrVariance(yTrue: Int32Array, proba: Float64Array, n: number): number | undefined {
-  const m = macroVariance.get(proba);
-  return m && m.yTrue === yTrue && m.n === n ? m.variance : undefined;
+/** The pass `ovrAucWithVariance` made over exactly these rows, if it ran on them. */
+export function cachedOvr(yTrue: Int32Array, proba: Float64Array, n: number): CachedOvr | undefined {
+  const m = macroPasses.get(proba);
+  return m && m.yTrue === yTrue && m.n === n ? m.pass : undefined;
 }
 
 /** Σ_i x_i². */

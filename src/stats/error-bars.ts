@@ -17,7 +17,7 @@ import {
 import type { MetricValue } from '../types.js';
 import { CountResampler, summarizeReplicates } from './bootstrap.js';
 import { delongVariance, placements } from './delong.js';
-import { cachedOvrVariance, delongOvr, ovrInput } from './delong-ovr.js';
+import { cachedOvr, delongOvr, ovrInput } from './delong-ovr.js';
 import { Z975 } from './distributions.js';
 import { bootstrapExamples, exampleResamples } from './example-bootstrap.js';
 import { clusteredStderr, meanStats, quantileOrderInterval, wilsonInterval } from './intervals.js';
@@ -157,7 +157,7 @@ export function withErrorBars(
       let variance: number;
       if (ds.task === 'multiclass') {
         variance =
-          cachedOvrVariance(yTrue, ds.proba!, ds.n) ??
+          cachedOvr(yTrue, ds.proba!, ds.n)?.variance ??
           delongOvr(ovrInput(yTrue, ds.proba!, ds.classes.length)).variance;
       } else {
         const pos = new Uint8Array(ds.n);

@@ -174,3 +174,37 @@ describe('the OvR AUC hook (one DeLong pass for the value and its error bar)', (
     }
   });
 });
+
+describe('paired OvR DeLong from the cached passes', () => {
+  it('equals the recomputed paired test, with the runs in different row orders', () => {
+    const rng = new Rng(12);
+    const n = 1500;
+    const k = 6;
+    const a = sample(rng, n, k, 1.0);
+    // A second model on the same examples and labels.
+    const b = sample(new Rng(13), n, k, 0.9);
+    b.y.set(a.y);
+    const rec = (s: { y: Int32Array; proba: Float64Array }, order: number[]): ExampleRecord[] =>
+      order.map((i, line) => ({
+        id: `e${i}`,
+        label: `c${s.y[i]}`,
+        prediction: `c${(i * 7) % k}`,
+        probabilities: Object.fromEntries(Array.from({ length: k }, (_, c) => [`c${c}`, s.proba[i * k + c]])),
+        slices: {},
+        numeric: {},
+        source: { file: 't.jsonl', line: line + 1 },
+      }));
+    const ids = [...Array(n).keys()];
+    const shuffled = [...ids].sort(() => rng.random() - 0.5);
+    const opts = { task: 'multiclass' as const };
+    const fresh = () => [buildDataset(rec(a, ids), opts), buildDataset(rec(b, shuffled), opts)];
+    const [b1, c1] = fresh();
+    const plain = compareDatasets(b1, c1, ['roc_auc_ovr'], { metric: opts }).roc_auc_ovr;
+    const [b2, c2] = fresh();
+    for (const ds of [b2, c2]) computeMetrics(ds, { ...opts, ovrAuc: ovrAucWithVariance });
+    const cached = compareDatasets(b2, c2, ['roc_auc_ovr'], { metric: opts }).roc_auc_ovr;
+    expect(plain.method).toBe('delong');
+    expect(Number.isFinite(plain.p_value)).toBe(true);
+    expect(cached).toEqual(plain);
+  });
+});
