@@ -71,6 +71,13 @@ export const MISSING_BASELINE_POLICIES = ['pass', 'warn', 'fail'] as const;
 export const INCONCLUSIVE_POLICIES = ['pass', 'warn', 'fail'] as const;
 /** What an inconclusive comparison does to the verdict (config `on_inconclusive`). */
 export type InconclusivePolicy = (typeof INCONCLUSIVE_POLICIES)[number];
+/**
+ * What a difference between the baseline's and this run's eval setup (harness version, task config) does
+ * (config `on_setup_change`; docs/configuration.md).
+ */
+export const SETUP_CHANGE_POLICIES = ['warn', 'fail', 'ignore'] as const;
+/** What an eval-setup change does (config `on_setup_change`). */
+export type SetupChangePolicy = (typeof SETUP_CHANGE_POLICIES)[number];
 /** What a missing baseline does. */
 export type MissingPolicy = (typeof MISSING_BASELINE_POLICIES)[number];
 

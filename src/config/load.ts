@@ -12,6 +12,7 @@ import type { Direction, FieldNames, TaskSetting, Verdict } from '../types.js';
 import { configSchema, PROFILE_EVENTS } from './schema.js';
 import type { TextEncodingName } from '../readers/text.js';
 import type { SeriesSelect } from '../readers/types.js';
+import type { SetupChangePolicy } from '../policy.js';
 import { parseYamlDocument, yamlToJs } from '../readers/yaml-text.js';
 
 /** Thresholds and options of one metric (docs/configuration.md). */
@@ -97,6 +98,8 @@ export interface GateConfig {
   onMissingBaseline?: 'pass' | 'warn' | 'fail';
   /** What an `inconclusive` comparison does to the verdict (default pass). */
   onInconclusive?: 'pass' | 'warn' | 'fail';
+  /** What an eval-setup change between baseline and this run does (default warn). */
+  onSetupChange?: SetupChangePolicy;
   /** True when the file has `metrics` or `defaults` rules; else the zero-config gate applies. */
   hasRules: boolean;
   /** Format override (config `format:`): one name, or path glob → name. */
@@ -280,6 +283,7 @@ export function parseConfig(text: string, file: string, selector: ProfileSelecto
   if (raw.top_flipped !== undefined) cfg.topFlipped = raw.top_flipped as number;
   if (raw.defaults) cfg.defaults = raw.defaults as MetricRule;
   if (raw.on_inconclusive !== undefined) cfg.onInconclusive = raw.on_inconclusive as 'pass' | 'warn' | 'fail';
+  if (raw.on_setup_change !== undefined) cfg.onSetupChange = raw.on_setup_change as SetupChangePolicy;
   if (raw.metrics) cfg.metrics = raw.metrics as Record<string, MetricRule>;
   if (raw.slice_rules) cfg.sliceRules = raw.slice_rules as SliceRules;
   if (raw.on_missing_baseline) cfg.onMissingBaseline = raw.on_missing_baseline as 'pass' | 'warn' | 'fail';

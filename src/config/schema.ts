@@ -7,6 +7,7 @@ import {
   DIRECTIONS,
   MISSING_BASELINE_POLICIES,
   INCONCLUSIVE_POLICIES,
+  SETUP_CHANGE_POLICIES,
   SEVERITIES,
   TASK_SETTINGS,
   VERDICTS,
@@ -306,6 +307,11 @@ export const configSchema = {
       enum: INCONCLUSIVE_POLICIES,
       description:
         'Verdict effect of a gated metric that is worse than its tolerance but not significantly so (default pass: green, named in the report).',
+    },
+    on_setup_change: {
+      enum: SETUP_CHANGE_POLICIES,
+      description:
+        'What a difference between the baseline and this run in eval setup (harness version, task config) does: warn (default; a regressed metric of a changed task is a warning), fail (the gate fails), ignore.',
     },
     format: {
       description:
