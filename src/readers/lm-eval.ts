@@ -4,11 +4,12 @@
  * entries become the metric's stderr ("N/A" = none), `n-samples.effective` its n, `higher_is_better`
  * its direction.
  */
-import type { Direction, MetricValue } from '../types.js';
+import type { Direction, EvalSetup, MetricValue } from '../types.js';
 import { InputError } from '../errors.js';
 import { readJsonFile } from './json-text.js';
 import type { FormatReader } from './types.js';
 import { keysAt } from './sniff.js';
+import { configFingerprint } from './setup.js';
 
 /** True when a parsed JSON document looks like an lm-eval results file. */
 export function isLmEvalResults(data: unknown): boolean {
@@ -114,6 +115,49 @@ function groupAliases(
   return out;
 }
 
+/**
+ * A task config as it bears on the setup: Python reprs lose their memory address (`<function f at
+ * 0x7d5f…>` differs in every run), and `metadata` keeps only the task `version` — the harness merges
+ * the model arguments (`pretrained`, `dtype`) and the YAML's path into it, which are not the eval's setup.
+ */
+function setupConfig(config: Record<string, unknown>): Record<string, unknown> {
+  const clean = (v: unknown): unknown =>
+    typeof v === 'string'
+      ? v.replace(/ at 0x[0-9a-f]+>/g, '>')
+      : Array.isArray(v)
+        ? v.map(clean)
+        : typeof v === 'object' && v !== null
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)]))
+          : v;
+  const out = clean(config) as Record<string, unknown>;
+  const meta = config.metadata;
+  if (typeof meta === 'object' && meta !== null && !Array.isArray(meta))
+    out.metadata = { version: (meta as Record<string, unknown>).version ?? null };
+  return out;
+}
+
+/**
+ * The eval setup of a results file: `lm_eval_version`, and per task its `configs` entry (current
+ * format) or, in the v0.3 format, its `versions` entry with the run's `num_fewshot`.
+ */
+export function lmEvalSetup(data: Record<string, unknown>): EvalSetup | undefined {
+  const setup: EvalSetup = { harness: 'lm-eval' };
+  if (typeof data.lm_eval_version === 'string') setup.version = data.lm_eval_version;
+  const tasks: Record<string, Record<string, string>> = {};
+  const configs = data.configs;
+  if (typeof configs === 'object' && configs !== null && !Array.isArray(configs)) {
+    for (const [task, c] of Object.entries(configs as Record<string, unknown>))
+      if (typeof c === 'object' && c !== null && !Array.isArray(c))
+        tasks[task] = configFingerprint(setupConfig(c as Record<string, unknown>));
+  } else if (typeof data.versions === 'object' && data.versions !== null) {
+    const run = (data.config ?? {}) as Record<string, unknown>;
+    for (const [task, version] of Object.entries(data.versions as Record<string, unknown>))
+      tasks[task] = configFingerprint({ version, num_fewshot: run.num_fewshot ?? null });
+  }
+  if (Object.keys(tasks).length) setup.tasks = tasks;
+  return setup.version !== undefined || setup.tasks ? setup : undefined;
+}
+
 const LM_EVAL_MARKERS = ['versions', 'configs', 'config', 'n-samples', 'higher_is_better', 'group_subtasks'];
 
 /** lm-evaluation-harness results files. */
@@ -140,6 +184,15 @@ export const lmEvalResultsFormat: FormatReader = {
       );
     }
     const { metrics, directions, sameAs } = readLmEvalResults(data as Record<string, unknown>, file);
-    return { kind: 'metrics', file, format: 'lm-eval', metrics, directions, sameAs };
+    const setup = lmEvalSetup(data as Record<string, unknown>);
+    return {
+      kind: 'metrics',
+      file,
+      format: 'lm-eval',
+      metrics,
+      directions,
+      sameAs,
+      ...(setup ? { setup } : {}),
+    };
   },
 };
