@@ -5,7 +5,15 @@
  * Over 400 lines on purpose: the plain data shapes the CLI and the action exchange, kept in one file.
  */
 
-import type { BaselineSource, Direction, ResultTask, Severity, Status, Verdict } from './policy.js';
+import type {
+  BaselineSource,
+  Direction,
+  ResultTask,
+  SetupChangePolicy,
+  Severity,
+  Status,
+  Verdict,
+} from './policy.js';
 
 // The vocabularies live in src/policy.ts (lists and types together); re-exported for the core's imports.
 export type { Direction, ResultTask, Severity, Status, Task, TaskSetting, Verdict } from './policy.js';
@@ -338,8 +346,15 @@ export interface Report {
     correction: string;
     /** What an `inconclusive` comparison does to the verdict (config `on_inconclusive`). */
     on_inconclusive?: 'pass' | 'warn' | 'fail';
+    /** What a change of eval setup between baseline and this run does (config `on_setup_change`). */
+    on_setup_change?: SetupChangePolicy;
   };
   notes: string[];
+  /**
+   * How the eval setup differs from the baseline's, in plain words ("task config of mmlu changed
+   * (num_fewshot)"); absent when it does not, or under `on_setup_change: ignore`.
+   */
+  setup_changes?: string[];
   /** Config profile selected by the event (`profiles:`), when one applied. */
   profile?: string;
   /** Earlier runs' results of the same workflow and branch, newest first (config `history`). */

@@ -100,6 +100,20 @@ describe('waivers', () => {
     expect(resultGateOf(r)).toEqual({ verdict: 'pass', waived: 3 });
   });
 
+  test('waiving rows keeps what the settings add: an inconclusive row under on_inconclusive fail or warn', () => {
+    for (const [policy, verdict] of [
+      ['fail', 'fail'],
+      ['warn', 'warn'],
+      ['pass', 'pass'],
+    ] as const) {
+      const r = failing();
+      r.comparisons.push(row('recall', { status: 'inconclusive', reason: 'worse, not confirmed' }));
+      r.settings.on_inconclusive = policy;
+      applyWaivers(r, { config: [], label: { label: 'evalgate:accept-regression' }, now });
+      expect(r.verdict).toBe(verdict);
+    }
+  });
+
   test('baseline hygiene: a recorded verdict outside baseline_verdicts refuses the result', () => {
     const res = { gate: { verdict: 'fail', waived: 0 } } as unknown as EvalResult;
     expect(refusedAsBaseline(res, ['pass', 'warn', 'no-baseline'])).toBe('verdict fail');
