@@ -52,8 +52,10 @@ function taskSetup(tasks: Obj[]): EvalSetup {
   for (const t of tasks) {
     if (typeof t.task !== 'string') continue;
     const opts = isObj(t.task_options) ? { ...t.task_options } : {};
-    // Batch sizes and recorded inputs change how a run is executed, not what it measures.
-    for (const k of ['batch_size', 'max_batch_tokens', 'num_recorded_inputs', 'gsheet']) delete opts[k];
+    // Batch sizes and recorded inputs change how a run is executed, not what it measures; `limit` is the
+    // eval set's size, which the pairing note reports (ids added and removed), not a task config change.
+    for (const k of ['batch_size', 'max_batch_tokens', 'num_recorded_inputs', 'gsheet', 'limit'])
+      delete opts[k];
     setup.tasks![t.task] = configFingerprint(opts);
   }
   return setup;

@@ -96,7 +96,7 @@ export function readOpenAiEvals(text: string, file: string) {
         split: spec.split ?? null,
         eval_spec: runConfig.eval_spec ?? null,
         seed: runConfig.seed ?? null,
-        max_samples: runConfig.max_samples ?? null,
+        // `max_samples` only limits the eval set, which the pairing note reports (ids added and removed).
       }),
     },
   };

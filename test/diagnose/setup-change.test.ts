@@ -10,6 +10,7 @@ import { defaultConfig, parseConfig } from '../../src/config/load.js';
 import { diagnose } from '../../src/diagnose/index.js';
 import { setupChanges, taskOfMetric } from '../../src/diagnose/setup-change.js';
 import { applyWaivers } from '../../src/history/waivers.js';
+import { readCatwalkMetrics } from '../../src/readers/catwalk.js';
 import { lmEvalSetup } from '../../src/readers/lm-eval.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import type { EvalResult, EvalSetup, MetricValue } from '../../src/types.js';
@@ -128,6 +129,24 @@ describe('lm-eval results record their setup', () => {
     expect(s.version).toBeUndefined();
     expect(Object.keys(s.tasks!).length).toBeGreaterThan(10);
     expect(Object.keys(Object.values(s.tasks!)[0])).toEqual(['num_fewshot', 'version']);
+  });
+});
+
+describe('the size of the eval set is no task config change', () => {
+  it('catwalk `limit` is left out of the task config; num_shots is in it', () => {
+    const cw = (opts: object) =>
+      readCatwalkMetrics(
+        {
+          metrics: [
+            { task: 'arc_easy', task_options: { split: 'validation', ...opts }, metrics: { acc: 0.5 } },
+          ],
+        },
+        'm.json',
+      ).setup;
+    expect(setupChanges([cw({ limit: 8, num_shots: 0 })], [cw({ num_shots: 0 })]).messages).toEqual([]);
+    expect(setupChanges([cw({ num_shots: 0 })], [cw({ num_shots: 5 })]).messages).toEqual([
+      'task config of arc_easy changed (num_shots)',
+    ]);
   });
 });
 
