@@ -10,6 +10,7 @@
  */
 import type { RecordColumns } from '../readers/columnar/columns.js';
 import { buildDataset } from './encode.js';
+import { IdIndex } from './id-index.js';
 import { isDefaultPositive, PROBABILITY_SUM_TOLERANCE, toClassValue } from './encode-classification.js';
 import { INNER_WHITESPACE } from './task-detection.js';
 import type { Dataset, MetricOptions } from './types.js';
@@ -95,14 +96,7 @@ export function datasetFromColumns(cols: RecordColumns, opts: MetricOptions): Da
 
   const ds: Dataset = { task, n, ids: cols.ids, classes: [], numeric: {}, slices: {} };
   // ids: present (the readers require them) and unique.
-  const seen = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    const id = cols.ids[i];
-    const size = seen.size;
-    seen.add(id);
-    if (seen.size === size) return general(cols, opts);
-  }
-  seen.clear();
+  if (new IdIndex(cols.ids).firstDuplicate >= 0) return general(cols, opts);
   ds.numeric = cols.numericArrays();
   for (const [k, v] of cols.slices) ds.slices[k] = v;
   if (cols.cluster) ds.cluster = cols.cluster;
@@ -169,7 +163,7 @@ export function datasetFromColumns(cols: RecordColumns, opts: MetricOptions): Da
     ds.posIndex = pos;
     if (hasProba) {
       if (proba.mode !== 'number') return general(cols, opts);
-      const score = proba.block.trimmed();
+      const score = proba.block.data.subarray(0, n);
       for (let i = 0; i < n; i++) if (!(score[i] >= 0 && score[i] <= 1)) return general(cols, opts);
       ds.score = score;
     }
@@ -210,7 +204,9 @@ export function datasetFromColumns(cols: RecordColumns, opts: MetricOptions): Da
       }
       if (!(Math.abs(sum - 1) <= PROBABILITY_SUM_TOLERANCE)) return general(cols, opts);
     }
-    ds.proba = identity && out.length !== block.length ? out.slice() : out;
+    // A view of the reader's block when it is sized close to the rows (columns.ts sizes it from the file
+    // size); a trimmed copy only when much of it is spare, which would otherwise stay allocated.
+    ds.proba = identity && out.length * 1.25 < block.length ? out.slice() : out;
   }
   return ds;
 }

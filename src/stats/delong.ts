@@ -147,6 +147,8 @@ class SortedRanks {
       const b = this.bucket(x);
       from = this.start[b];
       to = this.start[b + 1];
+      // A bucket of one value tied with x (scores written with few decimals): no search at all.
+      if (from < to && a[from] === x && a[to - 1] === x) return from + to;
     }
     const lo = lowerBound(a, x, from, to);
     // Equal values share a bucket, so x's ties end within [from, to).

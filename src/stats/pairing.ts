@@ -1,5 +1,6 @@
 /** Matching the examples of two runs by id, the first step of every paired comparison. */
 import type { Dataset } from '../metrics/index.js';
+import { IdIndex } from '../metrics/id-index.js';
 import type { PairingInfo } from '../types.js';
 
 /** Examples of two runs matched by id: row `baseIdx[j]` of the baseline is row `curIdx[j]` of current. */
@@ -17,18 +18,26 @@ export function matchIds(
   baseIds: readonly string[],
   curIds: readonly string[],
 ): { bi: number[]; ci: number[] } {
-  const where = new Map<string, number>();
-  baseIds.forEach((id, i) => where.set(id, i));
+  // The last row of a repeated id wins, as a Map filled in row order would give (ids of a dataset are
+  // unique; score columns may repeat one).
+  const where = new IdIndex(baseIds);
+  const lastOf = where.firstDuplicate < 0 ? undefined : lastRows(baseIds);
   const bi: number[] = [];
   const ci: number[] = [];
-  curIds.forEach((id, j) => {
-    const i = where.get(id);
-    if (i !== undefined) {
+  for (let j = 0; j < curIds.length; j++) {
+    const i = lastOf ? (lastOf.get(curIds[j]) ?? -1) : where.get(curIds[j]);
+    if (i >= 0) {
       bi.push(i);
       ci.push(j);
     }
-  });
+  }
   return { bi, ci };
+}
+
+function lastRows(ids: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  ids.forEach((id, i) => m.set(id, i));
+  return m;
 }
 
 function positiveName(ds: Dataset): string | undefined {

@@ -260,3 +260,35 @@ describe('datasetFromColumns', () => {
     await both(rows(() => ({ label: 1, prediction: 0 })).replace('"e7"', '"e3"'), auto);
   });
 });
+
+describe('probability block sized from the file size', () => {
+  /** `rows` records; rows in [padFrom, padTo) carry `pad` characters of an ignored field. */
+  function lines(rows: number, padFrom: number, padTo: number, pad: number): string {
+    let s = '';
+    for (let i = 0; i < rows; i++) {
+      const p = ((i * 37) % 100) / 100;
+      const extra = i >= padFrom && i < padTo ? `,"note":"${'x'.repeat(pad)}"` : '';
+      s += `{"id":"r${i}","label":"${i % 3 === 0 ? 'a' : 'b'}","prediction":"a","probabilities":{"a":${p},"b":${(100 - Math.round(p * 100)) / 100}}${extra}}\n`;
+    }
+    return s;
+  }
+  // The first 4 MiB chunk decides the estimate: long lines first (estimate ~22k rows, far too low: the
+  // block grows past it), short lines first (~100k, too high), and uniform lines.
+  for (const [name, text] of [
+    ['short lines, then long ones', lines(60_000, 50_000, Infinity, 400)],
+    ['long lines, then short ones', lines(60_000, 0, 12_000, 400)],
+    ['uniform lines', lines(60_000, 0, 0, 0)],
+  ] as const) {
+    it(name, async () => {
+      const path = file(text);
+      const cols = (await readJsonlColumns(path, mapping))!;
+      expect(cols.proba.expectedRows).toBeGreaterThan(0);
+      const opts: MetricOptions = { task: 'auto' };
+      const fast = datasetFromColumns(cols, opts);
+      const ref = buildDataset(parseJsonl(text, path, mapping), opts);
+      expect(fast.n).toBe(60_000);
+      expect(Array.from(fast.proba!)).toEqual(Array.from(ref.proba!));
+      expect(Array.from(fast.yTrue!)).toEqual(Array.from(ref.yTrue!));
+    });
+  }
+});

@@ -24,10 +24,17 @@ export class GrowF64 {
   constructor(capacity = 1024) {
     this.data = new Float64Array(capacity);
   }
-  reserve(n: number): void {
+  /** Room for `n` values; when it must grow, to at least `expected` (a size hint) if that is larger. */
+  reserve(n: number, expected = 0): void {
     if (n <= this.data.length) return;
-    let cap = this.data.length * 2;
-    while (cap < n) cap *= 2;
+    let cap: number;
+    if (expected >= n) cap = expected;
+    // The hint fell short (lines longer than the first chunk's): grow gently past it, not to double.
+    else if (expected > 0) cap = Math.ceil(n * 1.25);
+    else {
+      cap = this.data.length * 2;
+      while (cap < n) cap *= 2;
+    }
     const next = new Float64Array(cap);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
@@ -132,6 +139,12 @@ export class ProbaColumn {
   present = new Uint8Array(1024);
   rows = 0;
   generic: unknown[] | undefined;
+  /**
+   * Rows the reader expects (from the file size): the block is sized for them at once, so that a
+   * million-row file is not grown by doubling — each doubling copies the block and leaves up to half
+   * of it unused, which at 10 classes × 10⁶ rows is 60–130 MB of peak memory.
+   */
+  expectedRows = 0;
 
   private growPresent(n: number): void {
     if (n <= this.present.length) return;
@@ -157,7 +170,7 @@ export class ProbaColumn {
     if (width <= this.width) return;
     const old = this.block;
     const oldWidth = this.width;
-    const next = new GrowF64(Math.max(1024, this.rows * width * 2));
+    const next = new GrowF64(Math.max(1024, this.rows * width * 2, this.expectedRows * width));
     next.data.fill(NaN, 0, this.rows * width);
     for (let r = 0; r < this.rows; r++)
       for (let c = 0; c < oldWidth; c++) next.data[r * width + c] = old.data[r * oldWidth + c];
@@ -182,7 +195,7 @@ export class ProbaColumn {
     if (mode === 'array') this.widen(width);
     this.fillTo(row);
     const w = this.width;
-    this.block.reserve((row + 1) * w);
+    this.block.reserve((row + 1) * w, this.expectedRows * w);
     const off = row * w;
     this.block.data.fill(NaN, off, off + w);
     this.block.length = (row + 1) * w;

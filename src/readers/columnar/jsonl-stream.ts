@@ -51,6 +51,7 @@ export async function readJsonlColumns(
   let line = 0;
   let offset = 0; // file offset of buf[0]
   let first = true;
+  let sized = false;
   const process = (buf: Buffer, end: number) => {
     if (!isUtf8(buf.subarray(0, end))) {
       const bad = Math.max(0, firstInvalidUtf8(buf.subarray(0, end)));
@@ -94,7 +95,15 @@ export async function readJsonlColumns(
         carry = buf;
         continue;
       }
+      const linesBefore = line;
       process(buf, last + 1);
+      if (!sized) {
+        sized = true;
+        // Rows to expect, from the first chunk's bytes per line (3% margin): the probability block is
+        // allocated once at that size instead of grown by doubling (columns.ts, ProbaColumn).
+        if (total !== undefined && line > linesBefore)
+          cols.proba.expectedRows = startRows + Math.ceil(((line - linesBefore) / (last + 1)) * total * 1.03);
+      }
       offset += last + 1;
       carry = buf.subarray(last + 1);
       progress?.update({
