@@ -8,10 +8,10 @@
 const RADIX_FROM = 4096;
 
 /**
- * Sorts `a` ascending in place and returns it. −0 sorts before +0 (they compare equal with `===`, so
+ * Sorts `a` ascending in place and returns it; `scratch` (at least as long as `a`) spares an allocation. −0 sorts before +0 (they compare equal with `===`, so
  * callers see one tie group); ±Infinity sort to the ends. NaN must not occur.
  */
-export function sortFloat64(a: Float64Array): Float64Array {
+export function sortFloat64(a: Float64Array, scratch?: Float64Array): Float64Array {
   const N = a.length;
   if (N < RADIX_FROM) return a.sort();
   // Non-negative doubles order as their unsigned bit patterns; negative ones (sign bit set) in reverse.
@@ -19,7 +19,7 @@ export function sortFloat64(a: Float64Array): Float64Array {
   const words = new Uint32Array(a.buffer, a.byteOffset, 2 * N);
   let negCount = 0;
   for (let i = 0; i < N; i++) if (words[2 * i + 1] & 0x80000000) negCount++;
-  const tmp = new Float64Array(N);
+  const tmp = scratch && scratch.length >= N ? scratch.subarray(0, N) : new Float64Array(N);
   if (negCount === 0) {
     radixByBits(a, tmp);
     return a;

@@ -18,7 +18,7 @@
  * weighted gives class c its prevalence m_c/N (sklearn `average="weighted"`), treated as fixed — the
  * variance is conditional on the class counts, as binary DeLong's is on m and n.
  */
-import { placements } from './delong.js';
+import { placementScratch, placementsInto } from './delong.js';
 
 /** How the per-class AUCs are averaged. */
 export type OvrAverage = 'macro' | 'weighted';
@@ -84,6 +84,7 @@ export function ovrInfluence(
   out.weights = present.map((c) => (average === 'macro' ? 1 / present.length : support[c] / total));
   const col = new Float64Array(n);
   const isPos = new Uint8Array(n);
+  const scratch = placementScratch(n);
   const psi = columns ? new Float64Array(n) : new Float64Array(0);
   let psiBar: Float64Array | null = new Float64Array(n);
   let auc = 0;
@@ -92,7 +93,7 @@ export function ovrInfluence(
     const w = out.weights[j];
     input.score(c, col);
     for (let i = 0; i < n; i++) isPos[i] = label[i] === c ? 1 : 0;
-    const p = placements(col, isPos);
+    const p = placementsInto(col, isPos, scratch);
     out.perClass.push(p.auc);
     auc += w * p.auc;
     if (p.m < 2 || p.n < 2) {

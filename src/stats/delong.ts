@@ -115,7 +115,11 @@ class SortedRanks {
   private readonly min: number;
   private readonly scale: number = 0;
 
-  constructor(private readonly a: Float64Array) {
+  /** `startBuf`, when given, holds the bucket index (at least a.length + 1 entries; reused scratch). */
+  constructor(
+    private readonly a: Float64Array,
+    startBuf?: Int32Array,
+  ) {
     const L = a.length;
     this.min = L ? a[0] : 0;
     const range = L ? a[L - 1] - a[0] : 0;
@@ -123,7 +127,7 @@ class SortedRanks {
     if (!(range > 0) || !Number.isFinite(range) || !Number.isFinite(scale)) return;
     this.scale = scale;
     // start[b] = entries in buckets below b; start[L] = L.
-    const start = new Int32Array(L + 1);
+    const start = startBuf ? startBuf.subarray(0, L + 1).fill(0) : new Int32Array(L + 1);
     for (let i = 0; i < L; i++) start[this.bucket(a[i]) + 1]++;
     for (let b = 0; b < L; b++) start[b + 1] += start[b];
     this.start = start;
@@ -160,30 +164,66 @@ class SortedRanks {
  * Placement values of `score` with `positive[i]` telling whether example i is a positive. Positives and
  * negatives keep their order in the input, so two score vectors over the same examples and labels give
  * aligned components (needed for the paired covariance). The positives' and the negatives' scores are
- * sorted separately (native typed-array sort, no index permutation); a positive's V10 is then
+ * sorted separately (radix sort of the values, no index permutation); a positive's V10 is then
  * (negatives below + ½·negatives tied)/n and a negative's V01 (positives above + ½·positives tied)/m,
- * each from two binary searches in the other class's sorted scores — the midrank formulation of
+ * each from a bucketed rank look-up in the other class's sorted scores — the midrank formulation of
  * Sun & Xu (2014). Measured faster than an index-carrying radix argsort at a million examples.
  */
 export function placements(score: ArrayLike<number>, positive: ArrayLike<number | boolean>): Placements {
+  return placementsInto(score, positive, placementScratch(score.length));
+}
+
+/**
+ * Working memory of `placementsInto` for up to N examples. One-vs-rest DeLong runs it once per class
+ * over the same rows: reusing it instead of allocating ~30 bytes per row for every class keeps the
+ * garbage collector out of the hot loop at 10⁶ rows.
+ */
+export interface PlacementScratch {
+  /** Positives' then negatives' scores (sorted in place). */
+  scores: Float64Array;
+  /** V10 of the positives, then V01 of the negatives. */
+  values: Float64Array;
+  sortTmp: Float64Array;
+  /** Bucket indexes of both sorted halves. */
+  starts: Int32Array;
+}
+
+/** Scratch for `placementsInto` over N examples. */
+export function placementScratch(N: number): PlacementScratch {
+  return {
+    scores: new Float64Array(N),
+    values: new Float64Array(N),
+    sortTmp: new Float64Array(N),
+    starts: new Int32Array(N + 2),
+  };
+}
+
+/**
+ * `placements` computed in `scratch`: the returned v10/v01 are views into it, valid until its next use.
+ */
+export function placementsInto(
+  score: ArrayLike<number>,
+  positive: ArrayLike<number | boolean>,
+  scratch: PlacementScratch,
+): Placements {
   const N = score.length;
   let m = 0;
   for (let t = 0; t < N; t++) if (positive[t]) m++;
   const n = N - m;
-  const pos = new Float64Array(m);
-  const neg = new Float64Array(n);
+  const pos = scratch.scores.subarray(0, m);
+  const neg = scratch.scores.subarray(m, N);
   let a = 0;
   let b = 0;
   for (let t = 0; t < N; t++) {
     if (positive[t]) pos[a++] = score[t];
     else neg[b++] = score[t];
   }
-  sortFloat64(pos);
-  sortFloat64(neg);
-  const negRanks = new SortedRanks(neg);
-  const posRanks = new SortedRanks(pos);
-  const v10 = new Float64Array(m);
-  const v01 = new Float64Array(n);
+  sortFloat64(pos, scratch.sortTmp);
+  sortFloat64(neg, scratch.sortTmp);
+  const negRanks = new SortedRanks(neg, scratch.starts.subarray(m + 1));
+  const posRanks = new SortedRanks(pos, scratch.starts);
+  const v10 = scratch.values.subarray(0, m);
+  const v01 = scratch.values.subarray(m, N);
   a = 0;
   b = 0;
   let twiceSum = 0;

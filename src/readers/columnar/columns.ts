@@ -197,7 +197,10 @@ export class ProbaColumn {
     const w = this.width;
     this.block.reserve((row + 1) * w, this.expectedRows * w);
     const off = row * w;
-    this.block.data.fill(NaN, off, off + w);
+    // A loop, not `fill`: for the ~10 values of a row the builtin's call costs more than the stores
+    // (measured: 0.2 s of 1M rows).
+    const data = this.block.data;
+    for (let j = off; j < off + w; j++) data[j] = NaN;
     this.block.length = (row + 1) * w;
     this.growPresent(row + 1);
     this.present[row] = 1;
