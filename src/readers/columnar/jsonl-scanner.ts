@@ -10,17 +10,16 @@
  * here on every line: a key given twice in one record (JSON.parse would keep the last silently) and,
  * in `probabilities` objects, a class given twice.
  *
- * Why this file is long (~400 lines): it is one hand-written state machine; splitting it would spread
- * the grammar over several files without making any part simpler.
- *
- * Over 400 lines on purpose: a byte scanner is one state machine; split, its hot loop would cross calls.
+ * This file is the record layer (which key plays which role, what a line contributes); the JSON grammar
+ * it reads with is `json-bytes.ts`.
  */
 import { InputError } from '../../errors.js';
 import type { RecordMapping } from '../types.js';
-import { MAX_JSON_DEPTH } from '../json-text.js';
 import { toExampleRecord } from '../records.js';
-import { ByteIntern, FNV_OFFSET } from './byte-intern.js';
+import { ByteIntern } from './byte-intern.js';
 import type { RecordColumns } from './columns.js';
+import { BAIL, isWs } from './json-bytes.js';
+import { ProbaScanner } from './proba-scanner.js';
 
 const enum Role {
   Other,
@@ -44,40 +43,12 @@ interface KeyInfo {
   bytes: Uint8Array | null;
 }
 
-interface ProbaKey {
-  name: string;
-  /** Block column in `RecordColumns.proba` (−1 until first committed). */
-  col: number;
-  stamp: number;
-  bytes: Uint8Array | null;
-}
-
-/** Thrown inside the scanner when a line must take the general path. */
-const BAIL = { bail: true };
-
-const POW10 = [
-  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-  1e20, 1e21, 1e22,
-];
-
 /** Scans lines of one file into columns. */
-export class JsonlScanner {
+export class JsonlScanner extends ProbaScanner {
   private readonly keys = new ByteIntern<KeyInfo>();
-  private readonly probaKeys = new ByteIntern<ProbaKey>();
   private readonly labelCodes = new ByteIntern<number>();
   private readonly predCodes = new ByteIntern<number>();
   private readonly reserved: Set<string>;
-  private buf: Buffer = Buffer.alloc(0);
-  private p = 0;
-  private end = 0;
-  private line = 0;
-  /** Hash and flags of the last scanned string. */
-  private hash = 0;
-  private escaped = false;
-  private highBytes = false;
-  private strStart = 0;
-  private strEnd = 0;
-  private probaStamp = 0;
   private readonly alwaysGeneral: boolean;
   /** Every key by decoded name, so a key written once with escapes and once without is one key. */
   private readonly keysByName = new Map<string, KeyInfo>();
@@ -86,18 +57,11 @@ export class JsonlScanner {
    * in the same order, so comparing the bytes at the position beats hashing them.
    */
   private readonly topKeys: KeyInfo[] = [];
-  private readonly probaKeyAt: ProbaKey[] = [];
 
   // Staged values of the current line.
-  private bail = false;
   private idStr: string | undefined;
   private labelCode = -1;
   private predCode = -1;
-  private probaMode = 0; // 0 absent, 1 number, 2 map, 3 array
-  private probaNum = 0;
-  private probaCount = 0;
-  private probaVals = new Float64Array(64);
-  private probaKeyList: ProbaKey[] = [];
   private numKeys: string[] = [];
   private numVals: number[] = [];
   private numCount = 0;
@@ -107,8 +71,9 @@ export class JsonlScanner {
   constructor(
     private readonly mapping: RecordMapping,
     private readonly cols: RecordColumns,
-    private readonly file: string,
+    file: string,
   ) {
+    super(file, mapping.fields.probabilities);
     const f = mapping.fields;
     this.reserved = new Set([
       f.id,
@@ -207,58 +172,13 @@ export class JsonlScanner {
     c.ids.push(this.idStr!);
     c.label.pushCode(this.labelCode);
     c.prediction.pushCode(this.predCode);
-    if (this.probaMode === 1) {
-      const off = c.proba.beginRow(row, 'number', 1);
-      if (off < 0) c.proba.pushGeneric(row, this.probaNum);
-      else c.proba.block.data[off] = this.probaNum;
-    } else if (this.probaMode === 2) {
-      const keys = this.probaKeyList;
-      if (c.proba.mode === 'map' || c.proba.mode === 'none') {
-        for (let j = 0; j < this.probaCount; j++)
-          if (keys[j].col < 0) keys[j].col = c.proba.keyColumn(keys[j].name);
-        const off = c.proba.beginRow(row, 'map', 0);
-        const d = c.proba.block.data;
-        for (let j = 0; j < this.probaCount; j++) d[off + keys[j].col] = this.probaVals[j];
-      } else {
-        const o: Record<string, number> = {};
-        for (let j = 0; j < this.probaCount; j++) o[keys[j].name] = this.probaVals[j];
-        c.proba.pushGeneric(row, o);
-      }
-    } else if (this.probaMode === 3) {
-      const off = c.proba.beginRow(row, 'array', this.probaCount);
-      if (off < 0) c.proba.pushGeneric(row, Array.from(this.probaVals.subarray(0, this.probaCount)));
-      else c.proba.block.data.set(this.probaVals.subarray(0, this.probaCount), off);
-    }
+    this.commitProba(c, row);
     for (let j = 0; j < this.numCount; j++) c.setNumeric(this.numKeys[j], this.numVals[j]);
     for (let j = 0; j < this.sliceVals.length; j++)
       c.sliceColumn(this.mapping.slices[j]).push(this.sliceVals[j]!);
     if (this.mapping.cluster) (c.cluster ??= []).push(this.clusterVal!);
     c.lines.push(this.line);
     c.n++;
-  }
-
-  // ---- grammar ------------------------------------------------------------------------------------
-
-  private ws(): void {
-    const b = this.buf;
-    while (this.p < this.end && isWs(b[this.p])) this.p++;
-  }
-
-  private expect(ch: number): void {
-    this.ws();
-    if (this.p >= this.end || this.buf[this.p] !== ch) throw BAIL;
-    this.p++;
-  }
-
-  /** True (and past it) when the key at `p` has exactly `bytes` and no escapes. */
-  private matchKey(bytes: Uint8Array): boolean {
-    const b = this.buf;
-    const a = this.p + 1;
-    const len = bytes.length;
-    if (b[a + len] !== 0x22) return false;
-    for (let i = 0; i < len; i++) if (b[a + i] !== bytes[i]) return false;
-    this.p = a + len + 1;
-    return true;
   }
 
   /** Scans a top-level key at `p` and finds (or creates) its info. */
@@ -278,23 +198,6 @@ export class JsonlScanner {
     this.keysByName.set(name, info);
     this.keys.set(this.buf, this.strStart, this.strEnd, this.hash, info);
     return info;
-  }
-
-  /** Scans a key of a probabilities object at `p`. */
-  private scanProbaKey(): ProbaKey {
-    this.string();
-    if (this.escaped) return { name: this.decodeString(), col: -1, stamp: 0, bytes: null };
-    let key = this.probaKeys.get(this.buf, this.strStart, this.strEnd, this.hash);
-    if (!key) {
-      key = {
-        name: this.decodeString(),
-        col: -1,
-        stamp: 0,
-        bytes: this.buf.slice(this.strStart, this.strEnd),
-      };
-      this.probaKeys.set(this.buf, this.strStart, this.strEnd, this.hash, key);
-    }
-    return key;
   }
 
   /** Top-level object: every key checked for duplicates, values staged by role. */
@@ -427,256 +330,4 @@ export class JsonlScanner {
     this.skip();
     return undefined;
   }
-
-  private proba(): void {
-    const b = this.buf;
-    const ch = b[this.p];
-    if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39)) {
-      this.probaMode = 1;
-      this.probaNum = this.number();
-      if (!Number.isFinite(this.probaNum)) this.bail = true;
-      return;
-    }
-    if (this.literal('null')) return; // absent, as in toExampleRecord
-    if (ch === 0x7b) {
-      this.probaMode = 2;
-      this.probaCount = 0;
-      const stamp = ++this.probaStamp;
-      this.p++;
-      this.ws();
-      if (b[this.p] === 0x7d) {
-        this.p++;
-        return;
-      }
-      for (let pos = 0; ; pos++) {
-        this.ws();
-        if (b[this.p] !== 0x22) throw BAIL;
-        let key: ProbaKey;
-        const guess = this.probaKeyAt[pos];
-        if (guess !== undefined && guess.bytes !== null && this.matchKey(guess.bytes)) key = guess;
-        else key = this.probaKeyAt[pos] = this.scanProbaKey();
-        if (key.stamp === stamp) {
-          const field = `${this.mapping.fields.probabilities}.${key.name}`;
-          throw new InputError(`class "${key.name}" is given twice in this record`, {
-            file: this.file,
-            line: this.line,
-            field,
-          });
-        }
-        key.stamp = stamp;
-        this.expect(0x3a);
-        this.ws();
-        const v = b[this.p];
-        if (v === 0x2d || (v >= 0x30 && v <= 0x39)) {
-          const x = this.number();
-          if (!Number.isFinite(x)) this.bail = true;
-          this.pushProba(x);
-          this.probaKeyList[this.probaCount - 1] = key;
-        } else {
-          this.bail = true;
-          this.skip();
-        }
-        this.ws();
-        const c = b[this.p++];
-        if (c === 0x2c) continue;
-        if (c === 0x7d) return;
-        throw BAIL;
-      }
-    }
-    if (ch === 0x5b) {
-      this.probaMode = 3;
-      this.probaCount = 0;
-      this.p++;
-      this.ws();
-      if (b[this.p] === 0x5d) {
-        this.p++;
-        return;
-      }
-      for (;;) {
-        this.ws();
-        const v = b[this.p];
-        if (v === 0x2d || (v >= 0x30 && v <= 0x39)) {
-          const x = this.number();
-          if (!Number.isFinite(x)) this.bail = true;
-          this.pushProba(x);
-        } else {
-          this.bail = true;
-          this.skip();
-        }
-        this.ws();
-        const c = b[this.p++];
-        if (c === 0x2c) continue;
-        if (c === 0x5d) return;
-        throw BAIL;
-      }
-    }
-    this.bail = true;
-    this.skip();
-  }
-
-  private pushProba(x: number): void {
-    if (this.probaCount === this.probaVals.length) {
-      const next = new Float64Array(this.probaVals.length * 2);
-      next.set(this.probaVals);
-      this.probaVals = next;
-    }
-    this.probaVals[this.probaCount++] = x;
-  }
-
-  private literal(word: string): boolean {
-    const b = this.buf;
-    for (let i = 0; i < word.length; i++) if (b[this.p + i] !== word.charCodeAt(i)) return false;
-    this.p += word.length;
-    return true;
-  }
-
-  /** Scans a string token at `p` (on its opening quote): sets strStart/strEnd, hash, escaped, highBytes. */
-  private string(): void {
-    const b = this.buf;
-    let i = this.p + 1;
-    let h = FNV_OFFSET;
-    let esc = false;
-    let hi = false;
-    const end = this.end;
-    for (;;) {
-      if (i >= end) throw BAIL;
-      const c = b[i];
-      if (c === 0x22) break;
-      if (c === 0x5c) {
-        esc = true;
-        i += 2;
-        continue;
-      }
-      if (c < 0x20) throw BAIL; // control characters must be escaped in JSON
-      if (c >= 0x80) hi = true;
-      h = Math.imul(h ^ c, 0x01000193);
-      i++;
-    }
-    this.strStart = this.p + 1;
-    this.strEnd = i;
-    this.hash = h >>> 0;
-    this.escaped = esc;
-    this.highBytes = hi;
-    this.p = i + 1;
-  }
-
-  /** The last scanned string's value. */
-  private decodeString(): string {
-    const b = this.buf;
-    if (this.escaped) {
-      try {
-        return JSON.parse(b.toString('utf8', this.strStart - 1, this.strEnd + 1)) as string;
-      } catch {
-        throw BAIL;
-      }
-    }
-    return this.highBytes
-      ? b.toString('utf8', this.strStart, this.strEnd)
-      : b.toString('latin1', this.strStart, this.strEnd);
-  }
-
-  /** A JSON number at `p`. Exact: integers and short decimals directly, the rest through `Number`. */
-  private number(): number {
-    const b = this.buf;
-    const start = this.p;
-    let i = start;
-    let neg = false;
-    if (b[i] === 0x2d) {
-      neg = true;
-      i++;
-    }
-    let mant = 0;
-    let digits = 0;
-    let scale = 0;
-    const intStart = i;
-    while (i < this.end && b[i] >= 0x30 && b[i] <= 0x39) {
-      mant = mant * 10 + (b[i] - 0x30);
-      digits++;
-      i++;
-    }
-    if (i === intStart) throw BAIL;
-    if (b[intStart] === 0x30 && i - intStart > 1) throw BAIL; // leading zero: not JSON
-    let simple = true;
-    if (b[i] === 0x2e) {
-      i++;
-      const fracStart = i;
-      while (i < this.end && b[i] >= 0x30 && b[i] <= 0x39) {
-        mant = mant * 10 + (b[i] - 0x30);
-        digits++;
-        scale++;
-        i++;
-      }
-      if (i === fracStart) throw BAIL;
-    }
-    if (b[i] === 0x65 || b[i] === 0x45) {
-      simple = false;
-      i++;
-      if (b[i] === 0x2b || b[i] === 0x2d) i++;
-      const expStart = i;
-      while (i < this.end && b[i] >= 0x30 && b[i] <= 0x39) i++;
-      if (i === expStart) throw BAIL;
-    }
-    this.p = i;
-    // ≤ 15 significant digits and a power of ten ≤ 22: one correctly rounded division (Clinger's fast
-    // path), the same double JSON.parse gives. Otherwise let the engine parse the token.
-    if (simple && digits <= 15 && scale <= 22) {
-      const x = scale === 0 ? mant : mant / POW10[scale];
-      return neg ? -x : x;
-    }
-    return Number(b.toString('latin1', start, i));
-  }
-
-  /**
-   * Skips any JSON value (fields that are not read), checking its grammar: a malformed value must reach
-   * JSON.parse on the general path, never be accepted here.
-   */
-  private skip(depth = 1): void {
-    const b = this.buf;
-    const ch = b[this.p];
-    if (ch === 0x22) {
-      this.string();
-      return;
-    }
-    if (ch === 0x7b || ch === 0x5b) {
-      // Bounded like the whole-file JSON parser: deep nesting is an input error, never a stack overflow.
-      if (depth + 1 > MAX_JSON_DEPTH) {
-        throw new InputError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels (the limit for input files)`, {
-          file: this.file,
-          line: this.line,
-        });
-      }
-      const close = ch === 0x7b ? 0x7d : 0x5d;
-      this.p++;
-      this.ws();
-      if (b[this.p] === close) {
-        this.p++;
-        return;
-      }
-      for (;;) {
-        this.ws();
-        if (close === 0x7d) {
-          if (b[this.p] !== 0x22) throw BAIL;
-          this.string();
-          this.expect(0x3a);
-          this.ws();
-        }
-        this.skip(depth + 1);
-        this.ws();
-        const c = b[this.p++];
-        if (c === 0x2c) continue;
-        if (c === close) return;
-        throw BAIL;
-      }
-    }
-    if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39)) {
-      this.number();
-      return;
-    }
-    if (this.literal('true') || this.literal('false') || this.literal('null')) return;
-    throw BAIL;
-  }
-}
-
-function isWs(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 }
