@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandCurrent } from '../../src/action/main.js';
+import { expandCurrent } from '../../src/action/step-files.js';
 import { InputError } from '../../src/errors.js';
 
 describe('expandCurrent', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderSummary, SUMMARY_MAX_BYTES } from '../../src/action/main.js';
+import { renderSummary, SUMMARY_MAX_BYTES } from '../../src/action/step-report.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import type { Comparison, Report } from '../../src/types.js';
 
