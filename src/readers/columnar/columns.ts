@@ -53,15 +53,24 @@ export class GrowI32 {
     this.data = new Int32Array(capacity);
   }
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.grow(this.data.length * 2);
     this.data[this.length++] = v;
   }
+  /** Room for `n` values at once (a size hint; see `RecordColumns.expectRows`). */
+  reserve(n: number): void {
+    if (n > this.data.length) this.grow(n);
+  }
+  private grow(cap: number): void {
+    const next = new Int32Array(cap);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+  /** The filled part: a view when little capacity is spare, else a trimmed copy (frees the rest). */
   trimmed(): Int32Array {
-    return this.data.length === this.length ? this.data : this.data.slice(0, this.length);
+    if (this.data.length === this.length) return this.data;
+    return this.length * 1.25 >= this.data.length
+      ? this.data.subarray(0, this.length)
+      : this.data.slice(0, this.length);
   }
 }
 
@@ -261,6 +270,18 @@ export class RecordColumns {
   files: string[] = [];
   fileStart: number[] = [];
   lines = new GrowI32();
+
+  /**
+   * Size hint from the reader (rows expected from the file size): the probability block and the
+   * per-row code columns are allocated once at about that size instead of grown by doubling, which at
+   * 10⁷ rows saves hundreds of MB of peak memory (docs/performance.md).
+   */
+  expectRows(rows: number): void {
+    this.proba.expectedRows = rows;
+    this.label.codes.reserve(rows);
+    this.prediction.codes.reserve(rows);
+    this.lines.reserve(rows);
+  }
   ids: string[] = [];
   label = new DictColumn();
   prediction = new DictColumn();

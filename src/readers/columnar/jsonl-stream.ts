@@ -102,7 +102,7 @@ export async function readJsonlColumns(
         // Rows to expect, from the first chunk's bytes per line (3% margin): the probability block is
         // allocated once at that size instead of grown by doubling (columns.ts, ProbaColumn).
         if (total !== undefined && line > linesBefore)
-          cols.proba.expectedRows = startRows + Math.ceil(((line - linesBefore) / (last + 1)) * total * 1.03);
+          cols.expectRows(startRows + Math.ceil(((line - linesBefore) / (last + 1)) * total * 1.03));
       }
       offset += last + 1;
       carry = buf.subarray(last + 1);
