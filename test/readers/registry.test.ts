@@ -33,4 +33,14 @@ describe('the format list comes from the registry', () => {
     }
     expect(docs).toContain('## Adding a format');
   });
+
+  it("README's inputs table lists every format, and README shows how to add one", () => {
+    const readme = text('README.md');
+    const start = readme.indexOf('## Inputs evalgate reads');
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+    expect(start).toBeGreaterThanOrEqual(0);
+    for (const f of FORMATS) expect(section).toContain(`\`${f.name}\``);
+    expect(section).toContain('### Adding a format');
+    expect(section).toContain('src/readers/registry.ts');
+  });
 });
