@@ -7,8 +7,9 @@
  * Metric names are `<run>/<split>/<stat>` with `@<perturbation>` for perturbed stats, where `<run>` is
  * the run spec name without its `model=` part (so two models on one scenario pair up). The stats the run
  * spec's metric specs name (exact_match, f1_score, ...) are gated by default; counts, token numbers and
- * runtimes are reported. Per-instance columns are made for unperturbed stats only: HELM aggregates a
- * perturbation as the worst case over perturbed instances, not as their mean.
+ * runtimes are reported. Per instance, perturbed instances pair by instance id, train trial and
+ * perturbation (`@<p>.perturbed`), and HELM's worst cases (`@robustness`, `@fairness`, `@<p>`) are
+ * rebuilt per instance the way HELM computes them, so they pair too.
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -151,6 +152,41 @@ export const helmStatsFormat: FormatReader = {
   },
 };
 
+/** One instance's values of one stat (unperturbed name), per perturbation, for the worst cases. */
+interface WorstGroup {
+  base: string;
+  id: string;
+  original?: number;
+  perturbed: { name: string; robustness: boolean; fairness: boolean; min: number }[];
+}
+
+/**
+ * HELM's worst-case stats, per instance (HELM's Metric.compute_worst_case_metrics, per train trial):
+ * `@robustness` and `@fairness` are the minimum over the original instance and its robustness
+ * (fairness) perturbations, `@<p>` the minimum over the original and perturbation p, and `@<p>.original`
+ * the original's value on the instances p was applied to. Their means are the stats.json values.
+ */
+function worstCaseColumns(groups: Iterable<WorstGroup>): Record<string, ScoreColumn> {
+  const out: Record<string, ScoreColumn> = {};
+  const push = (name: string, id: string, v: number) => {
+    const col = (out[name] ??= { ids: [], values: [] });
+    col.ids.push(id);
+    col.values.push(v);
+  };
+  for (const g of groups) {
+    const orig = g.original === undefined ? [] : [g.original];
+    const rob = [...orig, ...g.perturbed.filter((p) => p.robustness).map((p) => p.min)];
+    const fair = [...orig, ...g.perturbed.filter((p) => p.fairness).map((p) => p.min)];
+    if (rob.length) push(`${g.base}@robustness`, g.id, Math.min(...rob));
+    if (fair.length) push(`${g.base}@fairness`, g.id, Math.min(...fair));
+    for (const p of g.perturbed) {
+      push(`${g.base}@${p.name}`, g.id, Math.min(p.min, ...orig));
+      if (g.original !== undefined) push(`${g.base}@${p.name}.original`, g.id, g.original);
+    }
+  }
+  return out;
+}
+
 /** HELM `per_instance_stats.json`. */
 export const helmPerInstanceFormat: FormatReader = {
   name: 'helm-per-instance',
@@ -169,20 +205,24 @@ export const helmPerInstanceFormat: FormatReader = {
     const info = runInfo(file, ctx.encoding);
     const scores: Record<string, ScoreColumn> = {};
     const seen = new Map<string, Set<string>>();
+    const groups = new Map<string, WorstGroup>();
+    const perturbations = new Set<string>();
     let perturbed = 0;
     data.forEach((inst, i) => {
       if (!isObj(inst) || typeof inst.instance_id !== 'string' || !Array.isArray(inst.stats))
         throw new InputError('expected {instance_id, stats}', { file, field: `[${i}]` });
-      if (isObj(inst.perturbation)) {
-        perturbed++;
-        return;
-      }
+      const instP = isObj(inst.perturbation) ? inst.perturbation : undefined;
+      if (instP) perturbed++;
       const trial = typeof inst.train_trial_index === 'number' ? inst.train_trial_index : 0;
+      // A perturbed instance keeps the original's id: the perturbation is in the metric name.
       const id = trial === 0 ? inst.instance_id : `${inst.instance_id}#trial${trial}`;
       for (const s of inst.stats) {
-        if (!isObj(s)) continue;
-        const nm = statName(info.run, s.name);
-        if (!nm || nm.perturbed || !isMain(info, nm.stat)) continue;
+        if (!isObj(s) || !isObj(s.name)) continue;
+        const given = isObj(s.name.perturbation) ? s.name.perturbation : instP;
+        // A per-instance value of a perturbed instance is HELM's computed_on "perturbed" (its default).
+        const p: Obj | undefined = given && { ...given, computed_on: given.computed_on ?? 'perturbed' };
+        const nm = statName(info.run, p ? { ...s.name, perturbation: p } : s.name);
+        if (!nm || !isMain(info, nm.stat)) continue;
         if (typeof s.mean !== 'number' || !Number.isFinite(s.mean)) continue;
         let ids = seen.get(nm.full);
         if (!ids) seen.set(nm.full, (ids = new Set()));
@@ -192,15 +232,37 @@ export const helmPerInstanceFormat: FormatReader = {
         const col = (scores[nm.full] ??= { ids: [], values: [] });
         col.ids.push(id);
         col.values.push(s.mean);
+        // HELM takes the worst case from each stat's minimum.
+        const min = typeof s.min === 'number' && Number.isFinite(s.min) ? s.min : s.mean;
+        const base = statName(info.run, { ...s.name, perturbation: undefined })!.full;
+        const key = `${base}\u0000${id}`;
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { base, id, perturbed: [] }));
+        if (!p) g.original = min;
+        else {
+          const name = String(p.name ?? 'perturbation');
+          perturbations.add(name);
+          g.perturbed.push({ name, robustness: p.robustness === true, fairness: p.fairness === true, min });
+        }
       }
     });
+    // Worst cases only where the run perturbed instances: without a data augmenter some HELM versions
+    // write no @robustness stats at all, and the ones that do give the unperturbed value, which
+    // stats.json already holds.
+    if (perturbed) {
+      for (const [name, col] of Object.entries(worstCaseColumns(groups.values()))) {
+        if (name in scores)
+          throw new InputError(`"${name}" is both a per-instance stat and a worst case of one`, { file });
+        scores[name] = col;
+      }
+    }
     if (Object.keys(scores).length === 0)
       throw new InputError('no per-instance values of the run’s metrics in HELM per_instance_stats', {
         file,
       });
     const notes = perturbed
       ? [
-          `${basename(file)}: ${perturbed} perturbed instances are not paired (HELM reports a perturbation as its worst case; stats.json has it)`,
+          `${basename(file)}: ${perturbed} perturbed instances (${[...perturbations].join(', ')}) paired by instance id, train trial and perturbation; the worst cases (@robustness, @fairness, @<perturbation>) are computed per instance as HELM does (the minimum over the original and its perturbed versions)`,
         ]
       : [];
     return { kind: 'scores', file, format: 'helm-per-instance', scores, notes };
