@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -55,6 +56,20 @@ function expectedFormat(rel: string): string {
   throw new Error(`no expected format for ${rel}`);
 }
 
+describe('every real fixture file is attributed', () => {
+  const sources = readFileSync(join(REAL, 'SOURCES.md'), 'utf8');
+  for (const file of walk(REAL).filter((f) => !f.endsWith('SOURCES.md'))) {
+    const rel = relative(REAL, file);
+    it(`${rel} has its SOURCES.md row with its size and hash`, () => {
+      const row = sources.split('\n').find((l) => l.startsWith(`| \`${rel}\` |`));
+      expect(row, `no row for ${rel}`).toBeDefined();
+      const bytes = readFileSync(file);
+      expect(row).toContain(`| ${bytes.length} |`);
+      expect(row).toContain(createHash('sha256').update(bytes).digest('hex').slice(0, 16));
+    });
+  }
+});
+
 describe('every real fixture file through `evalgate metrics`', () => {
   const files = walk(REAL).filter((f) => !f.endsWith('SOURCES.md'));
   it('has the files', () => expect(files.length).toBeGreaterThan(60));
@@ -92,6 +107,15 @@ const PAIRS: [string, string[], string[], string[]?][] = [
     'lm-eval samples, same model twice',
     [lm('pr3936-negotiationtom-qwen3-8b/samples_negotiationtom_belief_2026-07-08T16-04-34.219874.jsonl')],
     [lm('pr3936-negotiationtom-qwen3-8b/samples_negotiationtom_belief_2026-07-08T18-15-33.115417.jsonl')],
+  ],
+  [
+    'lm-eval results + samples (belief, intention), same model twice',
+    readdirSync(lm('pr3936-negotiationtom-qwen3-8b'))
+      .filter((f) => f.includes('16-04-34'))
+      .map((f) => lm(`pr3936-negotiationtom-qwen3-8b/${f}`)),
+    readdirSync(lm('pr3936-negotiationtom-qwen3-8b'))
+      .filter((f) => f.includes('18-15-33'))
+      .map((f) => lm(`pr3936-negotiationtom-qwen3-8b/${f}`)),
   ],
   [
     'lm-eval samples 0-shot vs 5-shot (string doc_id)',
