@@ -4,6 +4,9 @@
  * scores that pair by `doc_id` across runs, so two runs of a harness task get a paired test
  * (McNemar for 0/1 scores) instead of the unpaired one that `results*.json` allows.
  * Metric names match the results reader: `<task>/<metric>`, or `<task>/<metric>,<filter>`.
+ * Three generations of the file: with a `metrics` list naming the metric keys (0.4.3 on), with the
+ * metric keys but no list (0.4.0–0.4.2), and the 2023 write-out with no metric at all (the score is
+ * recomputed from the responses).
  */
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
@@ -11,6 +14,8 @@ import { forEachJsonObject } from './jsonl.js';
 import type { ScoreColumn } from '../types.js';
 import type { FormatReader } from './types.js';
 import { readTextFile } from './text.js';
+
+type Obj = Record<string, unknown>;
 
 const NAME = /^samples_(.+?)_(\d{4}-\d{2}-\d{2}T[\d.-]+?)(\.first\d+)?\.(jsonl|json|ndjson)(\.gz)?$/i;
 
@@ -71,12 +76,13 @@ export function readLmEvalSamples(
     const filter = typeof o.filter === 'string' ? o.filter : 'none';
     const nameOf = (metric: string) =>
       filter !== 'none' ? `${task}/${metric},${filter}` : `${task}/${metric}`;
-    if (!Array.isArray(o.metrics)) {
+    const metrics = Array.isArray(o.metrics) ? (o.metrics as unknown[]) : metricKeys(o);
+    if (metrics.length === 0) {
       // The 2023 write-out (early 0.4) keeps no per-sample metric: recompute the one the responses decide.
       const d = derivedScore(o);
       if (!d) {
         throw new InputError(
-          'no "metrics" list and no responses to score (expected loglikelihood pairs with an index target, or a generation with a text target)',
+          'no "metrics" list and no responses to score (expected loglikelihood pairs with a target that is an index or one of the choices, or a generation with a text target)',
           { file, line, field: 'metrics' },
         );
       }
@@ -84,7 +90,7 @@ export function readLmEvalSamples(
       push(nameOf(d.metric), id, d.value, line);
       return;
     }
-    for (const metric of o.metrics as unknown[]) {
+    for (const metric of metrics) {
       if (typeof metric !== 'string')
         throw new InputError('metric names must be strings', { file, line, field: 'metrics' });
       const name = nameOf(metric);
@@ -126,19 +132,83 @@ export function readLmEvalSamples(
   return { scores, notes, pairs };
 }
 
-/** A loglikelihood response `[logprob, is_greedy]` (numbers or their string forms). */
-function loglik(r: unknown): number | undefined {
-  const pair = Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r;
-  if (!Array.isArray(pair)) return undefined;
-  const x = typeof pair[0] === 'string' ? Number(pair[0]) : pair[0];
-  return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
+/** What a samples line holds besides its metrics. */
+const SAMPLE_KEYS = new Set([
+  'doc_id',
+  'doc',
+  'target',
+  'arguments',
+  'resps',
+  'filtered_resps',
+  'filter',
+  'metrics',
+  'doc_hash',
+  'prompt_hash',
+  'target_hash',
+]);
+
+/**
+ * The metric keys of a line without a `metrics` list (0.4.0–0.4.2 wrote the values, `"acc": 1.0`,
+ * but not their names): every other key with a number, boolean or list value.
+ */
+function metricKeys(o: Record<string, unknown>): string[] {
+  return Object.keys(o).filter((k) => {
+    if (SAMPLE_KEYS.has(k)) return false;
+    const v = o[k];
+    return typeof v === 'number' || typeof v === 'boolean' || Array.isArray(v);
+  });
 }
 
 /**
- * The score a samples line without metrics implies: `acc` (argmax loglikelihood = target index) for
+ * A loglikelihood response `[logprob, is_greedy]` (numbers or their string forms, as `resps` nests it
+ * one level deeper than `filtered_resps`); undefined for anything else, such as a generated text.
+ */
+function loglik(r: unknown): number | undefined {
+  const pair = Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r;
+  if (!Array.isArray(pair) || pair.length !== 2) return undefined;
+  const greedy = pair[1];
+  if (typeof greedy !== 'boolean' && greedy !== 'True' && greedy !== 'False') return undefined;
+  const x = typeof pair[0] === 'string' && pair[0].trim() !== '' ? Number(pair[0]) : pair[0];
+  return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
+}
+
+/** The continuations a multiple-choice doc was scored on (`arguments`, as a list or gen_args_i). */
+function choices(args: unknown): string[] | undefined {
+  const list = Array.isArray(args)
+    ? args
+    : typeof args === 'object' && args !== null
+      ? Object.entries(args)
+          .sort(([a], [b]) => Number(/\d+$/.exec(a)?.[0]) - Number(/\d+$/.exec(b)?.[0]))
+          .map(([, v]) => v as unknown)
+      : undefined;
+  if (!list) return undefined;
+  const out: string[] = [];
+  for (const a of list) {
+    const cont = Array.isArray(a) ? a[1] : typeof a === 'object' && a !== null ? (a as Obj).arg_1 : undefined;
+    if (typeof cont !== 'string') return undefined;
+    out.push(cont.trim());
+  }
+  return out;
+}
+/**
+ * The index of the right choice: the target itself (a number or its string), or the choice whose text
+ * the target is (copa-like tasks write the answer text).
+ */
+function targetIndex(target: unknown, args: unknown, n: number): number | undefined {
+  if (typeof target === 'number') return Number.isInteger(target) ? target : undefined;
+  if (typeof target !== 'string') return undefined;
+  if (/^\d+$/.test(target.trim())) return Number(target.trim());
+  const cs = choices(args);
+  if (!cs || cs.length !== n) return undefined;
+  const i = cs.indexOf(target.trim());
+  return i >= 0 && cs.indexOf(target.trim(), i + 1) < 0 ? i : undefined;
+}
+
+/**
+ * The score a samples line without metrics implies: `acc` (argmax loglikelihood = target) for
  * multiple choice, `exact_match` (trimmed response = target) for a generation.
  */
-function derivedScore(o: Record<string, unknown>): { metric: string; value: number } | undefined {
+function derivedScore(o: Obj): { metric: string; value: number } | undefined {
   const resps = Array.isArray(o.filtered_resps)
     ? o.filtered_resps
     : Array.isArray(o.resps)
@@ -147,10 +217,13 @@ function derivedScore(o: Record<string, unknown>): { metric: string; value: numb
   if (!resps || resps.length === 0) return undefined;
   const target = o.target;
   const lls = resps.map(loglik);
-  if (lls.every((x) => x !== undefined) && typeof target === 'number' && Number.isInteger(target)) {
+  if (lls.every((x) => x !== undefined)) {
+    // Loglikelihoods are never compared as text: without a resolvable target there is no score.
+    const t = targetIndex(target, o.arguments, lls.length);
+    if (t === undefined) return undefined;
     let best = 0;
     for (let i = 1; i < lls.length; i++) if (lls[i]! > lls[best]!) best = i;
-    return { metric: 'acc', value: best === target ? 1 : 0 };
+    return { metric: 'acc', value: best === t ? 1 : 0 };
   }
   const first = Array.isArray(resps[0]) ? resps[0][0] : resps[0];
   if (typeof first === 'string' && typeof target === 'string')

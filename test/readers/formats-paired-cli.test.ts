@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../bundle/run-action.js';
@@ -230,5 +230,65 @@ describe('promptfoo rows pair by test, not by position; errored rows are not mod
     // Neither row counts as a failure of gpt-5-mini: it has no scored rows left.
     expect(Object.keys(j.metrics).filter((k) => k.startsWith('openai:gpt-5-mini/'))).toEqual([]);
     expect(j.metrics['openai:gpt-5/pass_rate'].n).toBe(2);
+  });
+});
+
+describe('lm-eval samples of older harness versions pair like the current ones', () => {
+  const copa = (model: string) => {
+    const dir = join(REAL, 'lm-eval/errorbars-copa-two-models', model);
+    const name = readdirSync(dir).find((f) => f.startsWith('samples_'))!;
+    return {
+      name,
+      lines: readFileSync(join(dir, name), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Obj),
+    };
+  };
+  /** The same samples as an older harness wrote them: without the keys listed. */
+  const older = (model: string, drop: string[]) => {
+    const { name, lines } = copa(model);
+    const dir = join(tmp, `copa-${drop.join('-')}-${model}`);
+    mkdirSync(dir, { recursive: true });
+    const f = join(dir, name);
+    writeFileSync(
+      f,
+      lines
+        .map((o) => {
+          for (const k of drop) delete o[k];
+          return JSON.stringify(o);
+        })
+        .join('\n') + '\n',
+    );
+    return f;
+  };
+
+  it('0.4.0–0.4.2 (metric values, no `metrics` list) and the 2023 write-out (no metric) pair by doc_id', () => {
+    // Baseline: the 2023 write-out, acc recomputed from the loglikelihoods; current: 0.4.1's shape.
+    const baseline = older('sshleifer__tiny-gpt2', [
+      'metrics',
+      'filter',
+      'doc_hash',
+      'prompt_hash',
+      'target_hash',
+      'acc',
+    ]);
+    const current = older('hf-internal-testing__tiny-random-gpt2', ['metrics', 'filter']);
+    const m = cli(['metrics', baseline]);
+    expect(m.err).toBe('');
+    const mj = JSON.parse(m.out) as {
+      metrics: Record<string, { value: number; n: number }>;
+      notes: string[];
+    };
+    // The recomputed acc is the harness's own (0.60 in the results file).
+    expect(mj.metrics['copa/acc']).toMatchObject({ value: 0.6, n: 20 });
+    expect(mj.notes.join('\n')).toMatch(/copa\/acc recomputed from the responses/);
+    const r = cli(['compare', '--baseline', baseline, '--current', current, '--format', 'json']);
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out) as { comparisons: Comparison[] };
+    const acc = j.comparisons.find((c) => c.metric === 'copa/acc')!;
+    expect(acc).toMatchObject({ baseline: 0.6, current: 0.8, n_current: 20 });
+    // As with the current files: 6 vs 2 discordant docs, exact McNemar.
+    expect(acc.test).toMatchObject({ method: 'mcnemar-exact', paired: true });
   });
 });

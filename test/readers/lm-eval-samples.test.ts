@@ -111,4 +111,93 @@ describe('lm-evaluation-harness samples', () => {
       /"copa\/acc" is 0\.9 here but the per-sample scores/,
     );
   });
+
+  it('lines without metrics: acc from the loglikelihoods against an index, a numeric string or a choice text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evalgate-lmeval-'));
+    const f = join(dir, 'samples_mc_2023-12-01T00-00-00.000000.jsonl');
+    const ll = (a: string, b: string) => [
+      [a, 'False'],
+      [b, 'False'],
+    ];
+    const lines = [
+      // 0.4.0: target an index, arguments as [context, continuation] lists.
+      {
+        doc_id: 0,
+        target: 1,
+        arguments: [
+          ['q', ' a'],
+          ['q', ' b'],
+        ],
+        filtered_resps: ll('-2', '-1'),
+      },
+      // A numeric string target (hellaswag-like).
+      {
+        doc_id: 1,
+        target: '0',
+        arguments: [
+          ['q', ' a'],
+          ['q', ' b'],
+        ],
+        filtered_resps: ll('-2', '-1'),
+      },
+      // The answer text as target (copa-like), arguments as gen_args_i.
+      {
+        doc_id: 2,
+        target: ' b',
+        arguments: { gen_args_0: { arg_0: 'q', arg_1: '  a' }, gen_args_1: { arg_0: 'q', arg_1: '  b' } },
+        filtered_resps: ll('-3', '-1'),
+      },
+    ];
+    writeFileSync(f, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const out = await readInputFile(f, mapping);
+    if (out.kind !== 'scores') throw new Error('scores expected');
+    expect(out.scores['mc/acc']).toEqual({ ids: ['0', '1', '2'], values: [1, 0, 1] });
+    expect(out.scores['mc/exact_match']).toBeUndefined();
+
+    // Loglikelihoods against a target that is none of the choices: no score, never a text comparison.
+    const g = join(dir, 'samples_mc2_2023-12-01T00-00-00.000000.jsonl');
+    writeFileSync(
+      g,
+      JSON.stringify({
+        doc_id: 0,
+        target: ' c',
+        arguments: [
+          ['q', ' a'],
+          ['q', ' b'],
+        ],
+        filtered_resps: ll('-2', '-1'),
+      }) + '\n',
+    );
+    await expect(readInputFile(g, mapping)).rejects.toThrow(/no responses to score/);
+  });
+
+  it('0.4.0–0.4.2 lines: the metric values are read even without a metrics list', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evalgate-lmeval-'));
+    const f = join(dir, 'samples_hellaswag_2024-03-01T00-00-00.000000.jsonl');
+    const line = (id: number, acc: number, accNorm: number) => ({
+      doc_id: id,
+      doc: { query: 'q' },
+      target: '0',
+      arguments: [
+        ['q', ' a'],
+        ['q', ' b'],
+      ],
+      resps: [[['-1', 'False']], [['-2', 'False']]],
+      filtered_resps: [
+        ['-1', 'False'],
+        ['-2', 'False'],
+      ],
+      doc_hash: 'h',
+      prompt_hash: 'p',
+      target_hash: 't',
+      acc,
+      acc_norm: accNorm,
+    });
+    writeFileSync(f, [line(0, 1, 0), line(1, 0, 1)].map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const out = await readInputFile(f, mapping);
+    if (out.kind !== 'scores') throw new Error('scores expected');
+    expect(out.scores['hellaswag/acc'].values).toEqual([1, 0]);
+    expect(out.scores['hellaswag/acc_norm'].values).toEqual([0, 1]);
+    expect(out.notes.join('\n')).not.toMatch(/recomputed/);
+  });
 });
