@@ -292,3 +292,30 @@ describe('lm-eval samples of older harness versions pair like the current ones',
     expect(acc.test).toMatchObject({ method: 'mcnemar-exact', paired: true });
   });
 });
+
+describe('inspect_ai logs that did not finish', () => {
+  const cancelled = join(REAL, 'inspect-ai/inspect_ai-repo/2025-05-12T20-28-13-04-00_popularity.json');
+
+  it('a cancelled log is read with a warning naming its status and coverage', () => {
+    const r = cli(['metrics', cancelled]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { notes: string[] };
+    expect(j.notes.join('\n')).toMatch(
+      /log status is "cancelled", not "success"; its metrics cover 3 of 3 samples/,
+    );
+  });
+
+  it('a log that errored before any sample was scored is an input error', () => {
+    const log = JSON.parse(readFileSync(cancelled, 'utf8')) as Obj & { samples: Obj[] };
+    log.status = 'error';
+    delete log.results;
+    delete log.reductions;
+    for (const s of log.samples) delete s.scores;
+    const f = join(tmp, 'errored.json');
+    writeFileSync(f, JSON.stringify(log));
+    const r = cli(['metrics', f]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/errored\.json: inspect_ai log with status "error" and no scored samples/);
+  });
+});
