@@ -319,3 +319,50 @@ describe('inspect_ai logs that did not finish', () => {
     expect(r.err).toMatch(/errored\.json: inspect_ai log with status "error" and no scored samples/);
   });
 });
+
+describe('promptfoo with several prompts: one series per provider and prompt, selectable', () => {
+  const pf = JSON.parse(readFileSync(join(REAL, 'promptfoo/sample-export.json'), 'utf8')) as {
+    results: { results: Obj[] };
+  };
+  const LABEL_A = 'Solve this riddle: {{riddle}}';
+  const LABEL_B = 'Answer in one word: {{riddle}}';
+  // The real rows are prompt A; prompt B is the same tests with other scores (gpt-5: 1 and 1).
+  const twoPrompts = clone(pf);
+  for (const row of pf.results.results) {
+    const b = clone(row);
+    const riddle = (b.vars as { riddle: string }).riddle;
+    b.prompt = { raw: `Answer in one word: ${riddle}`, label: LABEL_B };
+    b.promptId = 'b'.repeat(64);
+    b.promptIdx = 1;
+    if ((b.provider as { id: string }).id === 'openai:gpt-5') b.score = 1;
+    twoPrompts.results.results.push(b);
+  }
+  const f = join(tmp, 'two-prompts.json');
+  writeFileSync(f, JSON.stringify(twoPrompts));
+
+  it('series are named by provider and prompt', () => {
+    const r = cli(['metrics', f]);
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out) as { metrics: Record<string, { value: number; n: number }> };
+    expect(j.metrics[`openai:gpt-5 | ${LABEL_A}/score`]).toMatchObject({ n: 2 });
+    expect(j.metrics[`openai:gpt-5 | ${LABEL_A}/score`].value).toBeCloseTo((0.5 + 2 / 3) / 2, 12);
+    expect(j.metrics[`openai:gpt-5 | ${LABEL_B}/score`]).toMatchObject({ value: 1, n: 2 });
+    expect(Object.keys(j.metrics).filter((k) => k.endsWith('/score'))).toHaveLength(4);
+  });
+
+  it('`select:` makes prompt A of one provider the baseline of prompt B, paired by test', () => {
+    const cfg = join(tmp, 'prompts.yml');
+    writeFileSync(
+      cfg,
+      `select:\n  provider: openai:gpt-5\n  prompt: "${LABEL_B}"\n  baseline:\n    provider: openai:gpt-5\n    prompt: "${LABEL_A}"\n`,
+    );
+    const r = cli(['compare', '--baseline', f, '--current', f, '--config', cfg, '--format', 'json']);
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out) as { comparisons: Comparison[] };
+    const score = j.comparisons.find((c) => c.metric === 'score')!;
+    expect(score.baseline).toBeCloseTo((0.5 + 2 / 3) / 2, 12);
+    expect(score.current).toBe(1);
+    expect(score).toMatchObject({ n_current: 2 });
+    expect(score.test).toMatchObject({ paired: true });
+  });
+});
