@@ -46,11 +46,25 @@ function parseArgs(argv: string[]): Args {
     const v = argv[i + 1];
     switch (argv[i]) {
       case '--sizes':
-        a.sizes = v ? v.split(',').filter(Boolean).map(parseSize) : [];
+        a.sizes = v
+          ? v
+              .split(',')
+              .filter(Boolean)
+              .map(parseSize)
+              .filter((n) => n > 0)
+          : [];
         i++;
         break;
       case '--binary':
-        a.binary = v && v !== 'none' ? v.split(',').filter(Boolean).map(parseSize) : [];
+        // `--binary 0` or `none`: no binary file.
+        a.binary =
+          v && v !== 'none'
+            ? v
+                .split(',')
+                .filter(Boolean)
+                .map(parseSize)
+                .filter((n) => n > 0)
+            : [];
         i++;
         break;
       case '--reps':

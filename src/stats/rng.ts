@@ -69,6 +69,25 @@ function stirlingTail(k: number): number {
  * rng.random();          // uniform [0, 1), 53 random bits
  * rng.binomial(1000, .3) // exact Binomial(1000, 0.3) draw
  */
+/** e^−λ for λ = 0..30 (`poisson`: bootstrap cells have integer sizes, mostly 1). */
+const EXP_NEG_INT = Float64Array.from({ length: 31 }, (_, l) => Math.exp(-l));
+
+/**
+ * P(Poisson(1) ≤ k)·2³² for k = 0..13 (the last rounds to 2³²: larger values have probability < 2⁻³²).
+ * A uniform 32-bit u gives k = #{thresholds ≤ u}: inversion with integer comparisons only.
+ */
+const POISSON1_CDF = (() => {
+  const t: number[] = [];
+  let p = Math.exp(-1);
+  let cdf = p;
+  for (let k = 0; k < 14; k++) {
+    t.push(Math.min(4294967296, Math.round(cdf * 4294967296)));
+    p /= k + 1;
+    cdf += p;
+  }
+  return Float64Array.from(t);
+})();
+
 export class Rng {
   private s0 = 0;
   private s1 = 0;
@@ -139,6 +158,46 @@ export class Rng {
    */
   int(n: number): number {
     return Math.floor(this.random() * n);
+  }
+
+  /**
+   * Poisson(λ) variate, exact: inversion for λ ≤ 30 (about λ + 1 steps, one uniform), and for larger λ
+   * the sum of Poisson(30) draws and a remainder (Poisson variates add), so the cost stays O(λ/30 + 1).
+   */
+  poisson(lambda: number): number {
+    let k = 0;
+    let rest = lambda;
+    while (rest > 30) {
+      k += this.poissonSmall(30);
+      rest -= 30;
+    }
+    return rest > 0 ? k + this.poissonSmall(rest) : k;
+  }
+
+  /** Poisson(1) variate: the common case of `poisson` (a bootstrap cell of one example), by table. */
+  poisson1(): number {
+    const u = this.nextU32();
+    if (u < POISSON1_CDF[0]) return 0;
+    if (u < POISSON1_CDF[1]) return 1;
+    let k = 2;
+    while (k < POISSON1_CDF.length && u >= POISSON1_CDF[k]) k++;
+    return k;
+  }
+
+  private poissonSmall(lambda: number): number {
+    // One 32-bit uniform: inversion needs no more resolution than 2⁻³² here.
+    const u = this.nextU32() / 4294967296;
+    let k = 0;
+    let p = Number.isInteger(lambda) ? EXP_NEG_INT[lambda] : Math.exp(-lambda);
+    let cdf = p;
+    // The tail past k ≈ λ + 40√λ has probability below 2⁻⁵³: stop there against rounding in the sum.
+    const cap = lambda + 40 * Math.sqrt(lambda) + 40;
+    while (u >= cdf && k < cap) {
+      k++;
+      p *= lambda / k;
+      cdf += p;
+    }
+    return k;
   }
 
   /** Standard normal variate (Box–Muller; one value per call so the stream does not depend on parity). */
