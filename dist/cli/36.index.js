@@ -76,8 +76,14 @@ function profileFor(event, refType, defined) {
         return 'schedule';
     return undefined;
 }
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_5__.Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .configSchema */ .Qn);
+// Compiled on first use: compiling the schema costs ~0.1 s, which a run without a config file
+// (`evalgate metrics` zero-config) should not pay at start-up (docs/performance.md).
+let validator;
+function validate(data) {
+    validator ??= new ajv__WEBPACK_IMPORTED_MODULE_5__.Ajv({ allErrors: true, strict: false }).compile(_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .configSchema */ .Qn);
+    validator(data);
+    return validator;
+}
 /**
  * Reads a config file. A missing file is not an error when `optional` (the action's default path):
  * the zero-config defaults apply.
@@ -122,8 +128,9 @@ function parseConfig(text, file, selector = {}) {
             field: nonFinite.join('.'),
         });
     }
-    if (!validate(data)) {
-        const error = pickError(validate.errors ?? []);
+    const checked = validate(data);
+    if (checked.errors?.length) {
+        const error = pickError(checked.errors);
         const path = errorPath(error);
         const node = nodeAt(doc.contents, path);
         const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
@@ -183,6 +190,8 @@ function parseConfig(text, file, selector = {}) {
         cfg.defaults = raw.defaults;
     if (raw.on_inconclusive !== undefined)
         cfg.onInconclusive = raw.on_inconclusive;
+    if (raw.on_setup_change !== undefined)
+        cfg.onSetupChange = raw.on_setup_change;
     if (raw.metrics)
         cfg.metrics = raw.metrics;
     if (raw.slice_rules)

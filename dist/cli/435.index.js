@@ -297,6 +297,10 @@ const configSchema = {
             enum: _policy_js__WEBPACK_IMPORTED_MODULE_0__/* .INCONCLUSIVE_POLICIES */ .cJ,
             description: 'Verdict effect of a gated metric that is worse than its tolerance but not significantly so (default pass: green, named in the report).',
         },
+        on_setup_change: {
+            enum: _policy_js__WEBPACK_IMPORTED_MODULE_0__/* .SETUP_CHANGE_POLICIES */ .Qg,
+            description: 'What a difference between the baseline and this run in eval setup (harness version, task config) does: warn (default; a regressed metric of a changed task is a warning), fail (the gate fails), ignore.',
+        },
         format: {
             description: 'Input format overriding detection by content: one format name for every input, or a mapping of path glob to format name (see docs/formats.md).',
             oneOf: [

@@ -72,6 +72,7 @@ function isExpectedError(e) {
 /* harmony export */   EK: () => (/* binding */ isOneOf),
 /* harmony export */   EL: () => (/* binding */ TASK_SETTINGS),
 /* harmony export */   Pt: () => (/* binding */ RESULT_TASKS),
+/* harmony export */   Qg: () => (/* binding */ SETUP_CHANGE_POLICIES),
 /* harmony export */   Rr: () => (/* binding */ exitCodeFor),
 /* harmony export */   X: () => (/* binding */ DIRECTIONS),
 /* harmony export */   bk: () => (/* binding */ VERDICTS),
@@ -126,6 +127,11 @@ const FAIL_ON = ['regression', 'warn', 'never'];
 const MISSING_BASELINE_POLICIES = ['pass', 'warn', 'fail'];
 /** What a gated metric that is worse than its tolerance, but not significantly, does to the verdict. */
 const INCONCLUSIVE_POLICIES = ['pass', 'warn', 'fail'];
+/**
+ * What a difference between the baseline's and this run's eval setup (harness version, task config) does
+ * (config `on_setup_change`; docs/configuration.md).
+ */
+const SETUP_CHANGE_POLICIES = ['warn', 'fail', 'ignore'];
 /** The check run's (and the step's) conclusion, as evalgate sets it. */
 const CONCLUSIONS = (/* unused pure expression or super */ null && (['success', 'neutral', 'failure']));
 /** Input `comment`: when to post the PR comment. */
@@ -490,7 +496,7 @@ function throttledProgress(write, intervalMs = 1000, now = () => Date.now()) {
  */
 const engine = () => Promise.all([
     Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(435), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1036)),
-    Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(940), __nccwpck_require__.e(435), __nccwpck_require__.e(980)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8980)),
+    Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(940), __nccwpck_require__.e(435), __nccwpck_require__.e(682)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7682)),
     __nccwpck_require__.e(/* import() */ 970).then(__nccwpck_require__.bind(__nccwpck_require__, 5970)),
     __nccwpck_require__.e(/* import() */ 104).then(__nccwpck_require__.bind(__nccwpck_require__, 5104)),
     __nccwpck_require__.e(/* import() */ 332).then(__nccwpck_require__.bind(__nccwpck_require__, 1332)),

@@ -1,8 +1,8 @@
-export const id = 980;
-export const ids = [980];
+export const id = 682;
+export const ids = [682];
 export const modules = {
 
-/***/ 8980:
+/***/ 7682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1495,11 +1495,89 @@ function tokenF1PerExample(textPred, textRefs) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/metrics/radix-sort.ts
+/**
+ * Ascending sort of NaN-free doubles by an LSD radix sort on their bit patterns: O(n), about 2.5× faster
+ * than `Float64Array.prototype.sort` at 10⁵ values and more at 10⁶ (measured, docs/performance.md). The
+ * ranking metrics and DeLong placements sort every class's scores, so this is on the hot path.
+ */
+/** Below this length the native sort wins (the radix sort's 64K-entry count table dominates). */
+const RADIX_FROM = 4096;
+/**
+ * Sorts `a` ascending in place and returns it; `scratch` (at least as long as `a`) spares an allocation. −0 sorts before +0 (they compare equal with `===`, so
+ * callers see one tie group); ±Infinity sort to the ends. NaN must not occur.
+ */
+function sortFloat64(a, scratch) {
+    const N = a.length;
+    if (N < RADIX_FROM)
+        return a.sort();
+    // Non-negative doubles order as their unsigned bit patterns; negative ones (sign bit set) in reverse.
+    // Partition by the sign bit, sort both parts by bits, reverse the negative part.
+    const words = new Uint32Array(a.buffer, a.byteOffset, 2 * N);
+    let negCount = 0;
+    for (let i = 0; i < N; i++)
+        if (words[2 * i + 1] & 0x80000000)
+            negCount++;
+    const tmp = scratch && scratch.length >= N ? scratch.subarray(0, N) : new Float64Array(N);
+    if (negCount === 0) {
+        radixByBits(a, tmp);
+        return a;
+    }
+    const neg = new Float64Array(negCount);
+    const pos = new Float64Array(N - negCount);
+    let p = 0;
+    let q = 0;
+    for (let i = 0; i < N; i++) {
+        if (words[2 * i + 1] & 0x80000000)
+            neg[q++] = a[i];
+        else
+            pos[p++] = a[i];
+    }
+    radixByBits(neg, tmp.subarray(0, negCount));
+    radixByBits(pos, tmp.subarray(0, N - negCount));
+    for (let i = 0; i < negCount; i++)
+        a[i] = neg[negCount - 1 - i];
+    a.set(pos, negCount);
+    return a;
+}
+/** Sorts `a` by the unsigned 64-bit value of each entry's bits, 16 bits per pass; `tmp` is scratch. */
+function radixByBits(a, tmp) {
+    const N = a.length;
+    const count = new Uint32Array(65536);
+    let src = a;
+    let dst = tmp;
+    for (let pass = 0; pass < 4; pass++) {
+        const words = new Uint32Array(src.buffer, src.byteOffset, 2 * N);
+        const word = pass >> 1; // little-endian: word 0 is the low half
+        const shift = (pass & 1) * 16;
+        count.fill(0);
+        for (let i = 0; i < N; i++)
+            count[(words[2 * i + word] >>> shift) & 0xffff]++;
+        // A digit every entry shares (the exponent bits of probabilities, often) needs no pass.
+        if (count[(words[word] >>> shift) & 0xffff] === N)
+            continue;
+        let s = 0;
+        for (let d = 0; d < 65536; d++) {
+            const c = count[d];
+            count[d] = s;
+            s += c;
+        }
+        for (let i = 0; i < N; i++)
+            dst[count[(words[2 * i + word] >>> shift) & 0xffff]++] = src[i];
+        const t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src !== a)
+        a.set(src);
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/probabilistic.ts
 /**
  * Metrics of predicted probabilities: binary ROC AUC, average precision, log loss, Brier score and ECE;
  * multiclass one-vs-rest AUC, log loss and top-k accuracy — matching scikit-learn 1.2.
  */
+
 /** sklearn 1.2 `log_loss(eps="auto")`: the float64 machine epsilon. */
 const LOG_LOSS_EPS = 2.220446049250313e-16;
 /** Number of equal-width bins of `ece`. */
@@ -1524,8 +1602,8 @@ function rankingMetrics(isPos, score, n) {
         else
             neg[b++] = score[i];
     }
-    pos.sort();
-    neg.sort();
+    sortFloat64(pos);
+    sortFloat64(neg);
     let i = P - 1;
     let j = N - 1;
     let tp = 0;
@@ -1756,7 +1834,7 @@ function computeMetrics(ds, opts) {
                     break;
                 }
                 const yTrue = ds.yTrue;
-                const auc = ovrAuc(yTrue, ds.proba, k, n);
+                const auc = (opts.ovrAuc ?? ovrAuc)(yTrue, ds.proba, k, n);
                 out.roc_auc_ovr = Number.isNaN(auc.value)
                     ? undef('fewer than two classes present in labels', n)
                     : point(auc.value, n);
@@ -1936,6 +2014,23 @@ function stirlingTail(k) {
  * rng.random();          // uniform [0, 1), 53 random bits
  * rng.binomial(1000, .3) // exact Binomial(1000, 0.3) draw
  */
+/** e^−λ for λ = 0..30 (`poisson`: bootstrap cells have integer sizes, mostly 1). */
+const EXP_NEG_INT = Float64Array.from({ length: 31 }, (_, l) => Math.exp(-l));
+/**
+ * P(Poisson(1) ≤ k)·2³² for k = 0..13 (the last rounds to 2³²: larger values have probability < 2⁻³²).
+ * A uniform 32-bit u gives k = #{thresholds ≤ u}: inversion with integer comparisons only.
+ */
+const POISSON1_CDF = (() => {
+    const t = [];
+    let p = Math.exp(-1);
+    let cdf = p;
+    for (let k = 0; k < 14; k++) {
+        t.push(Math.min(4294967296, Math.round(cdf * 4294967296)));
+        p /= k + 1;
+        cdf += p;
+    }
+    return Float64Array.from(t);
+})();
 class Rng {
     s0 = 0;
     s1 = 0;
@@ -2004,6 +2099,46 @@ class Rng {
      */
     int(n) {
         return Math.floor(this.random() * n);
+    }
+    /**
+     * Poisson(λ) variate, exact: inversion for λ ≤ 30 (about λ + 1 steps, one uniform), and for larger λ
+     * the sum of Poisson(30) draws and a remainder (Poisson variates add), so the cost stays O(λ/30 + 1).
+     */
+    poisson(lambda) {
+        let k = 0;
+        let rest = lambda;
+        while (rest > 30) {
+            k += this.poissonSmall(30);
+            rest -= 30;
+        }
+        return rest > 0 ? k + this.poissonSmall(rest) : k;
+    }
+    /** Poisson(1) variate: the common case of `poisson` (a bootstrap cell of one example), by table. */
+    poisson1() {
+        const u = this.nextU32();
+        if (u < POISSON1_CDF[0])
+            return 0;
+        if (u < POISSON1_CDF[1])
+            return 1;
+        let k = 2;
+        while (k < POISSON1_CDF.length && u >= POISSON1_CDF[k])
+            k++;
+        return k;
+    }
+    poissonSmall(lambda) {
+        // One 32-bit uniform: inversion needs no more resolution than 2⁻³² here.
+        const u = this.nextU32() / 4294967296;
+        let k = 0;
+        let p = Number.isInteger(lambda) ? EXP_NEG_INT[lambda] : Math.exp(-lambda);
+        let cdf = p;
+        // The tail past k ≈ λ + 40√λ has probability below 2⁻⁵³: stop there against rounding in the sum.
+        const cap = lambda + 40 * Math.sqrt(lambda) + 40;
+        while (u >= cdf && k < cap) {
+            k++;
+            p *= lambda / k;
+            cdf += p;
+        }
+        return k;
     }
     /** Standard normal variate (Box–Muller; one value per call so the stream does not depend on parity). */
     normal() {
@@ -3347,6 +3482,41 @@ function referenceValues(lean, names, metricOpts, rows, given) {
     return computeMetrics(rows ? subsetDataset(lean, rows) : lean, metricOpts);
 }
 /**
+ * From this many examples on, the error bars of the cell-count metrics (AP, ECE, percentiles) use the
+ * Poisson bootstrap: every example is drawn Poisson(1) times, independently, instead of n draws with
+ * replacement. A cell of s examples then gets a Poisson(s) count — O(cells) per resample with no
+ * random access to the rows, against O(n) scattered reads for the multinomial draw (measured 5–8×
+ * faster at 10⁶ binary examples). The two bootstraps agree to O(1/n) (Hanley & MacGibbon 2006; Chamandy
+ * et al. 2012); `test/stats/example-bootstrap.test.ts` checks their standard errors against each other.
+ */
+const POISSON_FROM = 100_000;
+/** Poisson-bootstrap replicates of every group's metrics into `out` (see `POISSON_FROM`). */
+function poissonReplicates(groups, rng, B, out) {
+    const sizes = groups.map((g) => {
+        const s = new Float64Array(g.cells);
+        for (let i = 0; i < g.cellOf.length; i++)
+            if (g.cellOf[i] >= 0)
+                s[g.cellOf[i]]++;
+        return s;
+    });
+    for (let b = 0; b < B; b++) {
+        for (let j = 0; j < groups.length; j++) {
+            const g = groups[j];
+            const size = sizes[j];
+            let total = 0;
+            for (let c = 0; c < g.cells; c++) {
+                const sc = size[c];
+                const k = sc === 0 ? 0 : sc === 1 ? rng.poisson1() : rng.poisson(sc);
+                g.counts[c] = k;
+                total += k;
+            }
+            g.evaluate(g.counts, total, g.values);
+            for (let i = 0; i < g.names.length; i++)
+                out[g.names[i]][b] = g.values[i];
+        }
+    }
+}
+/**
  * B bootstrap replicates of the metrics `names` on `ds`: returns name → Float64Array(B), NaN where the
  * metric is undefined on a resample. `points` (the metrics on all of `ds`, when the caller has them)
  * saves one computation for the fast evaluators' self-check.
@@ -3358,6 +3528,10 @@ function bootstrapExamples(ds, names, metricOpts, B, rng, points) {
     const lean = stripForMetrics(ds, names);
     const { groups, handled } = buildCellGroups(ds, names, referenceValues(lean, names, metricOpts, undefined, points));
     const generic = names.filter((n) => !handled.has(n));
+    if (generic.length === 0 && ds.n >= POISSON_FROM) {
+        poissonReplicates(groups, rng, B, out);
+        return out;
+    }
     const leanGeneric = stripForMetrics(ds, generic);
     const idx = new Int32Array(ds.n);
     for (let b = 0; b < B; b++) {
@@ -3444,6 +3618,7 @@ function gatherPairs(pick, baseIdx, curIdx, bRows, cRows) {
  *   Var(AUC) = S10/m + S01/n  with S10, S01 the sample variances (denominators m − 1, n − 1).
  * Ties get half credit, so the AUC equals scikit-learn's `roc_auc_score` (trapezoidal ROC).
  */
+
 /**
  * Permutation that sorts `values` ascending (NaN-free input), by an LSD radix sort on the IEEE-754 bit
  * patterns mapped to unsigned order: 4 passes of 16 bits, skipping passes where every key has the same
@@ -3502,10 +3677,10 @@ function argsortFloat64(values) {
     }
     return order;
 }
-/** Number of entries of sorted `a` below `x` (lower bound). */
-function countBelow(a, x) {
-    let lo = 0;
-    let hi = a.length;
+/** Index of the first entry of sorted `a[from..to)` not below `x` (lower bound). */
+function lowerBound(a, x, from, to) {
+    let lo = from;
+    let hi = to;
     while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if (a[mid] < x)
@@ -3515,10 +3690,10 @@ function countBelow(a, x) {
     }
     return lo;
 }
-/** Number of entries of sorted `a` at or below `x` (upper bound). */
-function countAtOrBelow(a, x) {
-    let lo = 0;
-    let hi = a.length;
+/** Index of the first entry of sorted `a[from..to)` above `x` (upper bound). */
+function upperBound(a, x, from, to) {
+    let lo = from;
+    let hi = to;
     while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if (a[mid] <= x)
@@ -3529,23 +3704,96 @@ function countAtOrBelow(a, x) {
     return lo;
 }
 /**
+ * Rank look-ups in a sorted array through an equal-width bucket index over its range: bucket b holds
+ * the entries with ⌊(v − min)·scale⌋ = b, a monotone function of v, so every entry of a lower bucket is
+ * below x and every entry of a higher one above it; only x's own bucket is searched. With one bucket per
+ * entry that is O(1) per look-up for spread-out scores, instead of a binary search over the whole array
+ * (whose cache misses dominate at 10⁵–10⁶ entries); clustered scores fall back to a binary search within
+ * their bucket, never worse than O(log n). Measured by `npm run bench` (docs/performance.md).
+ */
+class SortedRanks {
+    a;
+    start = null;
+    min;
+    scale = 0;
+    /** `startBuf`, when given, holds the bucket index (at least a.length + 1 entries; reused scratch). */
+    constructor(a, startBuf) {
+        this.a = a;
+        const L = a.length;
+        this.min = L ? a[0] : 0;
+        const range = L ? a[L - 1] - a[0] : 0;
+        const scale = L / range;
+        if (!(range > 0) || !Number.isFinite(range) || !Number.isFinite(scale))
+            return;
+        this.scale = scale;
+        // start[b] = entries in buckets below b; start[L] = L.
+        const start = startBuf ? startBuf.subarray(0, L + 1).fill(0) : new Int32Array(L + 1);
+        for (let i = 0; i < L; i++)
+            start[this.bucket(a[i]) + 1]++;
+        for (let b = 0; b < L; b++)
+            start[b + 1] += start[b];
+        this.start = start;
+    }
+    bucket(x) {
+        const b = Math.floor((x - this.min) * this.scale);
+        const last = this.a.length - 1;
+        return b < 0 ? 0 : b > last ? last : b;
+    }
+    /** (entries below x) + (entries at or below x): twice x's placement count with ½ credit for ties. */
+    belowPlusAtOrBelow(x) {
+        const a = this.a;
+        const L = a.length;
+        let from = 0;
+        let to = L;
+        if (this.start) {
+            if (x < this.min)
+                return 0;
+            if (x > a[L - 1])
+                return 2 * L;
+            const b = this.bucket(x);
+            from = this.start[b];
+            to = this.start[b + 1];
+            // A bucket of one value tied with x (scores written with few decimals): no search at all.
+            if (from < to && a[from] === x && a[to - 1] === x)
+                return from + to;
+        }
+        const lo = lowerBound(a, x, from, to);
+        // Equal values share a bucket, so x's ties end within [from, to).
+        return lo < to && a[lo] === x ? lo + upperBound(a, x, lo, to) : 2 * lo;
+    }
+}
+/**
  * Placement values of `score` with `positive[i]` telling whether example i is a positive. Positives and
  * negatives keep their order in the input, so two score vectors over the same examples and labels give
  * aligned components (needed for the paired covariance). The positives' and the negatives' scores are
- * sorted separately (native typed-array sort, no index permutation); a positive's V10 is then
+ * sorted separately (radix sort of the values, no index permutation); a positive's V10 is then
  * (negatives below + ½·negatives tied)/n and a negative's V01 (positives above + ½·positives tied)/m,
- * each from two binary searches in the other class's sorted scores — the midrank formulation of
+ * each from a bucketed rank look-up in the other class's sorted scores — the midrank formulation of
  * Sun & Xu (2014). Measured faster than an index-carrying radix argsort at a million examples.
  */
 function placements(score, positive) {
+    return placementsInto(score, positive, placementScratch(score.length));
+}
+/** Scratch for `placementsInto` over N examples. */
+function placementScratch(N) {
+    return {
+        scores: new Float64Array(N),
+        values: new Float64Array(N),
+        starts: new Int32Array(N + 2),
+    };
+}
+/**
+ * `placements` computed in `scratch`: the returned v10/v01 are views into it, valid until its next use.
+ */
+function placementsInto(score, positive, scratch) {
     const N = score.length;
     let m = 0;
     for (let t = 0; t < N; t++)
         if (positive[t])
             m++;
     const n = N - m;
-    const pos = new Float64Array(m);
-    const neg = new Float64Array(n);
+    const pos = scratch.scores.subarray(0, m);
+    const neg = scratch.scores.subarray(m, N);
     let a = 0;
     let b = 0;
     for (let t = 0; t < N; t++) {
@@ -3554,10 +3802,12 @@ function placements(score, positive) {
         else
             neg[b++] = score[t];
     }
-    pos.sort();
-    neg.sort();
-    const v10 = new Float64Array(m);
-    const v01 = new Float64Array(n);
+    sortFloat64(pos, scratch.values);
+    sortFloat64(neg, scratch.values);
+    const negRanks = new SortedRanks(neg, scratch.starts.subarray(m + 1));
+    const posRanks = new SortedRanks(pos, scratch.starts);
+    const v10 = scratch.values.subarray(0, m);
+    const v01 = scratch.values.subarray(m, N);
     a = 0;
     b = 0;
     let twiceSum = 0;
@@ -3565,12 +3815,12 @@ function placements(score, positive) {
         const x = score[t];
         if (positive[t]) {
             // 2 × (negatives below + ½ tied) = below + at-or-below: an integer.
-            const twice = countBelow(neg, x) + countAtOrBelow(neg, x);
+            const twice = negRanks.belowPlusAtOrBelow(x);
             v10[a++] = twice / (2 * n);
             twiceSum += twice;
         }
         else {
-            const twice = 2 * m - countBelow(pos, x) - countAtOrBelow(pos, x);
+            const twice = 2 * m - posRanks.belowPlusAtOrBelow(x);
             v01[b++] = twice / (2 * m);
         }
     }
@@ -3684,7 +3934,8 @@ function ovrInfluence(input, average = 'macro', classes, columns) {
     out.weights = present.map((c) => (average === 'macro' ? 1 / present.length : support[c] / total));
     const col = new Float64Array(n);
     const isPos = new Uint8Array(n);
-    const psi = new Float64Array(n);
+    const scratch = placementScratch(n);
+    const psi = columns ? new Float64Array(n) : new Float64Array(0);
     let psiBar = new Float64Array(n);
     let auc = 0;
     for (let j = 0; j < present.length; j++) {
@@ -3693,7 +3944,7 @@ function ovrInfluence(input, average = 'macro', classes, columns) {
         input.score(c, col);
         for (let i = 0; i < n; i++)
             isPos[i] = label[i] === c ? 1 : 0;
-        const p = placements(col, isPos);
+        const p = placementsInto(col, isPos, scratch);
         out.perClass.push(p.auc);
         auc += w * p.auc;
         if (p.m < 2 || p.n < 2) {
@@ -3702,19 +3953,46 @@ function ovrInfluence(input, average = 'macro', classes, columns) {
         }
         const sp = Math.sqrt(p.m * (p.m - 1));
         const sn = Math.sqrt(p.n * (p.n - 1));
+        const { v10, v01 } = p;
         let a = 0;
         let b = 0;
-        for (let i = 0; i < n; i++)
-            psi[i] = isPos[i] ? (p.v10[a++] - p.auc) / sp : (p.v01[b++] - p.auc) / sn;
-        if (columns)
-            columns(c, psi);
-        if (psiBar)
+        if (columns) {
             for (let i = 0; i < n; i++)
-                psiBar[i] += w * psi[i];
+                psi[i] = isPos[i] ? (v10[a++] - p.auc) / sp : (v01[b++] - p.auc) / sn;
+            columns(c, psi);
+            if (psiBar)
+                for (let i = 0; i < n; i++)
+                    psiBar[i] += w * psi[i];
+        }
+        else if (psiBar) {
+            // The same ψ_c(i), added straight into the average (one pass, no ψ column): at 10⁶ rows × k
+            // classes the extra pass over memory was a measurable share of the DeLong time.
+            for (let i = 0; i < n; i++)
+                psiBar[i] += w * (isPos[i] ? (v10[a++] - p.auc) / sp : (v01[b++] - p.auc) / sn);
+        }
     }
-    out.auc = auc;
+    // Macro: Σ AUC_c / P in class order, as `ovrAuc` (metrics/probabilistic.ts) sums it, so that both
+    // give the same double.
+    out.auc = average === 'macro' ? out.perClass.reduce((s, a) => s + a, 0) / present.length : auc;
     out.psiBar = psiBar;
     return out;
+}
+/** Macro OvR DeLong passes by probability block (a WeakMap: they go when the block goes). */
+const macroPasses = new WeakMap();
+/**
+ * Macro OvR AUC of all rows (the `MetricOptions.ovrAuc` hook): one DeLong pass, kept for
+ * `cachedOvr`, so that the error bar and the paired test that follow need no second sort per class.
+ */
+function ovrAucWithVariance(yTrue, proba, k, n) {
+    const r = ovrInfluence(ovrInput(yTrue.length === n ? yTrue : yTrue.subarray(0, n), proba, k));
+    const pass = { auc: r.auc, variance: r.psiBar ? sumSquares(r.psiBar) : NaN, psiBar: r.psiBar };
+    macroPasses.set(proba, { yTrue, n, pass });
+    return { value: r.classes.length < 2 ? NaN : r.auc, classes: r.classes.length };
+}
+/** The pass `ovrAucWithVariance` made over exactly these rows, if it ran on them. */
+function cachedOvr(yTrue, proba, n) {
+    const m = macroPasses.get(proba);
+    return m && m.yTrue === yTrue && m.n === n ? m.pass : undefined;
 }
 /** Σ_i x_i². */
 function sumSquares(x) {
@@ -3892,7 +4170,9 @@ function withErrorBars(ds, points, opts) {
             const yTrue = ds.yTrue;
             let variance;
             if (ds.task === 'multiclass') {
-                variance = delongOvr(ovrInput(yTrue, ds.proba, ds.classes.length)).variance;
+                variance =
+                    cachedOvr(yTrue, ds.proba, ds.n)?.variance ??
+                        delongOvr(ovrInput(yTrue, ds.proba, ds.classes.length)).variance;
             }
             else {
                 const pos = new Uint8Array(ds.n);
@@ -3987,24 +4267,102 @@ function fromReplicates(p, n, reps) {
     return v;
 }
 
+;// CONCATENATED MODULE: ./src/metrics/id-index.ts
+/**
+ * Row look-up by example id for a million ids: an open-addressing table of row numbers keyed by an
+ * FNV-1a hash of each id. Measured about 3–6× faster than a `Set`/`Map` of the strings at 10⁶ ids
+ * (no per-entry allocation, no rehashing while it grows), which matters because every run checks its ids
+ * for duplicates and every comparison pairs two runs' ids.
+ */
+/** FNV-1a over the UTF-16 code units of `s`. */
+function hashOf(s) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) {
+        h ^= s.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+    }
+    // Mix the high bits down: the table uses the low ones.
+    return (h ^ (h >>> 15)) | 0;
+}
+/** Ids → first row holding them. */
+class IdIndex {
+    ids;
+    table;
+    hashes;
+    mask;
+    /** First row whose id an earlier row already has, or −1. */
+    firstDuplicate = -1;
+    constructor(ids) {
+        this.ids = ids;
+        const n = ids.length;
+        // Load factor at most 2/3: short linear probes, and 10⁷ ids take a 64 MiB table, not 128 MiB.
+        let size = 16;
+        while (size < 1.5 * n)
+            size *= 2;
+        this.mask = size - 1;
+        this.table = new Int32Array(size).fill(-1);
+        this.hashes = new Int32Array(n);
+        for (let i = 0; i < n; i++) {
+            const id = ids[i];
+            const h = hashOf(id);
+            this.hashes[i] = h;
+            let slot = h & this.mask;
+            for (;;) {
+                const j = this.table[slot];
+                if (j < 0) {
+                    this.table[slot] = i;
+                    break;
+                }
+                if (this.hashes[j] === h && ids[j] === id) {
+                    if (this.firstDuplicate < 0)
+                        this.firstDuplicate = i;
+                    break;
+                }
+                slot = (slot + 1) & this.mask;
+            }
+        }
+    }
+    /** The first row with this id, or −1. */
+    get(id) {
+        const h = hashOf(id);
+        let slot = h & this.mask;
+        for (;;) {
+            const j = this.table[slot];
+            if (j < 0)
+                return -1;
+            if (this.hashes[j] === h && this.ids[j] === id)
+                return j;
+            slot = (slot + 1) & this.mask;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/stats/pairing.ts
+
 /**
  * The ids both lists hold, in the current list's order: `baseIds[bi[j]] === curIds[ci[j]]`. Also the
  * pairing of score and corpus columns (scores.ts, corpus-test.ts).
  */
 function matchIds(baseIds, curIds) {
-    const where = new Map();
-    baseIds.forEach((id, i) => where.set(id, i));
+    // The last row of a repeated id wins, as a Map filled in row order would give (ids of a dataset are
+    // unique; score columns may repeat one).
+    const where = new IdIndex(baseIds);
+    const lastOf = where.firstDuplicate < 0 ? undefined : lastRows(baseIds);
     const bi = [];
     const ci = [];
-    curIds.forEach((id, j) => {
-        const i = where.get(id);
-        if (i !== undefined) {
+    for (let j = 0; j < curIds.length; j++) {
+        const i = lastOf ? (lastOf.get(curIds[j]) ?? -1) : where.get(curIds[j]);
+        if (i >= 0) {
             bi.push(i);
             ci.push(j);
         }
-    });
+    }
     return { bi, ci };
+}
+function lastRows(ids) {
+    const m = new Map();
+    ids.forEach((id, i) => m.set(id, i));
+    return m;
 }
 function positiveName(ds) {
     return ds.posIndex === undefined ? undefined : ds.classes[ds.posIndex];
@@ -4604,6 +4962,18 @@ function compareOvrAuc(base, cur, pairing, name, setup) {
     }
     const kb = base.classes.length;
     const kc = cur.classes.length;
+    // Every row of both runs paired: each run's per-row influence over all its rows is already known
+    // from its error bar's pass (the AUCs are over the same examples), so no class is sorted again.
+    const pb = m === base.n ? cachedOvr(base.yTrue, base.proba, base.n) : undefined;
+    const pc = m === cur.n ? cachedOvr(cur.yTrue, cur.proba, cur.n) : undefined;
+    if (pb?.psiBar && pc?.psiBar && sameClassOrder(base.classes, cur.classes)) {
+        let v = 0;
+        for (let j = 0; j < m; j++) {
+            const d = pc.psiBar[curIdx[j]] - pb.psiBar[baseIdx[j]];
+            v += d * d;
+        }
+        return delongResult(pc.auc - pb.auc, v, direction, setup.tolerance(name), setup.alpha);
+    }
     const bp = base.proba;
     const cp = cur.proba;
     const b = {
@@ -4629,6 +4999,10 @@ function compareOvrAuc(base, cur, pairing, name, setup) {
     if (!Number.isFinite(r.auc1) || !Number.isFinite(r.auc2))
         return undefined;
     return delongResult(r.auc2 - r.auc1, r.varianceOfDifference, direction, setup.tolerance(name), setup.alpha);
+}
+/** Same class names in the same order: class indices mean the same in both runs. */
+function sameClassOrder(a, b) {
+    return a.length === b.length && a.every((c, i) => c === b[i]);
 }
 
 ;// CONCATENATED MODULE: ./src/stats/compare.ts
@@ -5089,6 +5463,7 @@ function compareScores(base, cur, direction, t = 0, alpha = 0.05) {
  * Statistics engine: standard errors, bootstrap, paired tests and multiple-testing correction
  * (docs/statistics.md describes the methods and their references).
  */
+
 
 
 
@@ -5887,10 +6262,21 @@ function attachOverallTests(rows, input, pairing, mopts) {
 
 ;// CONCATENATED MODULE: ./src/diagnose/pairing.ts
 /**
- * How the two runs' examples pair up (per-example records and per-example scores), and the notes that
- * tell the reader when a comparison is unpaired or rests on a partial overlap.
+ * How the two runs' examples pair up (per-example records, per-example scores and per-document corpus
+ * items), and the notes that tell the reader when a comparison is unpaired or rests on the examples the
+ * two runs share (an eval set that changed, or a `--limit` run against a full one).
  */
 
+/** "Eval set changed: 12 ids added, 3 removed; compared on the 985 shared ids" (no final stop). */
+function evalSetChange(nBaseline, nCurrent, shared) {
+    const added = nCurrent - shared;
+    const removed = nBaseline - shared;
+    return `Eval set changed: ${added} id${added === 1 ? '' : 's'} added, ${removed} removed; compared on the ${shared} shared id${shared === 1 ? '' : 's'}`;
+}
+/** At most three names, then "and N more". */
+function names(list) {
+    return list.length > 3 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more` : list.join(', ');
+}
 /**
  * The pairing of the two runs' datasets when both have one of the same task (else undefined), plus
  * notes on the pairing, the current run's own notes and the per-example score pairing, in that order.
@@ -5908,29 +6294,153 @@ function pairRuns(input) {
         if (!info.paired) {
             notes.push('Baseline and current share no example ids: unpaired comparison (independent standard errors).');
         }
-        else if (info.overlap_ratio < 0.95) {
-            notes.push(`Only ${info.overlap} of ${Math.max(info.n_baseline, info.n_current)} example ids are in both runs (${(info.overlap_ratio * 100).toFixed(1)}%): paired tests use the overlap.`);
+        else if (info.overlap < info.n_baseline || info.overlap < info.n_current) {
+            notes.push(`${evalSetChange(info.n_baseline, info.n_current, info.overlap)}.`);
         }
     }
     else if (baseline && (input.currentData || input.baselineData)) {
         notes.push('Only one run has per-example records: unpaired comparison (independent standard errors).');
     }
     notes.push(...(current.notes ?? []));
-    // Per-example scores of pre-scored metrics (e.g. lm-eval samples) pair by id like records do.
-    if (baseline?.scores && current.scores) {
-        for (const [name, col] of Object.entries(current.scores)) {
-            const b = baseline.scores[name];
-            if (!b)
+    // Per-example scores of pre-scored metrics (e.g. lm-eval samples) and per-document corpus items pair
+    // by id like records do. Metrics of one task share their ids: one note per distinct change, naming
+    // the metrics only when the changes differ between them.
+    if (baseline) {
+        const disjoint = [];
+        const changed = new Map();
+        let columns = 0;
+        const look = (name, b, c) => {
+            columns++;
+            const bs = new Set(b.ids);
+            const cs = new Set(c.ids);
+            let shared = 0;
+            for (const id of cs)
+                if (bs.has(id))
+                    shared++;
+            const nb = bs.size;
+            const nc = cs.size;
+            if (shared === 0)
+                disjoint.push(name);
+            else if (shared < nb || shared < nc) {
+                const text = evalSetChange(nb, nc, shared);
+                const g = changed.get(text) ?? { text, metrics: [] };
+                g.metrics.push(name);
+                changed.set(text, g);
+            }
+        };
+        for (const [name, col] of Object.entries(current.scores ?? {}))
+            if (baseline.scores?.[name])
+                look(name, baseline.scores[name], col);
+        for (const [name, col] of Object.entries(current.corpus ?? {}))
+            if (baseline.corpus?.[name] && !current.scores?.[name])
+                look(name, baseline.corpus[name], col);
+        if (disjoint.length)
+            notes.push(`${names(disjoint)}: the runs share no example ids; unpaired comparison.`);
+        for (const g of changed.values()) {
+            // The records' note already says it when every column changed the same way.
+            const all = changed.size === 1 && g.metrics.length === columns && disjoint.length === 0;
+            if (all && notes.includes(`${g.text}.`))
                 continue;
-            const { overlap } = pairScores(b, col);
-            const total = Math.max(b.ids.length, col.ids.length);
-            if (overlap === 0)
-                notes.push(`${name}: the runs share no example ids; unpaired comparison.`);
-            else if (overlap < 0.95 * total)
-                notes.push(`${name}: only ${overlap} of ${total} example ids are in both runs; the paired test uses those.`);
+            notes.push(all ? `${g.text}.` : `${g.text} (${names(g.metrics)}).`);
         }
     }
     return { pairing, notes };
+}
+
+;// CONCATENATED MODULE: ./src/diagnose/setup-change.ts
+function merge(setups) {
+    const out = new Map();
+    for (const s of setups ?? []) {
+        if (typeof s !== 'object' || s === null || typeof s.harness !== 'string')
+            continue;
+        let m = out.get(s.harness);
+        if (!m)
+            out.set(s.harness, (m = { versions: new Set(), tasks: {}, examples: [] }));
+        if (typeof s.version === 'string')
+            m.versions.add(s.version);
+        for (const [task, fp] of Object.entries(s.tasks ?? {}))
+            m.tasks[task] = { ...m.tasks[task], ...fp };
+        if (typeof s.examples === 'string')
+            m.examples.push({ hash: s.examples, n: s.n });
+    }
+    return out;
+}
+/** At most `max` items, then "and N more". */
+function listed(items, max, more = 'more') {
+    return items.length > max
+        ? `${items.slice(0, max).join(', ')} and ${items.length - max} ${more}`
+        : items.join(', ');
+}
+/**
+ * How the current run's eval setup differs from the baseline's. Nothing when either run records none.
+ * Harness versions are compared when both runs record one; task configs key by key for the tasks both
+ * runs have (tasks whose configs changed the same keys share one message); the eval set's hash when the
+ * number of examples is the same (a different number shows in the pairing note as ids added or removed).
+ */
+function setupChanges(baseline, current) {
+    const out = { messages: [], tasks: {} };
+    const base = merge(baseline);
+    const cur = merge(current);
+    for (const [harness, c] of cur) {
+        const b = base.get(harness);
+        if (!b)
+            continue;
+        const bv = [...b.versions].sort();
+        const cv = [...c.versions].sort();
+        if (bv.length && cv.length && bv.join('\n') !== cv.join('\n'))
+            out.messages.push(`${harness} version changed: ${bv.join(', ')} → ${cv.join(', ')}`);
+        // Tasks that changed the same keys are named together, so 57 subtasks with a new num_fewshot are one message.
+        const byKeys = new Map();
+        for (const task of Object.keys(c.tasks).sort()) {
+            const bt = b.tasks[task];
+            if (!bt)
+                continue;
+            const ct = c.tasks[task];
+            const keys = [...new Set([...Object.keys(bt), ...Object.keys(ct)])]
+                .filter((k) => bt[k] !== ct[k])
+                .sort();
+            if (!keys.length)
+                continue;
+            out.tasks[task] = keys;
+            const k = keys.join('\n');
+            byKeys.set(k, [...(byKeys.get(k) ?? []), task]);
+        }
+        for (const [k, tasks] of byKeys) {
+            const keys = listed(k.split('\n'), 6, 'more keys');
+            out.messages.push(tasks.length === 1
+                ? `task config of ${tasks[0]} changed (${keys})`
+                : `task configs of ${tasks.length} tasks changed (${keys}): ${listed(tasks, 5)}`);
+        }
+        if (b.examples.length === 1 && c.examples.length === 1) {
+            const [be, ce] = [b.examples[0], c.examples[0]];
+            if (be.hash !== ce.hash && be.n !== undefined && be.n === ce.n)
+                out.messages.push(`eval set of ${harness} changed: the same number of examples (${ce.n}) with other ids or labels`);
+        }
+    }
+    return out;
+}
+/**
+ * The task a metric belongs to, among `tasks`: readers name metrics `<task>/…` (lm-eval
+ * `<task>/<metric>` and `<task>/<metric>,<filter>`, inspect_ai `<task>/<scorer>/<metric>`, HELM
+ * `<run>/<split>/<stat>`, catwalk, openai/evals, MTEB), so the longest task name the metric starts with
+ * followed by `/`. `sole`: the task every metric belongs to when the metric names none (both runs are
+ * one file each, recording one task, e.g. promptfoo, whose metrics are not named by task).
+ */
+function taskOfMetric(metric, tasks, sole) {
+    let best;
+    for (const t of tasks)
+        if ((metric === t || metric.startsWith(`${t}/`)) && (best === undefined || t.length > best.length))
+            best = t;
+    return best ?? sole;
+}
+/** Every task name the setups record. */
+function taskNames(...setups) {
+    const names = new Set();
+    for (const list of setups)
+        for (const s of list ?? [])
+            for (const t of Object.keys(s?.tasks ?? {}))
+                names.add(t);
+    return [...names].sort();
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/verdict.ts
@@ -6112,6 +6622,7 @@ function fmtP(p) {
 ;// CONCATENATED MODULE: ./src/diagnose/report.ts
 
 
+
 const ORDER = {
     regressed: 0,
     warn: 1,
@@ -6149,7 +6660,23 @@ function assembleReport(input, rows, sliceRows, pairing, notes, mopts, tested = 
             `Cluster-robust tests use only ${Math.min(...clusters)} clusters: with fewer than 30, their p-values are approximate (CR1, t with C − 1 df).`,
         ];
     }
-    const { verdict, regressions, warnings, inconclusive } = verdictOf(all, baseline !== null, onInconclusive);
+    const onSetupChange = config.onSetupChange ?? 'warn';
+    const setup = baseline && onSetupChange !== 'ignore' ? setupChanges(baseline.setup, current.setup) : undefined;
+    if (setup?.messages.length) {
+        notes = [setupNote(setup.messages, onSetupChange), ...notes];
+        if (onSetupChange === 'warn')
+            softenChangedTasks(input, all, setup.tasks);
+    }
+    const counted = verdictOf(all, baseline !== null, onInconclusive);
+    const { regressions, warnings, inconclusive } = counted;
+    let verdict = counted.verdict;
+    // The setup change itself: under `fail` the gate fails, under `warn` it warns at least.
+    if (setup?.messages.length && verdict !== 'no-baseline') {
+        if (onSetupChange === 'fail')
+            verdict = 'fail';
+        else if (verdict === 'pass')
+            verdict = 'warn';
+    }
     // Name the correction that was actually applied, not the one that would have been.
     const corrections = [];
     if (config.significance !== null && tested.overall > 0)
@@ -6171,9 +6698,12 @@ function assembleReport(input, rows, sliceRows, pairing, notes, mopts, tested = 
             significance: config.significance,
             correction: corrections.length ? corrections.join(', ') : 'none',
             on_inconclusive: onInconclusive,
+            on_setup_change: onSetupChange,
         },
         notes,
     };
+    if (setup?.messages.length)
+        report.setup_changes = setup.messages;
     if (input.gateId)
         report.gate_id = input.gateId;
     if (pairing)
@@ -6187,6 +6717,40 @@ function assembleReport(input, rows, sliceRows, pairing, notes, mopts, tested = 
             report.flipped = f;
     }
     return report;
+}
+/** At most this many setup-change messages in the note (the JSON report has them all). */
+const NOTE_MESSAGES = 5;
+/** "Eval setup changed: …." and what the policy does about it. */
+function setupNote(messages, policy) {
+    const shown = messages.length > NOTE_MESSAGES
+        ? [...messages.slice(0, NOTE_MESSAGES), `${messages.length - NOTE_MESSAGES} more in the JSON report`]
+        : messages;
+    const effect = policy === 'fail'
+        ? 'The gate fails (on_setup_change: fail).'
+        : 'The gate warns, and a regression of a metric of a changed task is a warning, not a failure (on_setup_change: warn).';
+    return `Eval setup changed: ${shown.join('; ')}. ${effect}`;
+}
+/**
+ * Under `warn`: a regressed metric of a task whose config changed is a warning — the two runs did not
+ * measure the same thing, so the drop is not the model's alone.
+ */
+function softenChangedTasks(input, all, changed) {
+    if (!Object.keys(changed).length)
+        return;
+    const tasks = taskNames(input.baseline?.setup, input.current.setup);
+    const sole = tasks.length === 1 && input.current.sources.length === 1 && input.baseline?.sources.length === 1
+        ? tasks[0]
+        : undefined;
+    for (const c of all) {
+        if (c.status !== 'regressed')
+            continue;
+        const task = taskOfMetric(c.metric, tasks, sole);
+        const keys = task === undefined ? undefined : changed[task];
+        if (!keys)
+            continue;
+        c.status = 'warn';
+        c.reason = `task config changed: ${keys.join(', ')}; ${c.reason}`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/diagnose/slices.ts
@@ -6588,12 +7152,21 @@ class GrowF64 {
     constructor(capacity = 1024) {
         this.data = new Float64Array(capacity);
     }
-    reserve(n) {
+    /** Room for `n` values; when it must grow, to at least `expected` (a size hint) if that is larger. */
+    reserve(n, expected = 0) {
         if (n <= this.data.length)
             return;
-        let cap = this.data.length * 2;
-        while (cap < n)
-            cap *= 2;
+        let cap;
+        if (expected >= n)
+            cap = expected;
+        // The hint fell short (lines longer than the first chunk's): grow gently past it, not to double.
+        else if (expected > 0)
+            cap = Math.ceil(n * 1.25);
+        else {
+            cap = this.data.length * 2;
+            while (cap < n)
+                cap *= 2;
+        }
         const next = new Float64Array(cap);
         next.set(this.data.subarray(0, this.length));
         this.data = next;
@@ -6611,15 +7184,27 @@ class GrowI32 {
         this.data = new Int32Array(capacity);
     }
     push(v) {
-        if (this.length === this.data.length) {
-            const next = new Int32Array(this.data.length * 2);
-            next.set(this.data);
-            this.data = next;
-        }
+        if (this.length === this.data.length)
+            this.grow(this.data.length * 2);
         this.data[this.length++] = v;
     }
+    /** Room for `n` values at once (a size hint; see `RecordColumns.expectRows`). */
+    reserve(n) {
+        if (n > this.data.length)
+            this.grow(n);
+    }
+    grow(cap) {
+        const next = new Int32Array(cap);
+        next.set(this.data.subarray(0, this.length));
+        this.data = next;
+    }
+    /** The filled part: a view when little capacity is spare, else a trimmed copy (frees the rest). */
     trimmed() {
-        return this.data.length === this.length ? this.data : this.data.slice(0, this.length);
+        if (this.data.length === this.length)
+            return this.data;
+        return this.length * 1.25 >= this.data.length
+            ? this.data.subarray(0, this.length)
+            : this.data.slice(0, this.length);
     }
 }
 /** Interned scalar column: `codes[row]` indexes `values`; generic once a non-scalar value arrives. */
@@ -6694,6 +7279,12 @@ class ProbaColumn {
     present = new Uint8Array(1024);
     rows = 0;
     generic;
+    /**
+     * Rows the reader expects (from the file size): the block is sized for them at once, so that a
+     * million-row file is not grown by doubling — each doubling copies the block and leaves up to half
+     * of it unused, which at 10 classes × 10⁶ rows is 60–130 MB of peak memory.
+     */
+    expectedRows = 0;
     growPresent(n) {
         if (n <= this.present.length)
             return;
@@ -6720,7 +7311,7 @@ class ProbaColumn {
             return;
         const old = this.block;
         const oldWidth = this.width;
-        const next = new GrowF64(Math.max(1024, this.rows * width * 2));
+        const next = new GrowF64(Math.max(1024, this.rows * width * 2, this.expectedRows * width));
         next.data.fill(NaN, 0, this.rows * width);
         for (let r = 0; r < this.rows; r++)
             for (let c = 0; c < oldWidth; c++)
@@ -6749,9 +7340,13 @@ class ProbaColumn {
             this.widen(width);
         this.fillTo(row);
         const w = this.width;
-        this.block.reserve((row + 1) * w);
+        this.block.reserve((row + 1) * w, this.expectedRows * w);
         const off = row * w;
-        this.block.data.fill(NaN, off, off + w);
+        // A loop, not `fill`: for the ~10 values of a row the builtin's call costs more than the stores
+        // (measured: 0.2 s of 1M rows).
+        const data = this.block.data;
+        for (let j = off; j < off + w; j++)
+            data[j] = NaN;
         this.block.length = (row + 1) * w;
         this.growPresent(row + 1);
         this.present[row] = 1;
@@ -6816,6 +7411,17 @@ class RecordColumns {
     files = [];
     fileStart = [];
     lines = new GrowI32();
+    /**
+     * Size hint from the reader (rows expected from the file size): the probability block and the
+     * per-row code columns are allocated once at about that size instead of grown by doubling, which at
+     * 10⁷ rows saves hundreds of MB of peak memory (docs/performance.md).
+     */
+    expectRows(rows) {
+        this.proba.expectedRows = rows;
+        this.label.codes.reserve(rows);
+        this.prediction.codes.reserve(rows);
+        this.lines.reserve(rows);
+    }
     ids = [];
     label = new DictColumn();
     prediction = new DictColumn();
@@ -7006,8 +7612,6 @@ class RecordColumns {
     }
 }
 
-// EXTERNAL MODULE: ./src/readers/json-text.ts
-var json_text = __webpack_require__(3918);
 ;// CONCATENATED MODULE: ./src/readers/columnar/byte-intern.ts
 /**
  * Lookup of byte strings without decoding them: the JSONL scanner meets the same few keys and class
@@ -7048,55 +7652,33 @@ class ByteIntern {
     }
 }
 
-;// CONCATENATED MODULE: ./src/readers/columnar/jsonl-scanner.ts
+// EXTERNAL MODULE: ./src/readers/json-text.ts
+var json_text = __webpack_require__(3918);
+;// CONCATENATED MODULE: ./src/readers/columnar/json-bytes.ts
 /**
- * Byte-level scanner for the per-example JSONL records evalgate expects: one flat object per line whose
- * id, label, prediction, slices and cluster are scalars, whose probabilities are a number, a flat
- * {class: p} object or a list of numbers, and whose other fields are numbers (kept) or anything else
- * (skipped). Such a line goes straight into `RecordColumns` without a JS object or a string per value.
+ * The token layer of the JSONL scanner: JSON grammar read straight off the bytes of one line, with no
+ * string or object made for what is only checked or skipped. Separate from the record layer
+ * (`jsonl-scanner.ts`) because this part knows JSON, not evalgate records.
  *
- * Anything else — a list label (multilabel), a null label, an odd id, malformed JSON — takes the
- * general path for that line only: `JSON.parse` + `toExampleRecord`, so every error message and every
- * accepted value is exactly the general reader's. Two things the general path cannot see are checked
- * here on every line: a key given twice in one record (JSON.parse would keep the last silently) and,
- * in `probabilities` objects, a class given twice.
+ * A method that meets anything it does not accept throws {@link BAIL}: the scanner then hands the line to
+ * `JSON.parse`, so that every rejection gets JSON.parse's own message.
  *
- * Why this file is long (~400 lines): it is one hand-written state machine; splitting it would spread
- * the grammar over several files without making any part simpler.
- *
- * Over 400 lines on purpose: a byte scanner is one state machine; split, its hot loop would cross calls.
+ * A base class rather than a helper object: the scanner's hot loop reads `p` and calls these methods on
+ * every byte of a 10⁶-line file, and inheritance keeps those as plain field reads and monomorphic calls
+ * on one receiver, with nothing allocated per call.
  */
 
 
 
-
-var Role;
-(function (Role) {
-    Role[Role["Other"] = 0] = "Other";
-    Role[Role["Id"] = 1] = "Id";
-    Role[Role["Label"] = 2] = "Label";
-    Role[Role["Prediction"] = 3] = "Prediction";
-    Role[Role["Proba"] = 4] = "Proba";
-    Role[Role["Slice"] = 5] = "Slice";
-    Role[Role["Cluster"] = 6] = "Cluster";
-    Role[Role["Ignored"] = 7] = "Ignored";
-})(Role || (Role = {}));
 /** Thrown inside the scanner when a line must take the general path. */
 const BAIL = { bail: true };
 const POW10 = [
     1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
     1e20, 1e21, 1e22,
 ];
-/** Scans lines of one file into columns. */
-class JsonlScanner {
-    mapping;
-    cols;
+/** JSON tokens of `buf[p, end)`; `file` and `line` name the input in the errors that are not bails. */
+class JsonBytes {
     file;
-    keys = new ByteIntern();
-    probaKeys = new ByteIntern();
-    labelCodes = new ByteIntern();
-    predCodes = new ByteIntern();
-    reserved;
     buf = Buffer.alloc(0);
     p = 0;
     end = 0;
@@ -7107,189 +7689,15 @@ class JsonlScanner {
     highBytes = false;
     strStart = 0;
     strEnd = 0;
-    probaStamp = 0;
-    alwaysGeneral;
-    /** Every key by decoded name, so a key written once with escapes and once without is one key. */
-    keysByName = new Map();
     /**
-     * Key seen at each position of the previous line: lines of one file almost always list the same keys
-     * in the same order, so comparing the bytes at the position beats hashing them.
+     * Set when a value is valid JSON but not one the fast path stores: the line then takes the general
+     * path like a {@link BAIL}, but is scanned to its end first, so that a duplicate key after that value
+     * is still reported.
      */
-    topKeys = [];
-    probaKeyAt = [];
-    // Staged values of the current line.
     bail = false;
-    idStr;
-    labelCode = -1;
-    predCode = -1;
-    probaMode = 0; // 0 absent, 1 number, 2 map, 3 array
-    probaNum = 0;
-    probaCount = 0;
-    probaVals = new Float64Array(64);
-    probaKeyList = [];
-    numKeys = [];
-    numVals = [];
-    numCount = 0;
-    sliceVals;
-    clusterVal;
-    constructor(mapping, cols, file) {
-        this.mapping = mapping;
-        this.cols = cols;
+    constructor(file) {
         this.file = file;
-        const f = mapping.fields;
-        this.reserved = new Set([
-            f.id,
-            f.label,
-            f.prediction,
-            f.probabilities,
-            ...mapping.slices,
-            ...mapping.ignoreFields,
-        ]);
-        if (mapping.cluster)
-            this.reserved.add(mapping.cluster);
-        this.sliceVals = new Array(mapping.slices.length);
-        // A field that is both a slice (or the cluster) and a mapped field is read twice by toExampleRecord:
-        // rare enough to leave to the general path.
-        const mapped = [f.id, f.label, f.prediction, f.probabilities];
-        const extra = [...mapping.slices, ...(mapping.cluster ? [mapping.cluster] : [])];
-        this.alwaysGeneral = extra.some((x) => mapped.includes(x)) || new Set(extra).size !== extra.length;
     }
-    keyInfo(name) {
-        const f = this.mapping.fields;
-        let role = Role.Other;
-        let slot = -1;
-        // Same precedence as toExampleRecord: the mapped fields first, then slices, cluster, ignored.
-        if (name === f.id)
-            role = Role.Id;
-        else if (name === f.label)
-            role = Role.Label;
-        else if (name === f.prediction)
-            role = Role.Prediction;
-        else if (name === f.probabilities)
-            role = Role.Proba;
-        else if ((slot = this.mapping.slices.indexOf(name)) >= 0)
-            role = Role.Slice;
-        else if (name === this.mapping.cluster)
-            role = Role.Cluster;
-        else if (this.reserved.has(name))
-            role = Role.Ignored;
-        return { name, role, slot, stamp: 0, bytes: null };
-    }
-    /** Scans line `lineNo` in `buf[start, end)` (no newline). */
-    scanLine(buf, start, end, lineNo) {
-        let s = start;
-        let e = end;
-        while (s < e && isWs(buf[s]))
-            s++;
-        while (e > s && isWs(buf[e - 1]))
-            e--;
-        if (s === e)
-            return;
-        if (this.alwaysGeneral) {
-            this.general(buf, s, e, lineNo);
-            return;
-        }
-        this.buf = buf;
-        this.p = s;
-        this.end = e;
-        this.line = lineNo;
-        this.bail = false;
-        this.idStr = undefined;
-        this.labelCode = -1;
-        this.predCode = -1;
-        this.probaMode = 0;
-        this.numCount = 0;
-        this.sliceVals.fill(undefined);
-        this.clusterVal = undefined;
-        let ok = true;
-        try {
-            this.object();
-            if (this.p !== this.end)
-                throw BAIL;
-        }
-        catch (err) {
-            if (err !== BAIL)
-                throw err;
-            ok = false;
-        }
-        if (!ok || this.bail || !this.complete()) {
-            this.general(buf, s, e, lineNo);
-            return;
-        }
-        this.commit();
-    }
-    complete() {
-        if (this.idStr === undefined || this.labelCode < 0 || this.predCode < 0)
-            return false;
-        for (let i = 0; i < this.sliceVals.length; i++)
-            if (this.sliceVals[i] === undefined)
-                return false;
-        if (this.mapping.cluster && this.clusterVal === undefined)
-            return false;
-        return true;
-    }
-    general(buf, s, e, lineNo) {
-        const text = buf.toString('utf8', s, e);
-        let value;
-        try {
-            value = JSON.parse(text);
-        }
-        catch (err) {
-            throw new errors/* InputError */.dz(`malformed JSON: ${err.message}`, { file: this.file, line: lineNo });
-        }
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-            throw new errors/* InputError */.dz('expected a JSON object per line', { file: this.file, line: lineNo });
-        }
-        this.cols.pushRecord(toExampleRecord(value, this.mapping, this.file, lineNo));
-    }
-    commit() {
-        const c = this.cols;
-        const row = c.n;
-        c.ids.push(this.idStr);
-        c.label.pushCode(this.labelCode);
-        c.prediction.pushCode(this.predCode);
-        if (this.probaMode === 1) {
-            const off = c.proba.beginRow(row, 'number', 1);
-            if (off < 0)
-                c.proba.pushGeneric(row, this.probaNum);
-            else
-                c.proba.block.data[off] = this.probaNum;
-        }
-        else if (this.probaMode === 2) {
-            const keys = this.probaKeyList;
-            if (c.proba.mode === 'map' || c.proba.mode === 'none') {
-                for (let j = 0; j < this.probaCount; j++)
-                    if (keys[j].col < 0)
-                        keys[j].col = c.proba.keyColumn(keys[j].name);
-                const off = c.proba.beginRow(row, 'map', 0);
-                const d = c.proba.block.data;
-                for (let j = 0; j < this.probaCount; j++)
-                    d[off + keys[j].col] = this.probaVals[j];
-            }
-            else {
-                const o = {};
-                for (let j = 0; j < this.probaCount; j++)
-                    o[keys[j].name] = this.probaVals[j];
-                c.proba.pushGeneric(row, o);
-            }
-        }
-        else if (this.probaMode === 3) {
-            const off = c.proba.beginRow(row, 'array', this.probaCount);
-            if (off < 0)
-                c.proba.pushGeneric(row, Array.from(this.probaVals.subarray(0, this.probaCount)));
-            else
-                c.proba.block.data.set(this.probaVals.subarray(0, this.probaCount), off);
-        }
-        for (let j = 0; j < this.numCount; j++)
-            c.setNumeric(this.numKeys[j], this.numVals[j]);
-        for (let j = 0; j < this.sliceVals.length; j++)
-            c.sliceColumn(this.mapping.slices[j]).push(this.sliceVals[j]);
-        if (this.mapping.cluster)
-            (c.cluster ??= []).push(this.clusterVal);
-        c.lines.push(this.line);
-        c.n++;
-    }
-    // ---- grammar ------------------------------------------------------------------------------------
     ws() {
         const b = this.buf;
         while (this.p < this.end && isWs(b[this.p]))
@@ -7313,294 +7721,6 @@ class JsonlScanner {
                 return false;
         this.p = a + len + 1;
         return true;
-    }
-    /** Scans a top-level key at `p` and finds (or creates) its info. */
-    scanKey() {
-        this.string();
-        if (this.escaped) {
-            const name = this.decodeString();
-            const info = this.keysByName.get(name) ?? this.keyInfo(name);
-            this.keysByName.set(name, info);
-            return info;
-        }
-        const known = this.keys.get(this.buf, this.strStart, this.strEnd, this.hash);
-        if (known)
-            return known;
-        const name = this.decodeString();
-        const info = this.keysByName.get(name) ?? this.keyInfo(name);
-        info.bytes ??= this.buf.slice(this.strStart, this.strEnd);
-        this.keysByName.set(name, info);
-        this.keys.set(this.buf, this.strStart, this.strEnd, this.hash, info);
-        return info;
-    }
-    /** Scans a key of a probabilities object at `p`. */
-    scanProbaKey() {
-        this.string();
-        if (this.escaped)
-            return { name: this.decodeString(), col: -1, stamp: 0, bytes: null };
-        let key = this.probaKeys.get(this.buf, this.strStart, this.strEnd, this.hash);
-        if (!key) {
-            key = {
-                name: this.decodeString(),
-                col: -1,
-                stamp: 0,
-                bytes: this.buf.slice(this.strStart, this.strEnd),
-            };
-            this.probaKeys.set(this.buf, this.strStart, this.strEnd, this.hash, key);
-        }
-        return key;
-    }
-    /** Top-level object: every key checked for duplicates, values staged by role. */
-    object() {
-        this.expect(0x7b); // {
-        this.ws();
-        if (this.buf[this.p] === 0x7d) {
-            this.p++;
-            return;
-        }
-        for (let pos = 0;; pos++) {
-            this.ws();
-            if (this.buf[this.p] !== 0x22)
-                throw BAIL;
-            let info;
-            const guess = this.topKeys[pos];
-            if (guess !== undefined && guess.bytes !== null && this.matchKey(guess.bytes))
-                info = guess;
-            else
-                info = this.topKeys[pos] = this.scanKey();
-            if (info.stamp === this.line) {
-                throw new errors/* InputError */.dz(`key "${info.name}" is given twice in this record`, {
-                    file: this.file,
-                    line: this.line,
-                    field: info.name,
-                });
-            }
-            info.stamp = this.line;
-            this.expect(0x3a); // :
-            this.ws();
-            this.value(info);
-            this.ws();
-            const ch = this.buf[this.p++];
-            if (ch === 0x2c)
-                continue;
-            if (ch === 0x7d)
-                break;
-            throw BAIL;
-        }
-        this.ws();
-    }
-    value(info) {
-        const b = this.buf;
-        const ch = b[this.p];
-        switch (info.role) {
-            case Role.Id:
-                if (ch === 0x22) {
-                    this.string();
-                    const s = this.decodeString();
-                    if (s === '')
-                        this.bail = true;
-                    this.idStr = s;
-                }
-                else if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39)) {
-                    const x = this.number();
-                    if (!Number.isFinite(x) || (Number.isInteger(x) && !Number.isSafeInteger(x)))
-                        this.bail = true;
-                    this.idStr = String(x);
-                }
-                else {
-                    this.bail = true;
-                    this.skip();
-                }
-                return;
-            case Role.Label:
-            case Role.Prediction: {
-                const code = this.scalarCode(info.role === Role.Label ? this.labelCodes : this.predCodes, info.role === Role.Label);
-                if (info.role === Role.Label)
-                    this.labelCode = code;
-                else
-                    this.predCode = code;
-                return;
-            }
-            case Role.Proba:
-                this.proba();
-                return;
-            case Role.Slice:
-            case Role.Cluster: {
-                const s = this.scalarText();
-                if (s === undefined || s === '')
-                    this.bail = true;
-                else if (info.role === Role.Slice)
-                    this.sliceVals[info.slot] = s;
-                else
-                    this.clusterVal = s;
-                return;
-            }
-            case Role.Other:
-                if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39)) {
-                    const x = this.number();
-                    if (!Number.isFinite(x))
-                        this.bail = true;
-                    this.numKeys[this.numCount] = info.name;
-                    this.numVals[this.numCount++] = x;
-                    return;
-                }
-                this.skip();
-                return;
-            default:
-                this.skip();
-        }
-    }
-    /** Code of a scalar label/prediction in its dictionary; bails on null, lists and objects. */
-    scalarCode(intern, isLabel) {
-        const col = isLabel ? this.cols.label : this.cols.prediction;
-        const b = this.buf;
-        const ch = b[this.p];
-        if (ch === 0x22) {
-            this.string();
-            if (this.escaped)
-                return col.code(this.decodeString());
-            let c = intern.get(b, this.strStart, this.strEnd, this.hash);
-            if (c === undefined) {
-                c = col.code(this.decodeString());
-                intern.set(b, this.strStart, this.strEnd, this.hash, c);
-            }
-            return c;
-        }
-        if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39)) {
-            const x = this.number();
-            if (!Number.isFinite(x))
-                this.bail = true;
-            return col.code(x);
-        }
-        if (this.literal('true'))
-            return col.code(true);
-        if (this.literal('false'))
-            return col.code(false);
-        this.bail = true;
-        this.skip();
-        return -1;
-    }
-    /** A scalar as `String(v)` (slices, cluster); undefined for null, lists and objects. */
-    scalarText() {
-        const ch = this.buf[this.p];
-        if (ch === 0x22) {
-            this.string();
-            return this.decodeString();
-        }
-        if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39))
-            return String(this.number());
-        if (this.literal('true'))
-            return 'true';
-        if (this.literal('false'))
-            return 'false';
-        this.skip();
-        return undefined;
-    }
-    proba() {
-        const b = this.buf;
-        const ch = b[this.p];
-        if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39)) {
-            this.probaMode = 1;
-            this.probaNum = this.number();
-            if (!Number.isFinite(this.probaNum))
-                this.bail = true;
-            return;
-        }
-        if (this.literal('null'))
-            return; // absent, as in toExampleRecord
-        if (ch === 0x7b) {
-            this.probaMode = 2;
-            this.probaCount = 0;
-            const stamp = ++this.probaStamp;
-            this.p++;
-            this.ws();
-            if (b[this.p] === 0x7d) {
-                this.p++;
-                return;
-            }
-            for (let pos = 0;; pos++) {
-                this.ws();
-                if (b[this.p] !== 0x22)
-                    throw BAIL;
-                let key;
-                const guess = this.probaKeyAt[pos];
-                if (guess !== undefined && guess.bytes !== null && this.matchKey(guess.bytes))
-                    key = guess;
-                else
-                    key = this.probaKeyAt[pos] = this.scanProbaKey();
-                if (key.stamp === stamp) {
-                    const field = `${this.mapping.fields.probabilities}.${key.name}`;
-                    throw new errors/* InputError */.dz(`class "${key.name}" is given twice in this record`, {
-                        file: this.file,
-                        line: this.line,
-                        field,
-                    });
-                }
-                key.stamp = stamp;
-                this.expect(0x3a);
-                this.ws();
-                const v = b[this.p];
-                if (v === 0x2d || (v >= 0x30 && v <= 0x39)) {
-                    const x = this.number();
-                    if (!Number.isFinite(x))
-                        this.bail = true;
-                    this.pushProba(x);
-                    this.probaKeyList[this.probaCount - 1] = key;
-                }
-                else {
-                    this.bail = true;
-                    this.skip();
-                }
-                this.ws();
-                const c = b[this.p++];
-                if (c === 0x2c)
-                    continue;
-                if (c === 0x7d)
-                    return;
-                throw BAIL;
-            }
-        }
-        if (ch === 0x5b) {
-            this.probaMode = 3;
-            this.probaCount = 0;
-            this.p++;
-            this.ws();
-            if (b[this.p] === 0x5d) {
-                this.p++;
-                return;
-            }
-            for (;;) {
-                this.ws();
-                const v = b[this.p];
-                if (v === 0x2d || (v >= 0x30 && v <= 0x39)) {
-                    const x = this.number();
-                    if (!Number.isFinite(x))
-                        this.bail = true;
-                    this.pushProba(x);
-                }
-                else {
-                    this.bail = true;
-                    this.skip();
-                }
-                this.ws();
-                const c = b[this.p++];
-                if (c === 0x2c)
-                    continue;
-                if (c === 0x5d)
-                    return;
-                throw BAIL;
-            }
-        }
-        this.bail = true;
-        this.skip();
-    }
-    pushProba(x) {
-        if (this.probaCount === this.probaVals.length) {
-            const next = new Float64Array(this.probaVals.length * 2);
-            next.set(this.probaVals);
-            this.probaVals = next;
-        }
-        this.probaVals[this.probaCount++] = x;
     }
     literal(word) {
         const b = this.buf;
@@ -7768,8 +7888,553 @@ class JsonlScanner {
         throw BAIL;
     }
 }
+/** JSON whitespace (space, tab, CR, LF). */
 function isWs(c) {
     return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+}
+
+;// CONCATENATED MODULE: ./src/readers/columnar/proba-scanner.ts
+/**
+ * The probabilities layer of the JSONL scanner: the one record field with structure of its own (a
+ * number, a flat {class: p} object, a list of numbers, or null), read into staged slots and committed
+ * straight into the probability block of `RecordColumns`. Separate from the record layer
+ * (`jsonl-scanner.ts`) because it has its own grammar, class-name table, position prediction and
+ * duplicate check, and touches only `RecordColumns.proba`.
+ *
+ * A class between the token layer and the record layer rather than a helper object, for the reason given
+ * in `json-bytes.ts`: the hot loop keeps plain field reads and monomorphic calls on one receiver.
+ */
+
+
+
+/** Reads and commits the probabilities value of a line; `probaMode` is reset by the record layer per line. */
+class ProbaScanner extends JsonBytes {
+    probaField;
+    probaKeys = new ByteIntern();
+    /** Class seen at each position of the previous line's object, as for top-level keys. */
+    probaKeyAt = [];
+    /** Incremented per probabilities object, so that a class's stamp tells a duplicate within it. */
+    probaStamp = 0;
+    /** 0 absent, 1 number, 2 map, 3 array. */
+    probaMode = 0;
+    probaNum = 0;
+    probaCount = 0;
+    probaVals = new Float64Array(64);
+    probaKeyList = [];
+    /** `probaField` is the record's probabilities field, named in the duplicate-class error. */
+    constructor(file, probaField) {
+        super(file);
+        this.probaField = probaField;
+    }
+    /** Scans a key of a probabilities object at `p`. */
+    scanProbaKey() {
+        this.string();
+        if (this.escaped)
+            return { name: this.decodeString(), col: -1, stamp: 0, bytes: null };
+        let key = this.probaKeys.get(this.buf, this.strStart, this.strEnd, this.hash);
+        if (!key) {
+            key = {
+                name: this.decodeString(),
+                col: -1,
+                stamp: 0,
+                bytes: this.buf.slice(this.strStart, this.strEnd),
+            };
+            this.probaKeys.set(this.buf, this.strStart, this.strEnd, this.hash, key);
+        }
+        return key;
+    }
+    /** Reads the probabilities value at `p` into the staged slots (bails on anything but numbers). */
+    proba() {
+        const b = this.buf;
+        const ch = b[this.p];
+        if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39)) {
+            this.probaMode = 1;
+            this.probaNum = this.number();
+            if (!Number.isFinite(this.probaNum))
+                this.bail = true;
+            return;
+        }
+        if (this.literal('null'))
+            return; // absent, as in toExampleRecord
+        if (ch === 0x7b) {
+            this.probaMode = 2;
+            this.probaCount = 0;
+            const stamp = ++this.probaStamp;
+            this.p++;
+            this.ws();
+            if (b[this.p] === 0x7d) {
+                this.p++;
+                return;
+            }
+            for (let pos = 0;; pos++) {
+                this.ws();
+                if (b[this.p] !== 0x22)
+                    throw BAIL;
+                let key;
+                const guess = this.probaKeyAt[pos];
+                if (guess !== undefined && guess.bytes !== null && this.matchKey(guess.bytes))
+                    key = guess;
+                else
+                    key = this.probaKeyAt[pos] = this.scanProbaKey();
+                if (key.stamp === stamp) {
+                    const field = `${this.probaField}.${key.name}`;
+                    throw new errors/* InputError */.dz(`class "${key.name}" is given twice in this record`, {
+                        file: this.file,
+                        line: this.line,
+                        field,
+                    });
+                }
+                key.stamp = stamp;
+                this.expect(0x3a);
+                this.ws();
+                const v = b[this.p];
+                if (v === 0x2d || (v >= 0x30 && v <= 0x39)) {
+                    const x = this.number();
+                    if (!Number.isFinite(x))
+                        this.bail = true;
+                    this.pushProba(x);
+                    this.probaKeyList[this.probaCount - 1] = key;
+                }
+                else {
+                    this.bail = true;
+                    this.skip();
+                }
+                this.ws();
+                const c = b[this.p++];
+                if (c === 0x2c)
+                    continue;
+                if (c === 0x7d)
+                    return;
+                throw BAIL;
+            }
+        }
+        if (ch === 0x5b) {
+            this.probaMode = 3;
+            this.probaCount = 0;
+            this.p++;
+            this.ws();
+            if (b[this.p] === 0x5d) {
+                this.p++;
+                return;
+            }
+            for (;;) {
+                this.ws();
+                const v = b[this.p];
+                if (v === 0x2d || (v >= 0x30 && v <= 0x39)) {
+                    const x = this.number();
+                    if (!Number.isFinite(x))
+                        this.bail = true;
+                    this.pushProba(x);
+                }
+                else {
+                    this.bail = true;
+                    this.skip();
+                }
+                this.ws();
+                const c = b[this.p++];
+                if (c === 0x2c)
+                    continue;
+                if (c === 0x5d)
+                    return;
+                throw BAIL;
+            }
+        }
+        this.bail = true;
+        this.skip();
+    }
+    pushProba(x) {
+        if (this.probaCount === this.probaVals.length) {
+            const next = new Float64Array(this.probaVals.length * 2);
+            next.set(this.probaVals);
+            this.probaVals = next;
+        }
+        this.probaVals[this.probaCount++] = x;
+    }
+    /** Writes the staged probabilities of row `row` into `c.proba` (nothing when absent). */
+    commitProba(c, row) {
+        if (this.probaMode === 1) {
+            const off = c.proba.beginRow(row, 'number', 1);
+            if (off < 0)
+                c.proba.pushGeneric(row, this.probaNum);
+            else
+                c.proba.block.data[off] = this.probaNum;
+        }
+        else if (this.probaMode === 2) {
+            const keys = this.probaKeyList;
+            if (c.proba.mode === 'map' || c.proba.mode === 'none') {
+                for (let j = 0; j < this.probaCount; j++)
+                    if (keys[j].col < 0)
+                        keys[j].col = c.proba.keyColumn(keys[j].name);
+                const off = c.proba.beginRow(row, 'map', 0);
+                const d = c.proba.block.data;
+                for (let j = 0; j < this.probaCount; j++)
+                    d[off + keys[j].col] = this.probaVals[j];
+            }
+            else {
+                const o = {};
+                for (let j = 0; j < this.probaCount; j++)
+                    o[keys[j].name] = this.probaVals[j];
+                c.proba.pushGeneric(row, o);
+            }
+        }
+        else if (this.probaMode === 3) {
+            const off = c.proba.beginRow(row, 'array', this.probaCount);
+            if (off < 0)
+                c.proba.pushGeneric(row, Array.from(this.probaVals.subarray(0, this.probaCount)));
+            else
+                c.proba.block.data.set(this.probaVals.subarray(0, this.probaCount), off);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/readers/columnar/jsonl-scanner.ts
+/**
+ * Byte-level scanner for the per-example JSONL records evalgate expects: one flat object per line whose
+ * id, label, prediction, slices and cluster are scalars, whose probabilities are a number, a flat
+ * {class: p} object or a list of numbers, and whose other fields are numbers (kept) or anything else
+ * (skipped). Such a line goes straight into `RecordColumns` without a JS object or a string per value.
+ *
+ * Anything else — a list label (multilabel), a null label, an odd id, malformed JSON — takes the
+ * general path for that line only: `JSON.parse` + `toExampleRecord`, so every error message and every
+ * accepted value is exactly the general reader's. Two things the general path cannot see are checked
+ * here on every line: a key given twice in one record (JSON.parse would keep the last silently) and,
+ * in `probabilities` objects, a class given twice.
+ *
+ * This file is the record layer (which key plays which role, what a line contributes); the JSON grammar
+ * it reads with is `json-bytes.ts`.
+ */
+
+
+
+
+
+var Role;
+(function (Role) {
+    Role[Role["Other"] = 0] = "Other";
+    Role[Role["Id"] = 1] = "Id";
+    Role[Role["Label"] = 2] = "Label";
+    Role[Role["Prediction"] = 3] = "Prediction";
+    Role[Role["Proba"] = 4] = "Proba";
+    Role[Role["Slice"] = 5] = "Slice";
+    Role[Role["Cluster"] = 6] = "Cluster";
+    Role[Role["Ignored"] = 7] = "Ignored";
+})(Role || (Role = {}));
+/** Scans lines of one file into columns. */
+class JsonlScanner extends ProbaScanner {
+    mapping;
+    cols;
+    keys = new ByteIntern();
+    labelCodes = new ByteIntern();
+    predCodes = new ByteIntern();
+    reserved;
+    alwaysGeneral;
+    /** Every key by decoded name, so a key written once with escapes and once without is one key. */
+    keysByName = new Map();
+    /**
+     * Key seen at each position of the previous line: lines of one file almost always list the same keys
+     * in the same order, so comparing the bytes at the position beats hashing them.
+     */
+    topKeys = [];
+    // Staged values of the current line.
+    idStr;
+    labelCode = -1;
+    predCode = -1;
+    numKeys = [];
+    numVals = [];
+    numCount = 0;
+    sliceVals;
+    clusterVal;
+    constructor(mapping, cols, file) {
+        super(file, mapping.fields.probabilities);
+        this.mapping = mapping;
+        this.cols = cols;
+        const f = mapping.fields;
+        this.reserved = new Set([
+            f.id,
+            f.label,
+            f.prediction,
+            f.probabilities,
+            ...mapping.slices,
+            ...mapping.ignoreFields,
+        ]);
+        if (mapping.cluster)
+            this.reserved.add(mapping.cluster);
+        this.sliceVals = new Array(mapping.slices.length);
+        // A field that is both a slice (or the cluster) and a mapped field is read twice by toExampleRecord:
+        // rare enough to leave to the general path.
+        const mapped = [f.id, f.label, f.prediction, f.probabilities];
+        const extra = [...mapping.slices, ...(mapping.cluster ? [mapping.cluster] : [])];
+        this.alwaysGeneral = extra.some((x) => mapped.includes(x)) || new Set(extra).size !== extra.length;
+    }
+    keyInfo(name) {
+        const f = this.mapping.fields;
+        let role = Role.Other;
+        let slot = -1;
+        // Same precedence as toExampleRecord: the mapped fields first, then slices, cluster, ignored.
+        if (name === f.id)
+            role = Role.Id;
+        else if (name === f.label)
+            role = Role.Label;
+        else if (name === f.prediction)
+            role = Role.Prediction;
+        else if (name === f.probabilities)
+            role = Role.Proba;
+        else if ((slot = this.mapping.slices.indexOf(name)) >= 0)
+            role = Role.Slice;
+        else if (name === this.mapping.cluster)
+            role = Role.Cluster;
+        else if (this.reserved.has(name))
+            role = Role.Ignored;
+        return { name, role, slot, stamp: 0, bytes: null };
+    }
+    /** Scans line `lineNo` in `buf[start, end)` (no newline). */
+    scanLine(buf, start, end, lineNo) {
+        let s = start;
+        let e = end;
+        while (s < e && isWs(buf[s]))
+            s++;
+        while (e > s && isWs(buf[e - 1]))
+            e--;
+        if (s === e)
+            return;
+        if (this.alwaysGeneral) {
+            this.general(buf, s, e, lineNo);
+            return;
+        }
+        this.buf = buf;
+        this.p = s;
+        this.end = e;
+        this.line = lineNo;
+        this.bail = false;
+        this.idStr = undefined;
+        this.labelCode = -1;
+        this.predCode = -1;
+        this.probaMode = 0;
+        this.numCount = 0;
+        this.sliceVals.fill(undefined);
+        this.clusterVal = undefined;
+        let ok = true;
+        try {
+            this.object();
+            if (this.p !== this.end)
+                throw BAIL;
+        }
+        catch (err) {
+            if (err !== BAIL)
+                throw err;
+            ok = false;
+        }
+        if (!ok || this.bail || !this.complete()) {
+            this.general(buf, s, e, lineNo);
+            return;
+        }
+        this.commit();
+    }
+    complete() {
+        if (this.idStr === undefined || this.labelCode < 0 || this.predCode < 0)
+            return false;
+        for (let i = 0; i < this.sliceVals.length; i++)
+            if (this.sliceVals[i] === undefined)
+                return false;
+        if (this.mapping.cluster && this.clusterVal === undefined)
+            return false;
+        return true;
+    }
+    general(buf, s, e, lineNo) {
+        const text = buf.toString('utf8', s, e);
+        let value;
+        try {
+            value = JSON.parse(text);
+        }
+        catch (err) {
+            throw new errors/* InputError */.dz(`malformed JSON: ${err.message}`, { file: this.file, line: lineNo });
+        }
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            throw new errors/* InputError */.dz('expected a JSON object per line', { file: this.file, line: lineNo });
+        }
+        this.cols.pushRecord(toExampleRecord(value, this.mapping, this.file, lineNo));
+    }
+    commit() {
+        const c = this.cols;
+        const row = c.n;
+        c.ids.push(this.idStr);
+        c.label.pushCode(this.labelCode);
+        c.prediction.pushCode(this.predCode);
+        this.commitProba(c, row);
+        for (let j = 0; j < this.numCount; j++)
+            c.setNumeric(this.numKeys[j], this.numVals[j]);
+        for (let j = 0; j < this.sliceVals.length; j++)
+            c.sliceColumn(this.mapping.slices[j]).push(this.sliceVals[j]);
+        if (this.mapping.cluster)
+            (c.cluster ??= []).push(this.clusterVal);
+        c.lines.push(this.line);
+        c.n++;
+    }
+    /** Scans a top-level key at `p` and finds (or creates) its info. */
+    scanKey() {
+        this.string();
+        if (this.escaped) {
+            const name = this.decodeString();
+            const info = this.keysByName.get(name) ?? this.keyInfo(name);
+            this.keysByName.set(name, info);
+            return info;
+        }
+        const known = this.keys.get(this.buf, this.strStart, this.strEnd, this.hash);
+        if (known)
+            return known;
+        const name = this.decodeString();
+        const info = this.keysByName.get(name) ?? this.keyInfo(name);
+        info.bytes ??= this.buf.slice(this.strStart, this.strEnd);
+        this.keysByName.set(name, info);
+        this.keys.set(this.buf, this.strStart, this.strEnd, this.hash, info);
+        return info;
+    }
+    /** Top-level object: every key checked for duplicates, values staged by role. */
+    object() {
+        this.expect(0x7b); // {
+        this.ws();
+        if (this.buf[this.p] === 0x7d) {
+            this.p++;
+            return;
+        }
+        for (let pos = 0;; pos++) {
+            this.ws();
+            if (this.buf[this.p] !== 0x22)
+                throw BAIL;
+            let info;
+            const guess = this.topKeys[pos];
+            if (guess !== undefined && guess.bytes !== null && this.matchKey(guess.bytes))
+                info = guess;
+            else
+                info = this.topKeys[pos] = this.scanKey();
+            if (info.stamp === this.line) {
+                throw new errors/* InputError */.dz(`key "${info.name}" is given twice in this record`, {
+                    file: this.file,
+                    line: this.line,
+                    field: info.name,
+                });
+            }
+            info.stamp = this.line;
+            this.expect(0x3a); // :
+            this.ws();
+            this.value(info);
+            this.ws();
+            const ch = this.buf[this.p++];
+            if (ch === 0x2c)
+                continue;
+            if (ch === 0x7d)
+                break;
+            throw BAIL;
+        }
+        this.ws();
+    }
+    value(info) {
+        const b = this.buf;
+        const ch = b[this.p];
+        switch (info.role) {
+            case Role.Id:
+                if (ch === 0x22) {
+                    this.string();
+                    const s = this.decodeString();
+                    if (s === '')
+                        this.bail = true;
+                    this.idStr = s;
+                }
+                else if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39)) {
+                    const x = this.number();
+                    if (!Number.isFinite(x) || (Number.isInteger(x) && !Number.isSafeInteger(x)))
+                        this.bail = true;
+                    this.idStr = String(x);
+                }
+                else {
+                    this.bail = true;
+                    this.skip();
+                }
+                return;
+            case Role.Label:
+            case Role.Prediction: {
+                const code = this.scalarCode(info.role === Role.Label ? this.labelCodes : this.predCodes, info.role === Role.Label);
+                if (info.role === Role.Label)
+                    this.labelCode = code;
+                else
+                    this.predCode = code;
+                return;
+            }
+            case Role.Proba:
+                this.proba();
+                return;
+            case Role.Slice:
+            case Role.Cluster: {
+                const s = this.scalarText();
+                if (s === undefined || s === '')
+                    this.bail = true;
+                else if (info.role === Role.Slice)
+                    this.sliceVals[info.slot] = s;
+                else
+                    this.clusterVal = s;
+                return;
+            }
+            case Role.Other:
+                if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39)) {
+                    const x = this.number();
+                    if (!Number.isFinite(x))
+                        this.bail = true;
+                    this.numKeys[this.numCount] = info.name;
+                    this.numVals[this.numCount++] = x;
+                    return;
+                }
+                this.skip();
+                return;
+            default:
+                this.skip();
+        }
+    }
+    /** Code of a scalar label/prediction in its dictionary; bails on null, lists and objects. */
+    scalarCode(intern, isLabel) {
+        const col = isLabel ? this.cols.label : this.cols.prediction;
+        const b = this.buf;
+        const ch = b[this.p];
+        if (ch === 0x22) {
+            this.string();
+            if (this.escaped)
+                return col.code(this.decodeString());
+            let c = intern.get(b, this.strStart, this.strEnd, this.hash);
+            if (c === undefined) {
+                c = col.code(this.decodeString());
+                intern.set(b, this.strStart, this.strEnd, this.hash, c);
+            }
+            return c;
+        }
+        if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39)) {
+            const x = this.number();
+            if (!Number.isFinite(x))
+                this.bail = true;
+            return col.code(x);
+        }
+        if (this.literal('true'))
+            return col.code(true);
+        if (this.literal('false'))
+            return col.code(false);
+        this.bail = true;
+        this.skip();
+        return -1;
+    }
+    /** A scalar as `String(v)` (slices, cluster); undefined for null, lists and objects. */
+    scalarText() {
+        const ch = this.buf[this.p];
+        if (ch === 0x22) {
+            this.string();
+            return this.decodeString();
+        }
+        if (ch === 0x2d || (ch >= 0x30 && ch <= 0x39))
+            return String(this.number());
+        if (this.literal('true'))
+            return 'true';
+        if (this.literal('false'))
+            return 'false';
+        this.skip();
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/readers/columnar/jsonl-stream.ts
@@ -7817,6 +8482,7 @@ async function readJsonlColumns(file, mapping, cols = new RecordColumns(), progr
     let line = 0;
     let offset = 0; // file offset of buf[0]
     let first = true;
+    let sized = false;
     const process = (buf, end) => {
         if (!(0,external_node_buffer_.isUtf8)(buf.subarray(0, end))) {
             const bad = Math.max(0, (0,readers_text/* firstInvalidUtf8 */.vE)(buf.subarray(0, end)));
@@ -7860,7 +8526,15 @@ async function readJsonlColumns(file, mapping, cols = new RecordColumns(), progr
                 carry = buf;
                 continue;
             }
+            const linesBefore = line;
             process(buf, last + 1);
+            if (!sized) {
+                sized = true;
+                // Rows to expect, from the first chunk's bytes per line (3% margin): the probability block is
+                // allocated once at that size instead of grown by doubling (columns.ts, ProbaColumn).
+                if (total !== undefined && line > linesBefore)
+                    cols.expectRows(startRows + Math.ceil(((line - linesBefore) / (last + 1)) * total * 1.03));
+            }
             offset += last + 1;
             carry = buf.subarray(last + 1);
             progress?.update({
@@ -8246,7 +8920,48 @@ const yamlMetricMapFormat = {
     },
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/readers/setup.ts
+/**
+ * Eval-setup fingerprints: short hashes of what a run was set up with, apart from the model (task
+ * configs per key, the example ids with their labels). Readers fill them; the diagnosis compares them.
+ */
+
+/** JSON with object keys sorted, so equal values hash equally whatever order a tool wrote them in. */
+function canonicalJson(v) {
+    if (v === undefined)
+        return 'null';
+    if (typeof v === 'number' && !Number.isFinite(v))
+        return JSON.stringify(String(v));
+    if (v === null || typeof v !== 'object')
+        return JSON.stringify(v);
+    if (Array.isArray(v))
+        return `[${v.map(canonicalJson).join(',')}]`;
+    const keys = Object.keys(v).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(',')}}`;
+}
+/** First 12 hex digits of the SHA-256 of a value's canonical JSON. */
+function shortHash(v) {
+    return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(v)).digest('hex').slice(0, 12);
+}
+/** Fingerprint of a task config: each top-level key → short hash of its value. */
+function configFingerprint(config, ignore = []) {
+    const out = {};
+    for (const k of Object.keys(config).sort())
+        if (!ignore.includes(k))
+            out[k] = shortHash(config[k]);
+    return out;
+}
+/** Fingerprint of an eval set: hash of the sorted (id, label) pairs. */
+function examplesFingerprint(ids, labels) {
+    const rows = ids.map((id, i) => [id, labels ? (labels[i] ?? null) : null]);
+    rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return { examples: shortHash(rows), n: ids.length };
+}
+
 ;// CONCATENATED MODULE: ./src/readers/lm-eval.ts
+
 
 
 
@@ -8347,6 +9062,49 @@ function groupAliases(data, metrics) {
     }
     return out;
 }
+/**
+ * A task config as it bears on the setup: Python reprs lose their memory address (`<function f at
+ * 0x7d5f…>` differs in every run), and `metadata` keeps only the task `version` — the harness merges
+ * the model arguments (`pretrained`, `dtype`) and the YAML's path into it, which are not the eval's setup.
+ */
+function setupConfig(config) {
+    const clean = (v) => typeof v === 'string'
+        ? v.replace(/ at 0x[0-9a-f]+>/g, '>')
+        : Array.isArray(v)
+            ? v.map(clean)
+            : typeof v === 'object' && v !== null
+                ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)]))
+                : v;
+    const out = clean(config);
+    const meta = config.metadata;
+    if (typeof meta === 'object' && meta !== null && !Array.isArray(meta))
+        out.metadata = { version: meta.version ?? null };
+    return out;
+}
+/**
+ * The eval setup of a results file: `lm_eval_version`, and per task its `configs` entry (current
+ * format) or, in the v0.3 format, its `versions` entry with the run's `num_fewshot`.
+ */
+function lmEvalSetup(data) {
+    const setup = { harness: 'lm-eval' };
+    if (typeof data.lm_eval_version === 'string')
+        setup.version = data.lm_eval_version;
+    const tasks = {};
+    const configs = data.configs;
+    if (typeof configs === 'object' && configs !== null && !Array.isArray(configs)) {
+        for (const [task, c] of Object.entries(configs))
+            if (typeof c === 'object' && c !== null && !Array.isArray(c))
+                tasks[task] = configFingerprint(setupConfig(c));
+    }
+    else if (typeof data.versions === 'object' && data.versions !== null) {
+        const run = (data.config ?? {});
+        for (const [task, version] of Object.entries(data.versions))
+            tasks[task] = configFingerprint({ version, num_fewshot: run.num_fewshot ?? null });
+    }
+    if (Object.keys(tasks).length)
+        setup.tasks = tasks;
+    return setup.version !== undefined || setup.tasks ? setup : undefined;
+}
 const LM_EVAL_MARKERS = ['versions', 'configs', 'config', 'n-samples', 'higher_is_better', 'group_subtasks'];
 /** lm-evaluation-harness results files. */
 const lmEvalResultsFormat = {
@@ -8370,7 +9128,16 @@ const lmEvalResultsFormat = {
             });
         }
         const { metrics, directions, sameAs } = readLmEvalResults(data, file);
-        return { kind: 'metrics', file, format: 'lm-eval', metrics, directions, sameAs };
+        const setup = lmEvalSetup(data);
+        return {
+            kind: 'metrics',
+            file,
+            format: 'lm-eval',
+            metrics,
+            directions,
+            sameAs,
+            ...(setup ? { setup } : {}),
+        };
     },
 };
 
@@ -8381,6 +9148,9 @@ const lmEvalResultsFormat = {
  * scores that pair by `doc_id` across runs, so two runs of a harness task get a paired test
  * (McNemar for 0/1 scores) instead of the unpaired one that `results*.json` allows.
  * Metric names match the results reader: `<task>/<metric>`, or `<task>/<metric>,<filter>`.
+ * Three generations of the file: with a `metrics` list naming the metric keys (0.4.3 on), with the
+ * metric keys but no list (0.4.0–0.4.2), and the 2023 write-out with no metric at all (the score is
+ * recomputed from the responses).
  */
 
 
@@ -8436,17 +9206,18 @@ function readLmEvalSamples(text, file) {
         const id = String(docId);
         const filter = typeof o.filter === 'string' ? o.filter : 'none';
         const nameOf = (metric) => filter !== 'none' ? `${task}/${metric},${filter}` : `${task}/${metric}`;
-        if (!Array.isArray(o.metrics)) {
+        const metrics = Array.isArray(o.metrics) ? o.metrics : metricKeys(o);
+        if (metrics.length === 0) {
             // The 2023 write-out (early 0.4) keeps no per-sample metric: recompute the one the responses decide.
             const d = derivedScore(o);
             if (!d) {
-                throw new errors/* InputError */.dz('no "metrics" list and no responses to score (expected loglikelihood pairs with an index target, or a generation with a text target)', { file, line, field: 'metrics' });
+                throw new errors/* InputError */.dz('no "metrics" list and no responses to score (expected loglikelihood pairs with a target that is an index or one of the choices, or a generation with a text target)', { file, line, field: 'metrics' });
             }
             derived.add(nameOf(d.metric));
             push(nameOf(d.metric), id, d.value, line);
             return;
         }
-        for (const metric of o.metrics) {
+        for (const metric of metrics) {
             if (typeof metric !== 'string')
                 throw new errors/* InputError */.dz('metric names must be strings', { file, line, field: 'metrics' });
             const name = nameOf(metric);
@@ -8484,16 +9255,85 @@ function readLmEvalSamples(text, file) {
         throw new errors/* InputError */.dz('no samples in file', { file });
     return { scores, notes, pairs };
 }
-/** A loglikelihood response `[logprob, is_greedy]` (numbers or their string forms). */
-function loglik(r) {
-    const pair = Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r;
-    if (!Array.isArray(pair))
-        return undefined;
-    const x = typeof pair[0] === 'string' ? Number(pair[0]) : pair[0];
-    return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
+/** What a samples line holds besides its metrics. */
+const SAMPLE_KEYS = new Set([
+    'doc_id',
+    'doc',
+    'target',
+    'arguments',
+    'resps',
+    'filtered_resps',
+    'filter',
+    'metrics',
+    'doc_hash',
+    'prompt_hash',
+    'target_hash',
+]);
+/**
+ * The metric keys of a line without a `metrics` list (0.4.0–0.4.2 wrote the values, `"acc": 1.0`,
+ * but not their names): every other key with a number, boolean or list value.
+ */
+function metricKeys(o) {
+    return Object.keys(o).filter((k) => {
+        if (SAMPLE_KEYS.has(k))
+            return false;
+        const v = o[k];
+        return typeof v === 'number' || typeof v === 'boolean' || Array.isArray(v);
+    });
 }
 /**
- * The score a samples line without metrics implies: `acc` (argmax loglikelihood = target index) for
+ * A loglikelihood response `[logprob, is_greedy]` (numbers or their string forms, as `resps` nests it
+ * one level deeper than `filtered_resps`); undefined for anything else, such as a generated text.
+ */
+function loglik(r) {
+    const pair = Array.isArray(r) && Array.isArray(r[0]) ? r[0] : r;
+    if (!Array.isArray(pair) || pair.length !== 2)
+        return undefined;
+    const greedy = pair[1];
+    if (typeof greedy !== 'boolean' && greedy !== 'True' && greedy !== 'False')
+        return undefined;
+    const x = typeof pair[0] === 'string' && pair[0].trim() !== '' ? Number(pair[0]) : pair[0];
+    return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
+}
+/** The continuations a multiple-choice doc was scored on (`arguments`, as a list or gen_args_i). */
+function choices(args) {
+    const list = Array.isArray(args)
+        ? args
+        : typeof args === 'object' && args !== null
+            ? Object.entries(args)
+                .sort(([a], [b]) => Number(/\d+$/.exec(a)?.[0]) - Number(/\d+$/.exec(b)?.[0]))
+                .map(([, v]) => v)
+            : undefined;
+    if (!list)
+        return undefined;
+    const out = [];
+    for (const a of list) {
+        const cont = Array.isArray(a) ? a[1] : typeof a === 'object' && a !== null ? a.arg_1 : undefined;
+        if (typeof cont !== 'string')
+            return undefined;
+        out.push(cont.trim());
+    }
+    return out;
+}
+/**
+ * The index of the right choice: the target itself (a number or its string), or the choice whose text
+ * the target is (copa-like tasks write the answer text).
+ */
+function targetIndex(target, args, n) {
+    if (typeof target === 'number')
+        return Number.isInteger(target) ? target : undefined;
+    if (typeof target !== 'string')
+        return undefined;
+    if (/^\d+$/.test(target.trim()))
+        return Number(target.trim());
+    const cs = choices(args);
+    if (!cs || cs.length !== n)
+        return undefined;
+    const i = cs.indexOf(target.trim());
+    return i >= 0 && cs.indexOf(target.trim(), i + 1) < 0 ? i : undefined;
+}
+/**
+ * The score a samples line without metrics implies: `acc` (argmax loglikelihood = target) for
  * multiple choice, `exact_match` (trimmed response = target) for a generation.
  */
 function derivedScore(o) {
@@ -8506,12 +9346,16 @@ function derivedScore(o) {
         return undefined;
     const target = o.target;
     const lls = resps.map(loglik);
-    if (lls.every((x) => x !== undefined) && typeof target === 'number' && Number.isInteger(target)) {
+    if (lls.every((x) => x !== undefined)) {
+        // Loglikelihoods are never compared as text: without a resolvable target there is no score.
+        const t = targetIndex(target, o.arguments, lls.length);
+        if (t === undefined)
+            return undefined;
         let best = 0;
         for (let i = 1; i < lls.length; i++)
             if (lls[i] > lls[best])
                 best = i;
-        return { metric: 'acc', value: best === target ? 1 : 0 };
+        return { metric: 'acc', value: best === t ? 1 : 0 };
     }
     const first = Array.isArray(resps[0]) ? resps[0][0] : resps[0];
     if (typeof first === 'string' && typeof target === 'string')
@@ -8707,46 +9551,6 @@ const evalResultFormat = {
         return { kind: 'result', file, format: 'eval-result', result: readEvalResult(data, file) };
     },
 };
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/readers/setup.ts
-/**
- * Eval-setup fingerprints: short hashes of what a run was set up with, apart from the model (task
- * configs per key, the example ids with their labels). Readers fill them; the diagnosis compares them.
- */
-
-/** JSON with object keys sorted, so equal values hash equally whatever order a tool wrote them in. */
-function canonicalJson(v) {
-    if (v === undefined)
-        return 'null';
-    if (typeof v === 'number' && !Number.isFinite(v))
-        return JSON.stringify(String(v));
-    if (v === null || typeof v !== 'object')
-        return JSON.stringify(v);
-    if (Array.isArray(v))
-        return `[${v.map(canonicalJson).join(',')}]`;
-    const keys = Object.keys(v).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(',')}}`;
-}
-/** First 12 hex digits of the SHA-256 of a value's canonical JSON. */
-function shortHash(v) {
-    return (0,external_node_crypto_.createHash)('sha256').update(canonicalJson(v)).digest('hex').slice(0, 12);
-}
-/** Fingerprint of a task config: each top-level key → short hash of its value. */
-function configFingerprint(config, ignore = []) {
-    const out = {};
-    for (const k of Object.keys(config).sort())
-        if (!ignore.includes(k))
-            out[k] = shortHash(config[k]);
-    return out;
-}
-/** Fingerprint of an eval set: hash of the sorted (id, label) pairs. */
-function examplesFingerprint(ids, labels) {
-    const rows = ids.map((id, i) => [id, labels ? (labels[i] ?? null) : null]);
-    rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return { examples: shortHash(rows), n: ids.length };
-}
 
 ;// CONCATENATED MODULE: ./src/readers/zip.ts
 /**
@@ -9492,7 +10296,7 @@ function readOpenAiEvals(text, file) {
                 split: spec.split ?? null,
                 eval_spec: runConfig.eval_spec ?? null,
                 seed: runConfig.seed ?? null,
-                max_samples: runConfig.max_samples ?? null,
+                // `max_samples` only limits the eval set, which the pairing note reports (ids added and removed).
             }),
         },
     };
@@ -9652,8 +10456,9 @@ function taskSetup(tasks) {
         if (typeof t.task !== 'string')
             continue;
         const opts = catwalk_isObj(t.task_options) ? { ...t.task_options } : {};
-        // Batch sizes and recorded inputs change how a run is executed, not what it measures.
-        for (const k of ['batch_size', 'max_batch_tokens', 'num_recorded_inputs', 'gsheet'])
+        // Batch sizes and recorded inputs change how a run is executed, not what it measures; `limit` is the
+        // eval set's size, which the pairing note reports (ids added and removed), not a task config change.
+        for (const k of ['batch_size', 'max_batch_tokens', 'num_recorded_inputs', 'gsheet', 'limit'])
             delete opts[k];
         setup.tasks[t.task] = configFingerprint(opts);
     }
@@ -10009,8 +10814,9 @@ const mtebModelMetaFormat = {
  * Metric names are `<run>/<split>/<stat>` with `@<perturbation>` for perturbed stats, where `<run>` is
  * the run spec name without its `model=` part (so two models on one scenario pair up). The stats the run
  * spec's metric specs name (exact_match, f1_score, ...) are gated by default; counts, token numbers and
- * runtimes are reported. Per-instance columns are made for unperturbed stats only: HELM aggregates a
- * perturbation as the worst case over perturbed instances, not as their mean.
+ * runtimes are reported. Per instance, perturbed instances pair by instance id, train trial and
+ * perturbation (`@<p>.perturbed`), and HELM's worst cases (`@robustness`, `@fairness`, `@<p>`) are
+ * rebuilt per instance the way HELM computes them, so they pair too.
  */
 
 
@@ -10140,6 +10946,35 @@ const helmStatsFormat = {
         };
     },
 };
+/**
+ * HELM's worst-case stats, per instance (HELM's Metric.compute_worst_case_metrics, per train trial):
+ * `@robustness` and `@fairness` are the minimum over the original instance and its robustness
+ * (fairness) perturbations, `@<p>` the minimum over the original and perturbation p, and `@<p>.original`
+ * the original's value on the instances p was applied to. Their means are the stats.json values.
+ */
+function worstCaseColumns(groups) {
+    const out = {};
+    const push = (name, id, v) => {
+        const col = (out[name] ??= { ids: [], values: [] });
+        col.ids.push(id);
+        col.values.push(v);
+    };
+    for (const g of groups) {
+        const orig = g.original === undefined ? [] : [g.original];
+        const rob = [...orig, ...g.perturbed.filter((p) => p.robustness).map((p) => p.min)];
+        const fair = [...orig, ...g.perturbed.filter((p) => p.fairness).map((p) => p.min)];
+        if (rob.length)
+            push(`${g.base}@robustness`, g.id, Math.min(...rob));
+        if (fair.length)
+            push(`${g.base}@fairness`, g.id, Math.min(...fair));
+        for (const p of g.perturbed) {
+            push(`${g.base}@${p.name}`, g.id, Math.min(p.min, ...orig));
+            if (g.original !== undefined)
+                push(`${g.base}@${p.name}.original`, g.id, g.original);
+        }
+    }
+    return out;
+}
 /** HELM `per_instance_stats.json`. */
 const helmPerInstanceFormat = {
     name: 'helm-per-instance',
@@ -10158,21 +10993,26 @@ const helmPerInstanceFormat = {
         const info = runInfo(file, ctx.encoding);
         const scores = {};
         const seen = new Map();
+        const groups = new Map();
+        const perturbations = new Set();
         let perturbed = 0;
         data.forEach((inst, i) => {
             if (!helm_isObj(inst) || typeof inst.instance_id !== 'string' || !Array.isArray(inst.stats))
                 throw new errors/* InputError */.dz('expected {instance_id, stats}', { file, field: `[${i}]` });
-            if (helm_isObj(inst.perturbation)) {
+            const instP = helm_isObj(inst.perturbation) ? inst.perturbation : undefined;
+            if (instP)
                 perturbed++;
-                return;
-            }
             const trial = typeof inst.train_trial_index === 'number' ? inst.train_trial_index : 0;
+            // A perturbed instance keeps the original's id: the perturbation is in the metric name.
             const id = trial === 0 ? inst.instance_id : `${inst.instance_id}#trial${trial}`;
             for (const s of inst.stats) {
-                if (!helm_isObj(s))
+                if (!helm_isObj(s) || !helm_isObj(s.name))
                     continue;
-                const nm = statName(info.run, s.name);
-                if (!nm || nm.perturbed || !isMain(info, nm.stat))
+                const given = helm_isObj(s.name.perturbation) ? s.name.perturbation : instP;
+                // A per-instance value of a perturbed instance is HELM's computed_on "perturbed" (its default).
+                const p = given && { ...given, computed_on: given.computed_on ?? 'perturbed' };
+                const nm = statName(info.run, p ? { ...s.name, perturbation: p } : s.name);
+                if (!nm || !isMain(info, nm.stat))
                     continue;
                 if (typeof s.mean !== 'number' || !Number.isFinite(s.mean))
                     continue;
@@ -10185,15 +11025,39 @@ const helmPerInstanceFormat = {
                 const col = (scores[nm.full] ??= { ids: [], values: [] });
                 col.ids.push(id);
                 col.values.push(s.mean);
+                // HELM takes the worst case from each stat's minimum.
+                const min = typeof s.min === 'number' && Number.isFinite(s.min) ? s.min : s.mean;
+                const base = statName(info.run, { ...s.name, perturbation: undefined }).full;
+                const key = `${base}\u0000${id}`;
+                let g = groups.get(key);
+                if (!g)
+                    groups.set(key, (g = { base, id, perturbed: [] }));
+                if (!p)
+                    g.original = min;
+                else {
+                    const name = String(p.name ?? 'perturbation');
+                    perturbations.add(name);
+                    g.perturbed.push({ name, robustness: p.robustness === true, fairness: p.fairness === true, min });
+                }
             }
         });
+        // Worst cases only where the run perturbed instances: without a data augmenter some HELM versions
+        // write no @robustness stats at all, and the ones that do give the unperturbed value, which
+        // stats.json already holds.
+        if (perturbed) {
+            for (const [name, col] of Object.entries(worstCaseColumns(groups.values()))) {
+                if (name in scores)
+                    throw new errors/* InputError */.dz(`"${name}" is both a per-instance stat and a worst case of one`, { file });
+                scores[name] = col;
+            }
+        }
         if (Object.keys(scores).length === 0)
             throw new errors/* InputError */.dz('no per-instance values of the run’s metrics in HELM per_instance_stats', {
                 file,
             });
         const notes = perturbed
             ? [
-                `${(0,external_node_path_.basename)(file)}: ${perturbed} perturbed instances are not paired (HELM reports a perturbation as its worst case; stats.json has it)`,
+                `${(0,external_node_path_.basename)(file)}: ${perturbed} perturbed instances (${[...perturbations].join(', ')}) paired by instance id, train trial and perturbation; the worst cases (@robustness, @fairness, @<perturbation>) are computed per instance as HELM does (the minimum over the original and its perturbed versions)`,
             ]
             : [];
         return { kind: 'scores', file, format: 'helm-per-instance', scores, notes };
@@ -10497,6 +11361,7 @@ function settingFor(setting, file) {
 
 
 
+
 /** Dictionary values that some row uses (a dictionary may hold values of lines that took the general path). */
 function usedValues(codes, values) {
     const used = new Uint8Array(values.length);
@@ -10586,15 +11451,8 @@ function datasetFromColumns(cols, opts) {
         return general(cols, opts);
     const ds = { task, n, ids: cols.ids, classes: [], numeric: {}, slices: {} };
     // ids: present (the readers require them) and unique.
-    const seen = new Set();
-    for (let i = 0; i < n; i++) {
-        const id = cols.ids[i];
-        const size = seen.size;
-        seen.add(id);
-        if (seen.size === size)
-            return general(cols, opts);
-    }
-    seen.clear();
+    if (new IdIndex(cols.ids).firstDuplicate >= 0)
+        return general(cols, opts);
     ds.numeric = cols.numericArrays();
     for (const [k, v] of cols.slices)
         ds.slices[k] = v;
@@ -10671,7 +11529,7 @@ function datasetFromColumns(cols, opts) {
         if (hasProba) {
             if (proba.mode !== 'number')
                 return general(cols, opts);
-            const score = proba.block.trimmed();
+            const score = proba.block.data.subarray(0, n);
             for (let i = 0; i < n; i++)
                 if (!(score[i] >= 0 && score[i] <= 1))
                     return general(cols, opts);
@@ -10723,7 +11581,9 @@ function datasetFromColumns(cols, opts) {
             if (!(Math.abs(sum - 1) <= PROBABILITY_SUM_TOLERANCE))
                 return general(cols, opts);
         }
-        ds.proba = identity && out.length !== block.length ? out.slice() : out;
+        // A view of the reader's block when it is sized close to the rows (columns.ts sizes it from the file
+        // size); a trimmed copy only when much of it is spare, which would otherwise stay allocated.
+        ds.proba = identity && out.length * 1.25 < block.length ? out.slice() : out;
     }
     return ds;
 }
@@ -10926,7 +11786,8 @@ async function readInputs(paths, config, side = 'current', progress) {
 }
 function computeOn(ds, config) {
     const mopts = metricOptionsOf(config);
-    const points = computeMetrics(ds, mopts);
+    // The OvR AUC comes from its DeLong pass, whose variance the error bar below reuses.
+    const points = computeMetrics(ds, { ...mopts, ovrAuc: ovrAucWithVariance });
     return withErrorBars(ds, points, { metric: mopts, bootstrap: config.bootstrap, seed: config.seed });
 }
 function slicesOf(ds, config) {
