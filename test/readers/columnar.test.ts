@@ -292,3 +292,24 @@ describe('probability block sized from the file size', () => {
     });
   }
 });
+
+describe('invalid escapes in fields the scanner skips', () => {
+  const good = (i: number) => `{"id":"r${i}","label":"a","prediction":"b","note":"ok \\n \\u00e9"}`;
+  for (const bad of ['\\q', '\\u12', '\\u12G4', '\\x41']) {
+    it(`"${bad}" after 3,000 good lines is malformed JSON, as JSON.parse says`, async () => {
+      const lines = Array.from({ length: 3000 }, (_, i) => good(i));
+      lines.push(`{"id":"z","label":"a","prediction":"b","note":"${bad}"}`);
+      const text = lines.join('\n') + '\n';
+      const path = file(text);
+      const got = await streamed(path);
+      expect(typeof got).toBe('string');
+      expect(got).toMatch(/malformed JSON/);
+      expect(got).toBe(whole(path, text));
+    });
+  }
+  it('valid escapes in skipped fields are still read on the fast path', async () => {
+    const text = Array.from({ length: 50 }, (_, i) => good(i)).join('\n') + '\n';
+    const path = file(text);
+    expect(await streamed(path)).toEqual(whole(path, text));
+  });
+});

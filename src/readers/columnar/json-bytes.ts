@@ -85,8 +85,15 @@ export abstract class JsonBytes {
       const c = b[i];
       if (c === 0x22) break;
       if (c === 0x5c) {
+        // Only JSON's escapes; anything else (`\q`) must reach JSON.parse on the general path and be
+        // reported there, even in a field that is never read.
+        const e = b[i + 1];
+        if (e === 0x75) {
+          for (let j = i + 2; j < i + 6; j++) if (j >= end || !isHex(b[j])) throw BAIL;
+          i += 6;
+        } else if (ESCAPES[e] === 1) i += 2;
+        else throw BAIL;
         esc = true;
-        i += 2;
         continue;
       }
       if (c < 0x20) throw BAIL; // control characters must be escaped in JSON
@@ -222,4 +229,12 @@ export abstract class JsonBytes {
 /** JSON whitespace (space, tab, CR, LF). */
 export function isWs(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+}
+
+/** Bytes that may follow a backslash in a JSON string (besides `u`): " \\ / b f n r t. */
+const ESCAPES = new Uint8Array(256);
+for (const ch of '"\\/bfnrt') ESCAPES[ch.charCodeAt(0)] = 1;
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
