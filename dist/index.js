@@ -60811,8 +60811,20 @@ class JsonBytes {
             if (c === 0x22)
                 break;
             if (c === 0x5c) {
+                // Only JSON's escapes; anything else (`\q`) must reach JSON.parse on the general path and be
+                // reported there, even in a field that is never read.
+                const e = b[i + 1];
+                if (e === 0x75) {
+                    for (let j = i + 2; j < i + 6; j++)
+                        if (j >= end || !isHex(b[j]))
+                            throw BAIL;
+                    i += 6;
+                }
+                else if (ESCAPES[e] === 1)
+                    i += 2;
+                else
+                    throw BAIL;
                 esc = true;
-                i += 2;
                 continue;
             }
             if (c < 0x20)
@@ -60957,6 +60969,13 @@ class JsonBytes {
 /** JSON whitespace (space, tab, CR, LF). */
 function isWs(c) {
     return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
+}
+/** Bytes that may follow a backslash in a JSON string (besides `u`): " \\ / b f n r t. */
+const ESCAPES = new Uint8Array(256);
+for (const ch of '"\\/bfnrt')
+    ESCAPES[ch.charCodeAt(0)] = 1;
+function isHex(c) {
+    return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
 ;// CONCATENATED MODULE: ./src/readers/columnar/proba-scanner.ts
