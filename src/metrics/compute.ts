@@ -86,11 +86,13 @@ export function computeMetrics(ds: Dataset, opts: MetricOptions): Record<string,
         out.roc_auc_ovr = Number.isNaN(auc.value)
           ? undef('fewer than two classes present in labels', n)
           : point(auc.value, n);
+        // One per-example buffer for both means: at 10⁷ rows each array is 80 MB.
+        const perExample = new Float64Array(n);
         out.log_loss =
           k < 2
             ? undef('log loss needs at least two classes', n)
-            : meanPoint(multiclassLogLoss(yTrue, ds.proba, k, n), n);
-        out.top_k_accuracy = meanPoint(topKHits(yTrue, ds.proba, k, n, kTop), n);
+            : meanPoint(multiclassLogLoss(yTrue, ds.proba, k, n, perExample), n);
+        out.top_k_accuracy = meanPoint(topKHits(yTrue, ds.proba, k, n, kTop, perExample), n);
       }
       break;
     }
@@ -115,8 +117,15 @@ export function computeMetrics(ds: Dataset, opts: MetricOptions): Record<string,
  *
  * For `<field>_mean` the array holds NaN where an example lacks the field: the metric is the mean of the
  * non-NaN entries, and paired statistics must skip NaN pairs.
+ * `buffer` (length n), when given, may be written and returned instead of a new array (multiclass
+ * log loss and top-k), so a caller that uses one metric's values at a time allocates once.
  */
-export function perExampleValues(ds: Dataset, name: string, opts: MetricOptions): Float64Array | null {
+export function perExampleValues(
+  ds: Dataset,
+  name: string,
+  opts: MetricOptions,
+  buffer?: Float64Array,
+): Float64Array | null {
   const n = ds.n;
   switch (ds.task) {
     case 'binary':
@@ -128,8 +137,8 @@ export function perExampleValues(ds: Dataset, name: string, opts: MetricOptions)
       }
       if (ds.task === 'multiclass' && ds.proba) {
         const k = ds.classes.length;
-        if (name === 'log_loss') return k < 2 ? null : multiclassLogLoss(ds.yTrue!, ds.proba, k, n);
-        if (name === 'top_k_accuracy') return topKHits(ds.yTrue!, ds.proba, k, n, topK(opts));
+        if (name === 'log_loss') return k < 2 ? null : multiclassLogLoss(ds.yTrue!, ds.proba, k, n, buffer);
+        if (name === 'top_k_accuracy') return topKHits(ds.yTrue!, ds.proba, k, n, topK(opts), buffer);
       }
       break;
     case 'multilabel':

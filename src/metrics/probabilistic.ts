@@ -131,15 +131,17 @@ export function expectedCalibrationError(
 
 /**
  * Per-example multiclass log loss, sklearn 1.2 with `labels` = all classes: clip every probability to
- * [eps, 1−eps], renormalise the row, −log of the true class's entry.
+ * [eps, 1−eps], renormalise the row, −log of the true class's entry. `buffer` (length n) is written
+ * instead of a new array when given.
  */
 export function multiclassLogLoss(
   yTrue: Int32Array,
   proba: Float64Array,
   k: number,
   n: number,
+  buffer?: Float64Array,
 ): Float64Array {
-  const out = new Float64Array(n);
+  const out = buffer && buffer.length === n ? buffer : new Float64Array(n);
   const hi = 1 - LOG_LOSS_EPS;
   for (let i = 0; i < n; i++) {
     const row = i * k;
@@ -194,8 +196,9 @@ export function topKHits(
   k: number,
   n: number,
   topK: number,
+  buffer?: Float64Array,
 ): Float64Array {
-  const out = new Float64Array(n);
+  const out = buffer && buffer.length === n ? buffer : new Float64Array(n);
   if (topK >= k) {
     out.fill(1);
     return out;

@@ -46,6 +46,8 @@ export interface OvrInput {
   k: number;
   label: Int32Array;
   score(c: number, out: Float64Array): void;
+  /** The row-major n × k block itself when rows are not subset: read in place, no column copy. */
+  block?: Float64Array;
 }
 
 /** An `OvrInput` over rows `rows` (or all rows) of a row-major n × k probability block. */
@@ -56,6 +58,7 @@ export function ovrInput(yTrue: Int32Array, proba: Float64Array, k: number, rows
     n,
     k,
     label,
+    block: rows ? undefined : proba,
     score(c, out) {
       if (rows) for (let i = 0; i < n; i++) out[i] = proba[rows[i] * k + c];
       else for (let i = 0; i < n; i++) out[i] = proba[i * k + c];
@@ -82,7 +85,7 @@ export function ovrInfluence(
   if (present.length < 2) return out;
   const total = present.reduce((s, c) => s + support[c], 0);
   out.weights = present.map((c) => (average === 'macro' ? 1 / present.length : support[c] / total));
-  const col = new Float64Array(n);
+  const col = input.block ? undefined : new Float64Array(n);
   const isPos = new Uint8Array(n);
   const scratch = placementScratch(n);
   const psi = columns ? new Float64Array(n) : new Float64Array(0);
@@ -91,9 +94,12 @@ export function ovrInfluence(
   for (let j = 0; j < present.length; j++) {
     const c = present[j];
     const w = out.weights[j];
-    input.score(c, col);
     for (let i = 0; i < n; i++) isPos[i] = label[i] === c ? 1 : 0;
-    const p = placementsInto(col, isPos, scratch);
+    let p;
+    if (col) {
+      input.score(c, col);
+      p = placementsInto(col, isPos, scratch);
+    } else p = placementsInto(input.block!, isPos, scratch, k, c);
     out.perClass.push(p.auc);
     auc += w * p.auc;
     if (p.m < 2 || p.n < 2) {

@@ -134,6 +134,7 @@ export function withErrorBars(
   const out: Record<string, MetricValue> = {};
   const confusionNames: string[] = [];
   const otherNames: string[] = [];
+  let buffer: Float64Array | undefined;
 
   for (const [name, p] of Object.entries(points)) {
     const n = p.n ?? ds.n;
@@ -143,7 +144,8 @@ export function withErrorBars(
     }
     const kind = effectiveKind(ds, name);
     if (kind === 'mean') {
-      const vals = perExampleValues(ds, name, opts.metric);
+      // One buffer for every mean metric of the run (the values are used before the next metric's).
+      const vals = perExampleValues(ds, name, opts.metric, (buffer ??= new Float64Array(ds.n)));
       if (vals) {
         out[name] = meanErrorBars(p.value, vals, metricSpec(name, ds.task)?.binaryOutcome === true, cluster);
         continue;
