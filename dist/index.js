@@ -54769,10 +54769,11 @@ function expectedCalibrationError(isPos, score, n) {
 }
 /**
  * Per-example multiclass log loss, sklearn 1.2 with `labels` = all classes: clip every probability to
- * [eps, 1−eps], renormalise the row, −log of the true class's entry.
+ * [eps, 1−eps], renormalise the row, −log of the true class's entry. `buffer` (length n) is written
+ * instead of a new array when given.
  */
-function multiclassLogLoss(yTrue, proba, k, n) {
-    const out = new Float64Array(n);
+function multiclassLogLoss(yTrue, proba, k, n, buffer) {
+    const out = buffer && buffer.length === n ? buffer : new Float64Array(n);
     const hi = 1 - LOG_LOSS_EPS;
     for (let i = 0; i < n; i++) {
         const row = i * k;
@@ -54819,8 +54820,8 @@ function ovrAuc(yTrue, proba, k, n) {
  * Per-example top-k hits with sklearn's tie rule (`argsort(kind="mergesort")[::-1]`: among equal
  * probabilities the class later in class order ranks higher). k ≥ number of classes → every example hits.
  */
-function topKHits(yTrue, proba, k, n, topK) {
-    const out = new Float64Array(n);
+function topKHits(yTrue, proba, k, n, topK, buffer) {
+    const out = buffer && buffer.length === n ? buffer : new Float64Array(n);
     if (topK >= k) {
         out.fill(1);
         return out;
@@ -54916,11 +54917,13 @@ function computeMetrics(ds, opts) {
                 out.roc_auc_ovr = Number.isNaN(auc.value)
                     ? undef('fewer than two classes present in labels', n)
                     : point(auc.value, n);
+                // One per-example buffer for both means: at 10⁷ rows each array is 80 MB.
+                const perExample = new Float64Array(n);
                 out.log_loss =
                     k < 2
                         ? undef('log loss needs at least two classes', n)
-                        : meanPoint(multiclassLogLoss(yTrue, ds.proba, k, n), n);
-                out.top_k_accuracy = meanPoint(topKHits(yTrue, ds.proba, k, n, kTop), n);
+                        : meanPoint(multiclassLogLoss(yTrue, ds.proba, k, n, perExample), n);
+                out.top_k_accuracy = meanPoint(topKHits(yTrue, ds.proba, k, n, kTop, perExample), n);
             }
             break;
         }
@@ -54944,8 +54947,10 @@ function computeMetrics(ds, opts) {
  *
  * For `<field>_mean` the array holds NaN where an example lacks the field: the metric is the mean of the
  * non-NaN entries, and paired statistics must skip NaN pairs.
+ * `buffer` (length n), when given, may be written and returned instead of a new array (multiclass
+ * log loss and top-k), so a caller that uses one metric's values at a time allocates once.
  */
-function perExampleValues(ds, name, opts) {
+function perExampleValues(ds, name, opts, buffer) {
     const n = ds.n;
     switch (ds.task) {
         case 'binary':
@@ -54961,9 +54966,9 @@ function perExampleValues(ds, name, opts) {
             if (ds.task === 'multiclass' && ds.proba) {
                 const k = ds.classes.length;
                 if (name === 'log_loss')
-                    return k < 2 ? null : multiclassLogLoss(ds.yTrue, ds.proba, k, n);
+                    return k < 2 ? null : multiclassLogLoss(ds.yTrue, ds.proba, k, n, buffer);
                 if (name === 'top_k_accuracy')
-                    return topKHits(ds.yTrue, ds.proba, k, n, topK(opts));
+                    return topKHits(ds.yTrue, ds.proba, k, n, topK(opts), buffer);
             }
             break;
         case 'multilabel':
@@ -56850,6 +56855,8 @@ class SortedRanks {
  * Sun & Xu (2014). Measured faster than an index-carrying radix argsort at a million examples.
  */
 function placements(score, positive) {
+    if (score.length !== positive.length)
+        throw new Error('placements: scores and labels differ in length');
     return placementsInto(score, positive, placementScratch(score.length));
 }
 /** Scratch for `placementsInto` over N examples. */
@@ -56863,8 +56870,10 @@ function placementScratch(N) {
 /**
  * `placements` computed in `scratch`: the returned v10/v01 are views into it, valid until its next use.
  */
-function placementsInto(score, positive, scratch) {
-    const N = score.length;
+function placementsInto(score, positive, scratch, stride = 1, offset = 0) {
+    // Example t's score is score[t·stride + offset]: a one-vs-rest pass reads class c straight from the
+    // row-major probability block (stride k, offset c) instead of copying a column of n doubles first.
+    const N = positive.length;
     let m = 0;
     for (let t = 0; t < N; t++)
         if (positive[t])
@@ -56876,9 +56885,9 @@ function placementsInto(score, positive, scratch) {
     let b = 0;
     for (let t = 0; t < N; t++) {
         if (positive[t])
-            pos[a++] = score[t];
+            pos[a++] = score[t * stride + offset];
         else
-            neg[b++] = score[t];
+            neg[b++] = score[t * stride + offset];
     }
     sortFloat64(pos, scratch.values);
     sortFloat64(neg, scratch.values);
@@ -56890,7 +56899,7 @@ function placementsInto(score, positive, scratch) {
     b = 0;
     let twiceSum = 0;
     for (let t = 0; t < N; t++) {
-        const x = score[t];
+        const x = score[t * stride + offset];
         if (positive[t]) {
             // 2 × (negatives below + ½ tied) = below + at-or-below: an integer.
             const twice = negRanks.belowPlusAtOrBelow(x);
@@ -56984,6 +56993,7 @@ function ovrInput(yTrue, proba, k, rows) {
         n,
         k,
         label,
+        block: rows ? undefined : proba,
         score(c, out) {
             if (rows)
                 for (let i = 0; i < n; i++)
@@ -57010,7 +57020,7 @@ function ovrInfluence(input, average = 'macro', classes, columns) {
         return out;
     const total = present.reduce((s, c) => s + support[c], 0);
     out.weights = present.map((c) => (average === 'macro' ? 1 / present.length : support[c] / total));
-    const col = new Float64Array(n);
+    const col = input.block ? undefined : new Float64Array(n);
     const isPos = new Uint8Array(n);
     const scratch = placementScratch(n);
     const psi = columns ? new Float64Array(n) : new Float64Array(0);
@@ -57019,10 +57029,15 @@ function ovrInfluence(input, average = 'macro', classes, columns) {
     for (let j = 0; j < present.length; j++) {
         const c = present[j];
         const w = out.weights[j];
-        input.score(c, col);
         for (let i = 0; i < n; i++)
             isPos[i] = label[i] === c ? 1 : 0;
-        const p = placementsInto(col, isPos, scratch);
+        let p;
+        if (col) {
+            input.score(c, col);
+            p = placementsInto(col, isPos, scratch);
+        }
+        else
+            p = placementsInto(input.block, isPos, scratch, k, c);
         out.perClass.push(p.auc);
         auc += w * p.auc;
         if (p.m < 2 || p.n < 2) {
@@ -57224,6 +57239,7 @@ function withErrorBars(ds, points, opts) {
     const out = {};
     const confusionNames = [];
     const otherNames = [];
+    let buffer;
     for (const [name, p] of Object.entries(points)) {
         const n = p.n ?? ds.n;
         if (!finite(p.value)) {
@@ -57232,7 +57248,8 @@ function withErrorBars(ds, points, opts) {
         }
         const kind = effectiveKind(ds, name);
         if (kind === 'mean') {
-            const vals = perExampleValues(ds, name, opts.metric);
+            // One buffer for every mean metric of the run (the values are used before the next metric's).
+            const vals = perExampleValues(ds, name, opts.metric, (buffer ??= new Float64Array(ds.n)));
             if (vals) {
                 out[name] = meanErrorBars(p.value, vals, metricSpec(name, ds.task)?.binaryOutcome === true, cluster);
                 continue;
@@ -57366,7 +57383,6 @@ function hashOf(s) {
 class IdIndex {
     ids;
     table;
-    hashes;
     mask;
     /** First row whose id an earlier row already has, or −1. */
     firstDuplicate = -1;
@@ -57379,19 +57395,18 @@ class IdIndex {
             size *= 2;
         this.mask = size - 1;
         this.table = new Int32Array(size).fill(-1);
-        this.hashes = new Int32Array(n);
+        // No stored hashes: a probe compares the strings (unequal ids differ within a few characters), which
+        // keeps the transient memory at 4 bytes per slot — 64 MiB for 10⁷ ids.
         for (let i = 0; i < n; i++) {
             const id = ids[i];
-            const h = hashOf(id);
-            this.hashes[i] = h;
-            let slot = h & this.mask;
+            let slot = hashOf(id) & this.mask;
             for (;;) {
                 const j = this.table[slot];
                 if (j < 0) {
                     this.table[slot] = i;
                     break;
                 }
-                if (this.hashes[j] === h && ids[j] === id) {
+                if (ids[j] === id) {
                     if (this.firstDuplicate < 0)
                         this.firstDuplicate = i;
                     break;
@@ -57402,13 +57417,12 @@ class IdIndex {
     }
     /** The first row with this id, or −1. */
     get(id) {
-        const h = hashOf(id);
-        let slot = h & this.mask;
+        let slot = hashOf(id) & this.mask;
         for (;;) {
             const j = this.table[slot];
             if (j < 0)
                 return -1;
-            if (this.hashes[j] === h && this.ids[j] === id)
+            if (this.ids[j] === id)
                 return j;
             slot = (slot + 1) & this.mask;
         }
