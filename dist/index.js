@@ -56568,11 +56568,13 @@ function referenceValues(lean, names, metricOpts, rows, given) {
  * From this many examples on, the error bars of the cell-count metrics (AP, ECE, percentiles) use the
  * Poisson bootstrap: every example is drawn Poisson(1) times, independently, instead of n draws with
  * replacement. A cell of s examples then gets a Poisson(s) count — O(cells) per resample with no
- * random access to the rows, against O(n) scattered reads for the multinomial draw (measured 5–8×
- * faster at 10⁶ binary examples). The two bootstraps agree to O(1/n) (Hanley & MacGibbon 2006; Chamandy
- * et al. 2012); `test/stats/example-bootstrap.test.ts` checks their standard errors against each other.
+ * random access to the rows. That wins once the rows no longer fit in cache: measured (`npm run bench`,
+ * `bench:stats`) at 10⁶ binary examples 9.8 s → 4.9 s for `metrics`, but at 10⁵ the multinomial draw is
+ * faster (3.3 s against 4.8 s for 2,000 resamples), hence the threshold. The two bootstraps agree to
+ * O(1/n) (Hanley & MacGibbon 2006; Chamandy et al. 2012); `test/stats/poisson-bootstrap.test.ts` checks
+ * their standard errors against each other.
  */
-const POISSON_FROM = 100_000;
+const POISSON_FROM = 1_000_000;
 /** Poisson-bootstrap replicates of every group's metrics into `out` (see `POISSON_FROM`). */
 function poissonReplicates(groups, rng, B, out) {
     const sizes = groups.map((g) => {
@@ -56602,16 +56604,17 @@ function poissonReplicates(groups, rng, B, out) {
 /**
  * B bootstrap replicates of the metrics `names` on `ds`: returns name → Float64Array(B), NaN where the
  * metric is undefined on a resample. `points` (the metrics on all of `ds`, when the caller has them)
- * saves one computation for the fast evaluators' self-check.
+ * saves one computation for the fast evaluators' self-check. `poissonFrom`: see `POISSON_FROM` (tests
+ * lower it to compare both draws on the same data).
  */
-function bootstrapExamples(ds, names, metricOpts, B, rng, points) {
+function bootstrapExamples(ds, names, metricOpts, B, rng, points, poissonFrom = POISSON_FROM) {
     const out = {};
     for (const name of names)
         out[name] = new Float64Array(B);
     const lean = stripForMetrics(ds, names);
     const { groups, handled } = buildCellGroups(ds, names, referenceValues(lean, names, metricOpts, undefined, points));
     const generic = names.filter((n) => !handled.has(n));
-    if (generic.length === 0 && ds.n >= POISSON_FROM) {
+    if (generic.length === 0 && ds.n >= poissonFrom) {
         poissonReplicates(groups, rng, B, out);
         return out;
     }

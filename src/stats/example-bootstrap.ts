@@ -77,11 +77,13 @@ function referenceValues(
  * From this many examples on, the error bars of the cell-count metrics (AP, ECE, percentiles) use the
  * Poisson bootstrap: every example is drawn Poisson(1) times, independently, instead of n draws with
  * replacement. A cell of s examples then gets a Poisson(s) count — O(cells) per resample with no
- * random access to the rows, against O(n) scattered reads for the multinomial draw (measured 5–8×
- * faster at 10⁶ binary examples). The two bootstraps agree to O(1/n) (Hanley & MacGibbon 2006; Chamandy
- * et al. 2012); `test/stats/example-bootstrap.test.ts` checks their standard errors against each other.
+ * random access to the rows. That wins once the rows no longer fit in cache: measured (`npm run bench`,
+ * `bench:stats`) at 10⁶ binary examples 9.8 s → 4.9 s for `metrics`, but at 10⁵ the multinomial draw is
+ * faster (3.3 s against 4.8 s for 2,000 resamples), hence the threshold. The two bootstraps agree to
+ * O(1/n) (Hanley & MacGibbon 2006; Chamandy et al. 2012); `test/stats/poisson-bootstrap.test.ts` checks
+ * their standard errors against each other.
  */
-export const POISSON_FROM = 100_000;
+export const POISSON_FROM = 1_000_000;
 
 /** Poisson-bootstrap replicates of every group's metrics into `out` (see `POISSON_FROM`). */
 function poissonReplicates(
@@ -115,7 +117,8 @@ function poissonReplicates(
 /**
  * B bootstrap replicates of the metrics `names` on `ds`: returns name → Float64Array(B), NaN where the
  * metric is undefined on a resample. `points` (the metrics on all of `ds`, when the caller has them)
- * saves one computation for the fast evaluators' self-check.
+ * saves one computation for the fast evaluators' self-check. `poissonFrom`: see `POISSON_FROM` (tests
+ * lower it to compare both draws on the same data).
  */
 export function bootstrapExamples(
   ds: Dataset,
@@ -124,6 +127,7 @@ export function bootstrapExamples(
   B: number,
   rng: Rng,
   points?: Record<string, { value: number | null }>,
+  poissonFrom: number = POISSON_FROM,
 ): Record<string, Float64Array> {
   const out: Record<string, Float64Array> = {};
   for (const name of names) out[name] = new Float64Array(B);
@@ -134,7 +138,7 @@ export function bootstrapExamples(
     referenceValues(lean, names, metricOpts, undefined, points),
   );
   const generic = names.filter((n) => !handled.has(n));
-  if (generic.length === 0 && ds.n >= POISSON_FROM) {
+  if (generic.length === 0 && ds.n >= poissonFrom) {
     poissonReplicates(groups, rng, B, out);
     return out;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, subsetDataset } from '../../src/metrics/index.js';
+import { computeMetrics } from '../../src/metrics/index.js';
 import { Rng, summarizeReplicates } from '../../src/stats/index.js';
 import { bootstrapExamples, POISSON_FROM } from '../../src/stats/example-bootstrap.js';
 import { BINARY, binaryDataset } from './data.js';
@@ -33,16 +33,19 @@ describe('Rng.poisson', () => {
 });
 
 describe('Poisson bootstrap of the cell-count metrics (n ≥ POISSON_FROM)', () => {
+  it('is the default from a million examples', () => {
+    expect(POISSON_FROM).toBe(1_000_000);
+  });
+
   it('gives the standard errors of the multinomial bootstrap for AP and ECE', () => {
     const names = ['average_precision', 'ece'];
-    const big = binaryDataset({ n: POISSON_FROM, seed: 31 }, 3);
-    // The same examples but one: below the threshold, so the multinomial draw of rows.
-    const rows = Int32Array.from({ length: POISSON_FROM - 1 }, (_, i) => i);
-    const small = subsetDataset(big, rows);
+    const n = 100_000;
+    const ds = binaryDataset({ n, seed: 31 }, 3);
+    const points = computeMetrics(ds, BINARY);
     const B = 400;
-    const poisson = bootstrapExamples(big, names, BINARY, B, new Rng(5), computeMetrics(big, BINARY));
-    const multinomial = bootstrapExamples(small, names, BINARY, B, new Rng(6), computeMetrics(small, BINARY));
-    const points = computeMetrics(big, BINARY);
+    // The same data both ways: the threshold lowered to n (Poisson), raised above it (multinomial).
+    const poisson = bootstrapExamples(ds, names, BINARY, B, new Rng(5), points, n);
+    const multinomial = bootstrapExamples(ds, names, BINARY, B, new Rng(6), points, n + 1);
     for (const name of names) {
       const p = summarizeReplicates(poisson[name]);
       const m = summarizeReplicates(multinomial[name]);
