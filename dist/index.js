@@ -50594,10 +50594,6 @@ var core = __nccwpck_require__(77094);
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(42463);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
  * Typed errors for expected conditions. A regression is a verdict, not an exception: only bad input,
@@ -50650,6 +50646,10 @@ function isExpectedError(e) {
     return e instanceof errors_InputError || e instanceof UsageError;
 }
 
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(42463);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./src/policy.ts
 /**
  * Policy and vocabularies, in one pure module: the closed lists of words evalgate reads and writes
@@ -51241,6 +51241,125 @@ const configSchema = {
     definitions: { profile },
 };
 
+;// CONCATENATED MODULE: ./src/config/validation.ts
+/**
+ * Validation of a parsed config against its JSON Schema (schema.ts), and the words and places of its
+ * errors: which key, on which line of the YAML, what was expected and what was found.
+ */
+
+
+
+// Compiled on first use: compiling the schema costs ~0.1 s, which a run without a config file
+// (`evalgate metrics` zero-config) should not pay at start-up (docs/performance.md).
+let validator;
+/** Validates `data` against the config schema; the returned function's `errors` say what failed. */
+function validate(data) {
+    validator ??= new ajv.Ajv({ allErrors: true, strict: false }).compile(configSchema);
+    validator(data);
+    return validator;
+}
+/** Prefers the most specific, most useful error (additionalProperties names the unknown key). */
+function pickError(errors) {
+    const rank = (e) => (e.keyword === 'additionalProperties' ? 0 : e.keyword === 'enum' || e.keyword === 'type' ? 1 : 2) * 1000 -
+        e.instancePath.length;
+    return [...errors].sort((a, b) => rank(a) - rank(b))[0];
+}
+/** Key path of the value an error is about (for an unknown key: the key itself). */
+function errorPath(e) {
+    const parts = e.instancePath
+        .split('/')
+        .slice(1)
+        .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (e.keyword === 'additionalProperties')
+        parts.push(String(e.params.additionalProperty));
+    return parts;
+}
+/** The error in words: what was expected and what was found. */
+function explain(e, data) {
+    const found = valueAt(data, errorPath(e));
+    switch (e.keyword) {
+        case 'additionalProperties': {
+            const allowed = allowedKeys(e.schemaPath);
+            return `unknown key "${String(e.params.additionalProperty)}"${allowed ? `; expected one of: ${allowed}` : ''}`;
+        }
+        case 'enum':
+            return `expected one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, found ${describe(found)}`;
+        case 'type':
+            return `expected ${String(e.params.type).replace(',', ' or ')}, found ${describe(found)}`;
+        default:
+            return `expected a value that ${e.message ?? 'is valid'}, found ${describe(found)}`;
+    }
+}
+function allowedKeys(schemaPath) {
+    // schemaPath like #/properties/metrics/additionalProperties/additionalProperties
+    const parts = schemaPath.replace(/^#\//, '').split('/').slice(0, -1);
+    let node = configSchema;
+    for (const p of parts)
+        node = node?.[p];
+    const props = node?.properties;
+    return props ? Object.keys(props).join(', ') : undefined;
+}
+function valueAt(data, path) {
+    let v = data;
+    for (const p of path)
+        v = v !== null && typeof v === 'object' ? v[p] : undefined;
+    return v;
+}
+/** The YAML node at a key path, for the line number of a message; null when there is none. */
+function nodeAt(root, path) {
+    let node = root;
+    for (const key of path) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && String(it.key.value) === key);
+            if (!pair)
+                return node;
+            // For an unknown key, point at the key itself.
+            node = pair.value ?? pair.key;
+            if (!pair.value)
+                return pair.key;
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            node = node.items[Number(key)] ?? node;
+        }
+        else {
+            return node;
+        }
+    }
+    return node;
+}
+/** Path of the first NaN/±Infinity (YAML `.nan`, `.inf`), which JSON Schema's `number` lets through. */
+function findNonFinite(v, path) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? undefined : path;
+    if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+            const p = findNonFinite(v[i], [...path, String(i)]);
+            if (p)
+                return p;
+        }
+    }
+    else if (v !== null && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+            const p = findNonFinite(x, [...path, k]);
+            if (p)
+                return p;
+        }
+    }
+    return undefined;
+}
+/** A found value in a few words for messages (`string "lots"`, `a list`, `null`). */
+function describe(v) {
+    if (v === undefined)
+        return 'nothing';
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'a mapping';
+    return `${typeof v} ${JSON.stringify(v)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/readers/json-text.ts
 /**
  * The JSON text parser shared by every whole-file JSON format. `JSON.parse` is not enough for the files
@@ -51531,11 +51650,9 @@ function yamlToJs(doc, file) {
 /**
  * Loads and validates `.github/evalgate.yml`. Errors name the file, the line and the key path, and say
  * what was expected and what was found, because a config typo must not silently turn a gate off.
- *
- * Over 400 lines on purpose: each key's validation sits beside the line-and-path error it raises.
+
+ * Schema validation and its messages are in validation.ts.
  */
-
-
 
 
 
@@ -51582,14 +51699,6 @@ function profileFor(event, refType, defined) {
     if (name === 'workflow_dispatch' && defined.includes('schedule'))
         return 'schedule';
     return undefined;
-}
-// Compiled on first use: compiling the schema costs ~0.1 s, which a run without a config file
-// (`evalgate metrics` zero-config) should not pay at start-up (docs/performance.md).
-let validator;
-function validate(data) {
-    validator ??= new ajv.Ajv({ allErrors: true, strict: false }).compile(configSchema);
-    validator(data);
-    return validator;
 }
 /**
  * Reads a config file. A missing file is not an error when `optional` (the action's default path):
@@ -51789,103 +51898,6 @@ function mergeProfile(top, prof) {
     }
     delete out.profiles;
     return out;
-}
-/** Prefers the most specific, most useful error (additionalProperties names the unknown key). */
-function pickError(errors) {
-    const rank = (e) => (e.keyword === 'additionalProperties' ? 0 : e.keyword === 'enum' || e.keyword === 'type' ? 1 : 2) * 1000 -
-        e.instancePath.length;
-    return [...errors].sort((a, b) => rank(a) - rank(b))[0];
-}
-function errorPath(e) {
-    const parts = e.instancePath
-        .split('/')
-        .slice(1)
-        .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    if (e.keyword === 'additionalProperties')
-        parts.push(String(e.params.additionalProperty));
-    return parts;
-}
-function explain(e, data) {
-    const found = valueAt(data, errorPath(e));
-    switch (e.keyword) {
-        case 'additionalProperties': {
-            const allowed = allowedKeys(e.schemaPath);
-            return `unknown key "${String(e.params.additionalProperty)}"${allowed ? `; expected one of: ${allowed}` : ''}`;
-        }
-        case 'enum':
-            return `expected one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, found ${describe(found)}`;
-        case 'type':
-            return `expected ${String(e.params.type).replace(',', ' or ')}, found ${describe(found)}`;
-        default:
-            return `expected a value that ${e.message ?? 'is valid'}, found ${describe(found)}`;
-    }
-}
-function allowedKeys(schemaPath) {
-    // schemaPath like #/properties/metrics/additionalProperties/additionalProperties
-    const parts = schemaPath.replace(/^#\//, '').split('/').slice(0, -1);
-    let node = configSchema;
-    for (const p of parts)
-        node = node?.[p];
-    const props = node?.properties;
-    return props ? Object.keys(props).join(', ') : undefined;
-}
-function valueAt(data, path) {
-    let v = data;
-    for (const p of path)
-        v = v !== null && typeof v === 'object' ? v[p] : undefined;
-    return v;
-}
-function nodeAt(root, path) {
-    let node = root;
-    for (const key of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && String(it.key.value) === key);
-            if (!pair)
-                return node;
-            // For an unknown key, point at the key itself.
-            node = pair.value ?? pair.key;
-            if (!pair.value)
-                return pair.key;
-        }
-        else if ((0,dist/* isSeq */.oP)(node)) {
-            node = node.items[Number(key)] ?? node;
-        }
-        else {
-            return node;
-        }
-    }
-    return node;
-}
-/** Path of the first NaN/±Infinity (YAML `.nan`, `.inf`), which JSON Schema's `number` lets through. */
-function findNonFinite(v, path) {
-    if (typeof v === 'number')
-        return Number.isFinite(v) ? undefined : path;
-    if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++) {
-            const p = findNonFinite(v[i], [...path, String(i)]);
-            if (p)
-                return p;
-        }
-    }
-    else if (v !== null && typeof v === 'object') {
-        for (const [k, x] of Object.entries(v)) {
-            const p = findNonFinite(x, [...path, k]);
-            if (p)
-                return p;
-        }
-    }
-    return undefined;
-}
-function describe(v) {
-    if (v === undefined)
-        return 'nothing';
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'a list';
-    if (typeof v === 'object')
-        return 'a mapping';
-    return `${typeof v} ${JSON.stringify(v)}`;
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -60229,8 +60241,13 @@ function toExampleRecord(raw, mapping, file, line) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./src/readers/columnar/columns.ts
-/** Growable typed array (amortised doubling); `view()` is the filled part. */
+;// CONCATENATED MODULE: ./src/readers/columnar/growable.ts
+/**
+ * Typed arrays that grow as rows arrive: the storage of the streaming readers' columns (columns.ts). A
+ * size hint from the file size lets them be allocated once instead of grown by doubling, which matters
+ * at 10⁶–10⁷ rows (docs/performance.md).
+ */
+/** Growable Float64Array (amortised doubling, or sized once from a hint); `data[0..length)` is filled. */
 class GrowF64 {
     data;
     length = 0;
@@ -60292,6 +60309,9 @@ class GrowI32 {
             : this.data.slice(0, this.length);
     }
 }
+
+;// CONCATENATED MODULE: ./src/readers/columnar/columns.ts
+
 /** Interned scalar column: `codes[row]` indexes `values`; generic once a non-scalar value arrives. */
 class DictColumn {
     values = [];

@@ -1,8 +1,8 @@
-export const id = 682;
-export const ids = [682];
+export const id = 425;
+export const ids = [425];
 export const modules = {
 
-/***/ 7682:
+/***/ 2425:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -7161,8 +7161,13 @@ function toExampleRecord(raw, mapping, file, line) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
-;// CONCATENATED MODULE: ./src/readers/columnar/columns.ts
-/** Growable typed array (amortised doubling); `view()` is the filled part. */
+;// CONCATENATED MODULE: ./src/readers/columnar/growable.ts
+/**
+ * Typed arrays that grow as rows arrive: the storage of the streaming readers' columns (columns.ts). A
+ * size hint from the file size lets them be allocated once instead of grown by doubling, which matters
+ * at 10⁶–10⁷ rows (docs/performance.md).
+ */
+/** Growable Float64Array (amortised doubling, or sized once from a hint); `data[0..length)` is filled. */
 class GrowF64 {
     data;
     length = 0;
@@ -7224,6 +7229,9 @@ class GrowI32 {
             : this.data.slice(0, this.length);
     }
 }
+
+;// CONCATENATED MODULE: ./src/readers/columnar/columns.ts
+
 /** Interned scalar column: `codes[row]` indexes `values`; generic once a non-scalar value arrives. */
 class DictColumn {
     values = [];

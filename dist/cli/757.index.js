@@ -1,34 +1,160 @@
-export const id = 36;
-export const ids = [36];
+export const id = 757;
+export const ids = [757];
 export const modules = {
 
-/***/ 1036:
+/***/ 4757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DEFAULT_BASELINE_VERDICTS: () => (/* binding */ DEFAULT_BASELINE_VERDICTS),
-/* harmony export */   defaultConfig: () => (/* binding */ defaultConfig),
-/* harmony export */   loadConfig: () => (/* binding */ loadConfig),
-/* harmony export */   parseConfig: () => (/* binding */ parseConfig),
-/* harmony export */   profileFor: () => (/* binding */ profileFor)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2463);
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(ajv__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(131);
-/* harmony import */ var _readers_yaml_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DEFAULT_BASELINE_VERDICTS: () => (/* binding */ DEFAULT_BASELINE_VERDICTS),
+  defaultConfig: () => (/* binding */ defaultConfig),
+  loadConfig: () => (/* binding */ loadConfig),
+  parseConfig: () => (/* binding */ parseConfig),
+  profileFor: () => (/* binding */ profileFor)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(2463);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/config/schema.ts
+var schema = __webpack_require__(131);
+;// CONCATENATED MODULE: ./src/config/validation.ts
 /**
- * Loads and validates `.github/evalgate.yml`. Errors name the file, the line and the key path, and say
- * what was expected and what was found, because a config typo must not silently turn a gate off.
- *
- * Over 400 lines on purpose: each key's validation sits beside the line-and-path error it raises.
+ * Validation of a parsed config against its JSON Schema (schema.ts), and the words and places of its
+ * errors: which key, on which line of the YAML, what was expected and what was found.
  */
 
 
+
+// Compiled on first use: compiling the schema costs ~0.1 s, which a run without a config file
+// (`evalgate metrics` zero-config) should not pay at start-up (docs/performance.md).
+let validator;
+/** Validates `data` against the config schema; the returned function's `errors` say what failed. */
+function validate(data) {
+    validator ??= new ajv.Ajv({ allErrors: true, strict: false }).compile(schema/* configSchema */.Qn);
+    validator(data);
+    return validator;
+}
+/** Prefers the most specific, most useful error (additionalProperties names the unknown key). */
+function pickError(errors) {
+    const rank = (e) => (e.keyword === 'additionalProperties' ? 0 : e.keyword === 'enum' || e.keyword === 'type' ? 1 : 2) * 1000 -
+        e.instancePath.length;
+    return [...errors].sort((a, b) => rank(a) - rank(b))[0];
+}
+/** Key path of the value an error is about (for an unknown key: the key itself). */
+function errorPath(e) {
+    const parts = e.instancePath
+        .split('/')
+        .slice(1)
+        .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (e.keyword === 'additionalProperties')
+        parts.push(String(e.params.additionalProperty));
+    return parts;
+}
+/** The error in words: what was expected and what was found. */
+function explain(e, data) {
+    const found = valueAt(data, errorPath(e));
+    switch (e.keyword) {
+        case 'additionalProperties': {
+            const allowed = allowedKeys(e.schemaPath);
+            return `unknown key "${String(e.params.additionalProperty)}"${allowed ? `; expected one of: ${allowed}` : ''}`;
+        }
+        case 'enum':
+            return `expected one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, found ${describe(found)}`;
+        case 'type':
+            return `expected ${String(e.params.type).replace(',', ' or ')}, found ${describe(found)}`;
+        default:
+            return `expected a value that ${e.message ?? 'is valid'}, found ${describe(found)}`;
+    }
+}
+function allowedKeys(schemaPath) {
+    // schemaPath like #/properties/metrics/additionalProperties/additionalProperties
+    const parts = schemaPath.replace(/^#\//, '').split('/').slice(0, -1);
+    let node = schema/* configSchema */.Qn;
+    for (const p of parts)
+        node = node?.[p];
+    const props = node?.properties;
+    return props ? Object.keys(props).join(', ') : undefined;
+}
+function valueAt(data, path) {
+    let v = data;
+    for (const p of path)
+        v = v !== null && typeof v === 'object' ? v[p] : undefined;
+    return v;
+}
+/** The YAML node at a key path, for the line number of a message; null when there is none. */
+function nodeAt(root, path) {
+    let node = root;
+    for (const key of path) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && String(it.key.value) === key);
+            if (!pair)
+                return node;
+            // For an unknown key, point at the key itself.
+            node = pair.value ?? pair.key;
+            if (!pair.value)
+                return pair.key;
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            node = node.items[Number(key)] ?? node;
+        }
+        else {
+            return node;
+        }
+    }
+    return node;
+}
+/** Path of the first NaN/±Infinity (YAML `.nan`, `.inf`), which JSON Schema's `number` lets through. */
+function findNonFinite(v, path) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) ? undefined : path;
+    if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+            const p = findNonFinite(v[i], [...path, String(i)]);
+            if (p)
+                return p;
+        }
+    }
+    else if (v !== null && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+            const p = findNonFinite(x, [...path, k]);
+            if (p)
+                return p;
+        }
+    }
+    return undefined;
+}
+/** A found value in a few words for messages (`string "lots"`, `a list`, `null`). */
+function describe(v) {
+    if (v === undefined)
+        return 'nothing';
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'a mapping';
+    return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+// EXTERNAL MODULE: ./src/readers/yaml-text.ts
+var yaml_text = __webpack_require__(49);
+;// CONCATENATED MODULE: ./src/config/load.ts
+/**
+ * Loads and validates `.github/evalgate.yml`. Errors name the file, the line and the key path, and say
+ * what was expected and what was found, because a config typo must not silently turn a gate off.
+
+ * Schema validation and its messages are in validation.ts.
+ */
 
 
 
@@ -76,14 +202,6 @@ function profileFor(event, refType, defined) {
         return 'schedule';
     return undefined;
 }
-// Compiled on first use: compiling the schema costs ~0.1 s, which a run without a config file
-// (`evalgate metrics` zero-config) should not pay at start-up (docs/performance.md).
-let validator;
-function validate(data) {
-    validator ??= new ajv__WEBPACK_IMPORTED_MODULE_5__.Ajv({ allErrors: true, strict: false }).compile(_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .configSchema */ .Qn);
-    validator(data);
-    return validator;
-}
 /**
  * Reads a config file. A missing file is not an error when `optional` (the action's default path):
  * the zero-config defaults apply.
@@ -91,17 +209,17 @@ function validate(data) {
 function loadConfig(file, optional = false, selector = {}) {
     if (!file)
         return defaultConfig();
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+    if (!(0,external_node_fs_.existsSync)(file)) {
         if (optional)
             return defaultConfig();
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('config file not found', { file });
+        throw new errors/* InputError */.dz('config file not found', { file });
     }
     let text;
     try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot read config (${e.code ?? e.message})`, { file });
+        throw new errors/* InputError */.dz(`cannot read config (${e.code ?? e.message})`, { file });
     }
     return parseConfig(text, file, selector);
 }
@@ -110,10 +228,10 @@ function loadConfig(file, optional = false, selector = {}) {
  * event selects is merged over the top level (per-metric rules metric by metric).
  */
 function parseConfig(text, file, selector = {}) {
-    const { doc, lineCounter } = (0,_readers_yaml_text_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlDocument */ .I)(text, file);
-    const data = (0,_readers_yaml_text_js__WEBPACK_IMPORTED_MODULE_4__/* .yamlToJs */ .U)(doc, file) ?? {};
+    const { doc, lineCounter } = (0,yaml_text/* parseYamlDocument */.I)(text, file);
+    const data = (0,yaml_text/* yamlToJs */.U)(doc, file) ?? {};
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`expected a mapping of settings at the top level, found ${describe(data)}`, {
+        throw new errors/* InputError */.dz(`expected a mapping of settings at the top level, found ${describe(data)}`, {
             file,
             line: 1,
         });
@@ -122,7 +240,7 @@ function parseConfig(text, file, selector = {}) {
     if (nonFinite) {
         const node = nodeAt(doc.contents, nonFinite);
         const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('expected a finite number, found NaN or infinity', {
+        throw new errors/* InputError */.dz('expected a finite number, found NaN or infinity', {
             file,
             line,
             field: nonFinite.join('.'),
@@ -134,7 +252,7 @@ function parseConfig(text, file, selector = {}) {
         const path = errorPath(error);
         const node = nodeAt(doc.contents, path);
         const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(explain(error, data), { file, line, field: path.join('.') || '(top level)' });
+        throw new errors/* InputError */.dz(explain(error, data), { file, line, field: path.join('.') || '(top level)' });
     }
     const top = data;
     const profiles = (top.profiles ?? {});
@@ -219,7 +337,7 @@ function parseConfig(text, file, selector = {}) {
             metrics: d.metrics,
         };
         if (cfg.history === 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('drift needs history: set `history` to at least the drift window', {
+            throw new errors/* InputError */.dz('drift needs history: set `history` to at least the drift window', {
                 file,
                 line: lineOf(['history']),
                 field: 'history',
@@ -241,7 +359,7 @@ function parseConfig(text, file, selector = {}) {
             // The pattern admits 2026-02-30; a date that does not exist must not silently never expire.
             const d = new Date(`${w.expires}T00:00:00Z`);
             if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== w.expires) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`expected a real date YYYY-MM-DD, found "${w.expires}"`, {
+                throw new errors/* InputError */.dz(`expected a real date YYYY-MM-DD, found "${w.expires}"`, {
                     file,
                     line: lineOf(['waivers', String(i), 'expires']),
                     field: `waivers.${i}.expires`,
@@ -261,7 +379,7 @@ function parseConfig(text, file, selector = {}) {
         if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
             const node = nodeAt(doc.contents, ['metrics', name]);
             const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`min (${rule.min}) is greater than max (${rule.max})`, {
+            throw new errors/* InputError */.dz(`min (${rule.min}) is greater than max (${rule.max})`, {
                 file,
                 line,
                 field: `metrics.${name}`,
@@ -282,103 +400,6 @@ function mergeProfile(top, prof) {
     }
     delete out.profiles;
     return out;
-}
-/** Prefers the most specific, most useful error (additionalProperties names the unknown key). */
-function pickError(errors) {
-    const rank = (e) => (e.keyword === 'additionalProperties' ? 0 : e.keyword === 'enum' || e.keyword === 'type' ? 1 : 2) * 1000 -
-        e.instancePath.length;
-    return [...errors].sort((a, b) => rank(a) - rank(b))[0];
-}
-function errorPath(e) {
-    const parts = e.instancePath
-        .split('/')
-        .slice(1)
-        .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    if (e.keyword === 'additionalProperties')
-        parts.push(String(e.params.additionalProperty));
-    return parts;
-}
-function explain(e, data) {
-    const found = valueAt(data, errorPath(e));
-    switch (e.keyword) {
-        case 'additionalProperties': {
-            const allowed = allowedKeys(e.schemaPath);
-            return `unknown key "${String(e.params.additionalProperty)}"${allowed ? `; expected one of: ${allowed}` : ''}`;
-        }
-        case 'enum':
-            return `expected one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}, found ${describe(found)}`;
-        case 'type':
-            return `expected ${String(e.params.type).replace(',', ' or ')}, found ${describe(found)}`;
-        default:
-            return `expected a value that ${e.message ?? 'is valid'}, found ${describe(found)}`;
-    }
-}
-function allowedKeys(schemaPath) {
-    // schemaPath like #/properties/metrics/additionalProperties/additionalProperties
-    const parts = schemaPath.replace(/^#\//, '').split('/').slice(0, -1);
-    let node = _schema_js__WEBPACK_IMPORTED_MODULE_3__/* .configSchema */ .Qn;
-    for (const p of parts)
-        node = node?.[p];
-    const props = node?.properties;
-    return props ? Object.keys(props).join(', ') : undefined;
-}
-function valueAt(data, path) {
-    let v = data;
-    for (const p of path)
-        v = v !== null && typeof v === 'object' ? v[p] : undefined;
-    return v;
-}
-function nodeAt(root, path) {
-    let node = root;
-    for (const key of path) {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node)) {
-            const pair = node.items.find((it) => (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(it.key) && String(it.key.value) === key);
-            if (!pair)
-                return node;
-            // For an unknown key, point at the key itself.
-            node = pair.value ?? pair.key;
-            if (!pair.value)
-                return pair.key;
-        }
-        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node)) {
-            node = node.items[Number(key)] ?? node;
-        }
-        else {
-            return node;
-        }
-    }
-    return node;
-}
-/** Path of the first NaN/±Infinity (YAML `.nan`, `.inf`), which JSON Schema's `number` lets through. */
-function findNonFinite(v, path) {
-    if (typeof v === 'number')
-        return Number.isFinite(v) ? undefined : path;
-    if (Array.isArray(v)) {
-        for (let i = 0; i < v.length; i++) {
-            const p = findNonFinite(v[i], [...path, String(i)]);
-            if (p)
-                return p;
-        }
-    }
-    else if (v !== null && typeof v === 'object') {
-        for (const [k, x] of Object.entries(v)) {
-            const p = findNonFinite(x, [...path, k]);
-            if (p)
-                return p;
-        }
-    }
-    return undefined;
-}
-function describe(v) {
-    if (v === undefined)
-        return 'nothing';
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'a list';
-    if (typeof v === 'object')
-        return 'a mapping';
-    return `${typeof v} ${JSON.stringify(v)}`;
 }
 
 
