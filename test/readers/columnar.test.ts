@@ -313,3 +313,41 @@ describe('invalid escapes in fields the scanner skips', () => {
     expect(await streamed(path)).toEqual(whole(path, text));
   });
 });
+
+describe('lines cut at the 4 MiB chunk boundary', () => {
+  const CHUNK = 4 << 20;
+  /** Lines of filler, then a line whose `note` puts `cut` (bytes) across the first chunk boundary. */
+  function around(cut: Buffer, tailLines = 50): Buffer {
+    const parts: Buffer[] = [];
+    let size = 0;
+    for (let i = 0; size < CHUNK - 300; i++) {
+      const b = Buffer.from(`{"id":"f${i}","label":"a","prediction":"b","note":"${'x'.repeat(200)}"}\n`);
+      parts.push(b);
+      size += b.length;
+    }
+    // Pad so that the cut bytes start one byte before the boundary.
+    const prefix = Buffer.from('{"id":"cut","label":"a","prediction":"b","note":"');
+    const pad = CHUNK - 1 - size - prefix.length;
+    parts.push(prefix, Buffer.from('y'.repeat(pad)), cut, Buffer.from('"}\n'));
+    for (let i = 0; i < tailLines; i++)
+      parts.push(Buffer.from(`{"id":"t${i}","label":"b","prediction":"b"}\n`));
+    return Buffer.concat(parts);
+  }
+  it('a two-byte character split by the boundary is read as the whole-file reader reads it', async () => {
+    const bytes = around(Buffer.from('é', 'utf8'));
+    const path = file(bytes);
+    const text = bytes.toString('utf8');
+    const got = await streamed(path);
+    expect(Array.isArray(got)).toBe(true);
+    expect(got).toEqual(whole(path, text));
+  });
+  it('an invalid byte in the cut line is reported at its line and file offset', async () => {
+    const bytes = around(Buffer.from([0xe3, 0x28]));
+    const path = file(bytes);
+    const bad = bytes.indexOf(Buffer.from([0xe3, 0x28]));
+    const line = bytes.subarray(0, bad).toString('latin1').split('\n').length;
+    const got = await streamed(path);
+    expect(got).toContain(`byte 0xE3 at byte offset ${bad} is not valid UTF-8`);
+    await expect(readJsonlColumns(path, mapping)).rejects.toMatchObject({ location: { line } });
+  });
+});
