@@ -1504,8 +1504,9 @@ function tokenF1PerExample(textPred, textRefs) {
 /** Below this length the native sort wins (the radix sort's 64K-entry count table dominates). */
 const RADIX_FROM = 4096;
 /**
- * Sorts `a` ascending in place and returns it; `scratch` (at least as long as `a`) spares an allocation. −0 sorts before +0 (they compare equal with `===`, so
- * callers see one tie group); ±Infinity sort to the ends. NaN must not occur.
+ * Sorts `a` ascending in place and returns it; `scratch` (at least as long as `a`) spares an
+ * allocation. −0 sorts before +0 (they compare equal with `===`, so callers see one tie group);
+ * ±Infinity sort to the ends. NaN must not occur.
  */
 function sortFloat64(a, scratch) {
     const N = a.length;
@@ -1540,10 +1541,12 @@ function sortFloat64(a, scratch) {
     a.set(pos, negCount);
     return a;
 }
+/** Digit counts of `radixByBits`, shared (the sort is synchronous): one-vs-rest sorts 2k arrays per run. */
+const COUNT = new Uint32Array(65536);
 /** Sorts `a` by the unsigned 64-bit value of each entry's bits, 16 bits per pass; `tmp` is scratch. */
 function radixByBits(a, tmp) {
     const N = a.length;
-    const count = new Uint32Array(65536);
+    const count = COUNT;
     let src = a;
     let dst = tmp;
     for (let pass = 0; pass < 4; pass++) {
@@ -2011,14 +2014,6 @@ function stirlingTail(k) {
     const kp1sq = kp1 * kp1;
     return (1 / 12 - (1 / 360 - 1 / 1260 / kp1sq) / kp1sq) / kp1;
 }
-/**
- * Seeded PRNG (xoshiro128**) with the samplers the statistics need. Not cryptographic.
- *
- * @example
- * const rng = new Rng(42);
- * rng.random();          // uniform [0, 1), 53 random bits
- * rng.binomial(1000, .3) // exact Binomial(1000, 0.3) draw
- */
 /** e^−λ for λ = 0..30 (`poisson`: bootstrap cells have integer sizes, mostly 1). */
 const EXP_NEG_INT = Float64Array.from({ length: 31 }, (_, l) => Math.exp(-l));
 /**
@@ -2036,6 +2031,14 @@ const POISSON1_CDF = (() => {
     }
     return Float64Array.from(t);
 })();
+/**
+ * Seeded PRNG (xoshiro128**) with the samplers the statistics need. Not cryptographic.
+ *
+ * @example
+ * const rng = new Rng(42);
+ * rng.random();          // uniform [0, 1), 53 random bits
+ * rng.binomial(1000, .3) // exact Binomial(1000, 0.3) draw
+ */
 class Rng {
     s0 = 0;
     s1 = 0;
@@ -2110,6 +2113,8 @@ class Rng {
      * the sum of Poisson(30) draws and a remainder (Poisson variates add), so the cost stays O(λ/30 + 1).
      */
     poisson(lambda) {
+        if (lambda === 1)
+            return this.poisson1();
         let k = 0;
         let rest = lambda;
         while (rest > 30) {
@@ -2973,6 +2978,280 @@ function benjaminiHochberg(p) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/stats/delong.ts
+/**
+ * DeLong, DeLong & Clarke-Pearson (1988) variance of the ROC AUC and of the difference of two correlated
+ * AUCs, with the fast algorithm of Sun & Xu (2014): the structural components ("placement values") come
+ * from ranks instead of the O(m·n) pairwise kernel, so the cost is one sort per score vector,
+ * O(N log N).
+ *
+ * For positive i and negative j with kernel ψ(x, y) = 1 if x > y, ½ if x = y, 0 otherwise:
+ *   V10_i = (1/n)·Σ_j ψ(x_i, y_j),   V01_j = (1/m)·Σ_i ψ(x_i, y_j),   AUC = mean(V10) = mean(V01),
+ *   Var(AUC) = S10/m + S01/n  with S10, S01 the sample variances (denominators m − 1, n − 1).
+ * Ties get half credit, so the AUC equals scikit-learn's `roc_auc_score` (trapezoidal ROC).
+ */
+
+/**
+ * Permutation that sorts `values` ascending (NaN-free input), by an LSD radix sort on the IEEE-754 bit
+ * patterns mapped to unsigned order: 4 passes of 16 bits, skipping passes where every key has the same
+ * digit (the top bits of probabilities in [0, 1] usually). O(N), and several times faster than a
+ * comparison sort of indices in JavaScript. Stable; −0 sorts just before +0, and callers compare values
+ * with `===`, so the two stay one tie group.
+ */
+function argsortFloat64(values) {
+    const N = values.length;
+    const words = new Uint32Array(values.buffer, values.byteOffset, 2 * N);
+    const lo = new Uint32Array(N);
+    const hi = new Uint32Array(N);
+    // Little-endian platforms (all Node targets): word 2i is the low half of value i.
+    for (let i = 0; i < N; i++) {
+        const h = words[2 * i + 1];
+        const l = words[2 * i];
+        if (h & 0x80000000) {
+            hi[i] = ~h >>> 0;
+            lo[i] = ~l >>> 0;
+        }
+        else {
+            hi[i] = (h | 0x80000000) >>> 0;
+            lo[i] = l;
+        }
+    }
+    let order = new Uint32Array(N);
+    for (let i = 0; i < N; i++)
+        order[i] = i;
+    let tmp = new Uint32Array(N);
+    const count = new Uint32Array(65536);
+    const passes = [
+        [lo, 0],
+        [lo, 16],
+        [hi, 0],
+        [hi, 16],
+    ];
+    for (const [key, shift] of passes) {
+        count.fill(0);
+        for (let i = 0; i < N; i++)
+            count[(key[i] >>> shift) & 0xffff]++;
+        if (N > 0 && count[(key[0] >>> shift) & 0xffff] === N)
+            continue; // all equal: pass is a no-op
+        let sum = 0;
+        for (let d = 0; d < 65536; d++) {
+            const c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+        for (let t = 0; t < N; t++) {
+            const i = order[t];
+            tmp[count[(key[i] >>> shift) & 0xffff]++] = i;
+        }
+        const swap = order;
+        order = tmp;
+        tmp = swap;
+    }
+    return order;
+}
+/** Index of the first entry of sorted `a[from..to)` not below `x` (lower bound). */
+function lowerBound(a, x, from, to) {
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (a[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+/** Index of the first entry of sorted `a[from..to)` above `x` (upper bound). */
+function upperBound(a, x, from, to) {
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (a[mid] <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+/**
+ * Rank look-ups in a sorted array through an equal-width bucket index over its range: bucket b holds
+ * the entries with ⌊(v − min)·scale⌋ = b, a monotone function of v, so every entry of a lower bucket is
+ * below x and every entry of a higher one above it; only x's own bucket is searched. With one bucket per
+ * entry that is O(1) per look-up for spread-out scores, instead of a binary search over the whole array
+ * (whose cache misses dominate at 10⁵–10⁶ entries); clustered scores fall back to a binary search within
+ * their bucket, never worse than O(log n). Measured by `npm run bench` (docs/performance.md).
+ */
+class SortedRanks {
+    a;
+    start = null;
+    min;
+    scale = 0;
+    /** `startBuf`, when given, holds the bucket index (at least a.length + 1 entries; reused scratch). */
+    constructor(a, startBuf) {
+        this.a = a;
+        const L = a.length;
+        this.min = L ? a[0] : 0;
+        const range = L ? a[L - 1] - a[0] : 0;
+        const scale = L / range;
+        if (!(range > 0) || !Number.isFinite(range) || !Number.isFinite(scale))
+            return;
+        this.scale = scale;
+        // start[b] = entries in buckets below b; start[L] = L.
+        const start = startBuf ? startBuf.subarray(0, L + 1).fill(0) : new Int32Array(L + 1);
+        for (let i = 0; i < L; i++)
+            start[this.bucket(a[i]) + 1]++;
+        for (let b = 0; b < L; b++)
+            start[b + 1] += start[b];
+        this.start = start;
+    }
+    bucket(x) {
+        const b = Math.floor((x - this.min) * this.scale);
+        const last = this.a.length - 1;
+        return b < 0 ? 0 : b > last ? last : b;
+    }
+    /** (entries below x) + (entries at or below x): twice x's placement count with ½ credit for ties. */
+    belowPlusAtOrBelow(x) {
+        const a = this.a;
+        const L = a.length;
+        let from = 0;
+        let to = L;
+        if (this.start) {
+            if (x < this.min)
+                return 0;
+            if (x > a[L - 1])
+                return 2 * L;
+            const b = this.bucket(x);
+            from = this.start[b];
+            to = this.start[b + 1];
+            // A bucket of one value tied with x (scores written with few decimals): no search at all.
+            if (from < to && a[from] === x && a[to - 1] === x)
+                return from + to;
+        }
+        const lo = lowerBound(a, x, from, to);
+        // Equal values share a bucket, so x's ties end within [from, to).
+        return lo < to && a[lo] === x ? lo + upperBound(a, x, lo, to) : 2 * lo;
+    }
+}
+/**
+ * Placement values of `score` with `positive[i]` telling whether example i is a positive. Positives and
+ * negatives keep their order in the input, so two score vectors over the same examples and labels give
+ * aligned components (needed for the paired covariance). The positives' and the negatives' scores are
+ * sorted separately (radix sort of the values, no index permutation); a positive's V10 is then
+ * (negatives below + ½·negatives tied)/n and a negative's V01 (positives above + ½·positives tied)/m,
+ * each from a bucketed rank look-up in the other class's sorted scores — the midrank formulation of
+ * Sun & Xu (2014). Measured faster than an index-carrying radix argsort at a million examples.
+ */
+function placements(score, positive) {
+    if (score.length !== positive.length)
+        throw new Error('placements: scores and labels differ in length');
+    return placementsInto(score, positive, placementScratch(score.length));
+}
+/** Scratch for `placementsInto` over N examples. */
+function placementScratch(N) {
+    return {
+        scores: new Float64Array(N),
+        values: new Float64Array(N),
+        starts: new Int32Array(N + 2),
+    };
+}
+/**
+ * `placements` computed in `scratch`: the returned v10/v01 are views into it, valid until its next use.
+ */
+function placementsInto(score, positive, scratch, stride = 1, offset = 0) {
+    // Example t's score is score[t·stride + offset]: a one-vs-rest pass reads class c straight from the
+    // row-major probability block (stride k, offset c) instead of copying a column of n doubles first.
+    const N = positive.length;
+    let m = 0;
+    for (let t = 0; t < N; t++)
+        if (positive[t])
+            m++;
+    const n = N - m;
+    const pos = scratch.scores.subarray(0, m);
+    const neg = scratch.scores.subarray(m, N);
+    let a = 0;
+    let b = 0;
+    for (let t = 0; t < N; t++) {
+        if (positive[t])
+            pos[a++] = score[t * stride + offset];
+        else
+            neg[b++] = score[t * stride + offset];
+    }
+    sortFloat64(pos, scratch.values);
+    sortFloat64(neg, scratch.values);
+    const negRanks = new SortedRanks(neg, scratch.starts.subarray(m + 1));
+    const posRanks = new SortedRanks(pos, scratch.starts);
+    const v10 = scratch.values.subarray(0, m);
+    const v01 = scratch.values.subarray(m, N);
+    a = 0;
+    b = 0;
+    let twiceSum = 0;
+    for (let t = 0; t < N; t++) {
+        const x = score[t * stride + offset];
+        if (positive[t]) {
+            // 2 × (negatives below + ½ tied) = below + at-or-below: an integer.
+            const twice = negRanks.belowPlusAtOrBelow(x);
+            v10[a++] = twice / (2 * n);
+            twiceSum += twice;
+        }
+        else {
+            const twice = 2 * m - posRanks.belowPlusAtOrBelow(x);
+            v01[b++] = twice / (2 * m);
+        }
+    }
+    // Σ(2·credit) is an exact integer (< 2^53), so the AUC carries a single rounding.
+    const auc = m > 0 && n > 0 ? twiceSum / (2 * m * n) : NaN;
+    return { auc, m, n, v10, v01 };
+}
+function covariance(x, y) {
+    const k = x.length;
+    if (k < 2)
+        return NaN;
+    let mx = 0;
+    let my = 0;
+    for (let i = 0; i < k; i++) {
+        mx += x[i];
+        my += y[i];
+    }
+    mx /= k;
+    my /= k;
+    let s = 0;
+    for (let i = 0; i < k; i++)
+        s += (x[i] - mx) * (y[i] - my);
+    return s / (k - 1);
+}
+/** AUC and its DeLong variance. Variance is NaN with fewer than two positives or negatives. */
+function delongVariance(p) {
+    if (p.m < 2 || p.n < 2)
+        return { auc: p.auc, variance: NaN };
+    return { auc: p.auc, variance: covariance(p.v10, p.v10) / p.m + covariance(p.v01, p.v01) / p.n };
+}
+/**
+ * Paired DeLong: AUCs of two score vectors on the same examples and labels, and the variance of their
+ * difference Var(A₂ − A₁) = Var(A₁) + Var(A₂) − 2·Cov(A₁, A₂), each term from the S10/S01 (co)variances.
+ */
+function delongPaired(a, b) {
+    if (a.m !== b.m || a.n !== b.n)
+        throw new Error('delongPaired: placements over different example sets');
+    const m = a.m;
+    const n = a.n;
+    if (m < 2 || n < 2) {
+        return { auc1: a.auc, auc2: b.auc, var1: NaN, var2: NaN, covariance: NaN, varianceOfDifference: NaN };
+    }
+    const var1 = covariance(a.v10, a.v10) / m + covariance(a.v01, a.v01) / n;
+    const var2 = covariance(b.v10, b.v10) / m + covariance(b.v01, b.v01) / n;
+    const cov = covariance(a.v10, b.v10) / m + covariance(a.v01, b.v01) / n;
+    return {
+        auc1: a.auc,
+        auc2: b.auc,
+        var1,
+        var2,
+        covariance: cov,
+        varianceOfDifference: Math.max(0, var1 + var2 - 2 * cov),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/stats/bootstrap.ts
 
 /**
@@ -3512,8 +3791,7 @@ function poissonReplicates(groups, rng, B, out) {
             const size = sizes[j];
             let total = 0;
             for (let c = 0; c < g.cells; c++) {
-                const sc = size[c];
-                const k = sc === 0 ? 0 : sc === 1 ? rng.poisson1() : rng.poisson(sc);
+                const k = size[c] === 0 ? 0 : rng.poisson(size[c]);
                 g.counts[c] = k;
                 total += k;
             }
@@ -3614,280 +3892,6 @@ function gatherPairs(pick, baseIdx, curIdx, bRows, cRows) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stats/delong.ts
-/**
- * DeLong, DeLong & Clarke-Pearson (1988) variance of the ROC AUC and of the difference of two correlated
- * AUCs, with the fast algorithm of Sun & Xu (2014): the structural components ("placement values") come
- * from ranks instead of the O(m·n) pairwise kernel, so the cost is one sort per score vector,
- * O(N log N).
- *
- * For positive i and negative j with kernel ψ(x, y) = 1 if x > y, ½ if x = y, 0 otherwise:
- *   V10_i = (1/n)·Σ_j ψ(x_i, y_j),   V01_j = (1/m)·Σ_i ψ(x_i, y_j),   AUC = mean(V10) = mean(V01),
- *   Var(AUC) = S10/m + S01/n  with S10, S01 the sample variances (denominators m − 1, n − 1).
- * Ties get half credit, so the AUC equals scikit-learn's `roc_auc_score` (trapezoidal ROC).
- */
-
-/**
- * Permutation that sorts `values` ascending (NaN-free input), by an LSD radix sort on the IEEE-754 bit
- * patterns mapped to unsigned order: 4 passes of 16 bits, skipping passes where every key has the same
- * digit (the top bits of probabilities in [0, 1] usually). O(N), and several times faster than a
- * comparison sort of indices in JavaScript. Stable; −0 sorts just before +0, and callers compare values
- * with `===`, so the two stay one tie group.
- */
-function argsortFloat64(values) {
-    const N = values.length;
-    const words = new Uint32Array(values.buffer, values.byteOffset, 2 * N);
-    const lo = new Uint32Array(N);
-    const hi = new Uint32Array(N);
-    // Little-endian platforms (all Node targets): word 2i is the low half of value i.
-    for (let i = 0; i < N; i++) {
-        const h = words[2 * i + 1];
-        const l = words[2 * i];
-        if (h & 0x80000000) {
-            hi[i] = ~h >>> 0;
-            lo[i] = ~l >>> 0;
-        }
-        else {
-            hi[i] = (h | 0x80000000) >>> 0;
-            lo[i] = l;
-        }
-    }
-    let order = new Uint32Array(N);
-    for (let i = 0; i < N; i++)
-        order[i] = i;
-    let tmp = new Uint32Array(N);
-    const count = new Uint32Array(65536);
-    const passes = [
-        [lo, 0],
-        [lo, 16],
-        [hi, 0],
-        [hi, 16],
-    ];
-    for (const [key, shift] of passes) {
-        count.fill(0);
-        for (let i = 0; i < N; i++)
-            count[(key[i] >>> shift) & 0xffff]++;
-        if (N > 0 && count[(key[0] >>> shift) & 0xffff] === N)
-            continue; // all equal: pass is a no-op
-        let sum = 0;
-        for (let d = 0; d < 65536; d++) {
-            const c = count[d];
-            count[d] = sum;
-            sum += c;
-        }
-        for (let t = 0; t < N; t++) {
-            const i = order[t];
-            tmp[count[(key[i] >>> shift) & 0xffff]++] = i;
-        }
-        const swap = order;
-        order = tmp;
-        tmp = swap;
-    }
-    return order;
-}
-/** Index of the first entry of sorted `a[from..to)` not below `x` (lower bound). */
-function lowerBound(a, x, from, to) {
-    let lo = from;
-    let hi = to;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (a[mid] < x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-/** Index of the first entry of sorted `a[from..to)` above `x` (upper bound). */
-function upperBound(a, x, from, to) {
-    let lo = from;
-    let hi = to;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (a[mid] <= x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-/**
- * Rank look-ups in a sorted array through an equal-width bucket index over its range: bucket b holds
- * the entries with ⌊(v − min)·scale⌋ = b, a monotone function of v, so every entry of a lower bucket is
- * below x and every entry of a higher one above it; only x's own bucket is searched. With one bucket per
- * entry that is O(1) per look-up for spread-out scores, instead of a binary search over the whole array
- * (whose cache misses dominate at 10⁵–10⁶ entries); clustered scores fall back to a binary search within
- * their bucket, never worse than O(log n). Measured by `npm run bench` (docs/performance.md).
- */
-class SortedRanks {
-    a;
-    start = null;
-    min;
-    scale = 0;
-    /** `startBuf`, when given, holds the bucket index (at least a.length + 1 entries; reused scratch). */
-    constructor(a, startBuf) {
-        this.a = a;
-        const L = a.length;
-        this.min = L ? a[0] : 0;
-        const range = L ? a[L - 1] - a[0] : 0;
-        const scale = L / range;
-        if (!(range > 0) || !Number.isFinite(range) || !Number.isFinite(scale))
-            return;
-        this.scale = scale;
-        // start[b] = entries in buckets below b; start[L] = L.
-        const start = startBuf ? startBuf.subarray(0, L + 1).fill(0) : new Int32Array(L + 1);
-        for (let i = 0; i < L; i++)
-            start[this.bucket(a[i]) + 1]++;
-        for (let b = 0; b < L; b++)
-            start[b + 1] += start[b];
-        this.start = start;
-    }
-    bucket(x) {
-        const b = Math.floor((x - this.min) * this.scale);
-        const last = this.a.length - 1;
-        return b < 0 ? 0 : b > last ? last : b;
-    }
-    /** (entries below x) + (entries at or below x): twice x's placement count with ½ credit for ties. */
-    belowPlusAtOrBelow(x) {
-        const a = this.a;
-        const L = a.length;
-        let from = 0;
-        let to = L;
-        if (this.start) {
-            if (x < this.min)
-                return 0;
-            if (x > a[L - 1])
-                return 2 * L;
-            const b = this.bucket(x);
-            from = this.start[b];
-            to = this.start[b + 1];
-            // A bucket of one value tied with x (scores written with few decimals): no search at all.
-            if (from < to && a[from] === x && a[to - 1] === x)
-                return from + to;
-        }
-        const lo = lowerBound(a, x, from, to);
-        // Equal values share a bucket, so x's ties end within [from, to).
-        return lo < to && a[lo] === x ? lo + upperBound(a, x, lo, to) : 2 * lo;
-    }
-}
-/**
- * Placement values of `score` with `positive[i]` telling whether example i is a positive. Positives and
- * negatives keep their order in the input, so two score vectors over the same examples and labels give
- * aligned components (needed for the paired covariance). The positives' and the negatives' scores are
- * sorted separately (radix sort of the values, no index permutation); a positive's V10 is then
- * (negatives below + ½·negatives tied)/n and a negative's V01 (positives above + ½·positives tied)/m,
- * each from a bucketed rank look-up in the other class's sorted scores — the midrank formulation of
- * Sun & Xu (2014). Measured faster than an index-carrying radix argsort at a million examples.
- */
-function placements(score, positive) {
-    if (score.length !== positive.length)
-        throw new Error('placements: scores and labels differ in length');
-    return placementsInto(score, positive, placementScratch(score.length));
-}
-/** Scratch for `placementsInto` over N examples. */
-function placementScratch(N) {
-    return {
-        scores: new Float64Array(N),
-        values: new Float64Array(N),
-        starts: new Int32Array(N + 2),
-    };
-}
-/**
- * `placements` computed in `scratch`: the returned v10/v01 are views into it, valid until its next use.
- */
-function placementsInto(score, positive, scratch, stride = 1, offset = 0) {
-    // Example t's score is score[t·stride + offset]: a one-vs-rest pass reads class c straight from the
-    // row-major probability block (stride k, offset c) instead of copying a column of n doubles first.
-    const N = positive.length;
-    let m = 0;
-    for (let t = 0; t < N; t++)
-        if (positive[t])
-            m++;
-    const n = N - m;
-    const pos = scratch.scores.subarray(0, m);
-    const neg = scratch.scores.subarray(m, N);
-    let a = 0;
-    let b = 0;
-    for (let t = 0; t < N; t++) {
-        if (positive[t])
-            pos[a++] = score[t * stride + offset];
-        else
-            neg[b++] = score[t * stride + offset];
-    }
-    sortFloat64(pos, scratch.values);
-    sortFloat64(neg, scratch.values);
-    const negRanks = new SortedRanks(neg, scratch.starts.subarray(m + 1));
-    const posRanks = new SortedRanks(pos, scratch.starts);
-    const v10 = scratch.values.subarray(0, m);
-    const v01 = scratch.values.subarray(m, N);
-    a = 0;
-    b = 0;
-    let twiceSum = 0;
-    for (let t = 0; t < N; t++) {
-        const x = score[t * stride + offset];
-        if (positive[t]) {
-            // 2 × (negatives below + ½ tied) = below + at-or-below: an integer.
-            const twice = negRanks.belowPlusAtOrBelow(x);
-            v10[a++] = twice / (2 * n);
-            twiceSum += twice;
-        }
-        else {
-            const twice = 2 * m - posRanks.belowPlusAtOrBelow(x);
-            v01[b++] = twice / (2 * m);
-        }
-    }
-    // Σ(2·credit) is an exact integer (< 2^53), so the AUC carries a single rounding.
-    const auc = m > 0 && n > 0 ? twiceSum / (2 * m * n) : NaN;
-    return { auc, m, n, v10, v01 };
-}
-function covariance(x, y) {
-    const k = x.length;
-    if (k < 2)
-        return NaN;
-    let mx = 0;
-    let my = 0;
-    for (let i = 0; i < k; i++) {
-        mx += x[i];
-        my += y[i];
-    }
-    mx /= k;
-    my /= k;
-    let s = 0;
-    for (let i = 0; i < k; i++)
-        s += (x[i] - mx) * (y[i] - my);
-    return s / (k - 1);
-}
-/** AUC and its DeLong variance. Variance is NaN with fewer than two positives or negatives. */
-function delongVariance(p) {
-    if (p.m < 2 || p.n < 2)
-        return { auc: p.auc, variance: NaN };
-    return { auc: p.auc, variance: covariance(p.v10, p.v10) / p.m + covariance(p.v01, p.v01) / p.n };
-}
-/**
- * Paired DeLong: AUCs of two score vectors on the same examples and labels, and the variance of their
- * difference Var(A₂ − A₁) = Var(A₁) + Var(A₂) − 2·Cov(A₁, A₂), each term from the S10/S01 (co)variances.
- */
-function delongPaired(a, b) {
-    if (a.m !== b.m || a.n !== b.n)
-        throw new Error('delongPaired: placements over different example sets');
-    const m = a.m;
-    const n = a.n;
-    if (m < 2 || n < 2) {
-        return { auc1: a.auc, auc2: b.auc, var1: NaN, var2: NaN, covariance: NaN, varianceOfDifference: NaN };
-    }
-    const var1 = covariance(a.v10, a.v10) / m + covariance(a.v01, a.v01) / n;
-    const var2 = covariance(b.v10, b.v10) / m + covariance(b.v01, b.v01) / n;
-    const cov = covariance(a.v10, b.v10) / m + covariance(a.v01, b.v01) / n;
-    return {
-        auc1: a.auc,
-        auc2: b.auc,
-        var1,
-        var2,
-        covariance: cov,
-        varianceOfDifference: Math.max(0, var1 + var2 - 2 * cov),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/stats/delong-ovr.ts
 /**
  * DeLong for one-vs-rest multiclass ROC AUC: the per-class AUCs of one run share their examples, so the
@@ -3948,7 +3952,7 @@ function ovrInfluence(input, average = 'macro', classes, columns) {
     const col = input.block ? undefined : new Float64Array(n);
     const isPos = new Uint8Array(n);
     const scratch = placementScratch(n);
-    const psi = columns ? new Float64Array(n) : new Float64Array(0);
+    const psi = columns ? new Float64Array(n) : undefined;
     let psiBar = new Float64Array(n);
     let auc = 0;
     for (let j = 0; j < present.length; j++) {
@@ -3974,20 +3978,16 @@ function ovrInfluence(input, average = 'macro', classes, columns) {
         const { v10, v01 } = p;
         let a = 0;
         let b = 0;
-        if (columns) {
-            for (let i = 0; i < n; i++)
-                psi[i] = isPos[i] ? (v10[a++] - p.auc) / sp : (v01[b++] - p.auc) / sn;
-            columns(c, psi);
+        // ψ_c(i) added straight into the average; kept as a column only for `columns` (one pass either way).
+        for (let i = 0; i < n; i++) {
+            const v = isPos[i] ? (v10[a++] - p.auc) / sp : (v01[b++] - p.auc) / sn;
+            if (psi)
+                psi[i] = v;
             if (psiBar)
-                for (let i = 0; i < n; i++)
-                    psiBar[i] += w * psi[i];
+                psiBar[i] += w * v;
         }
-        else if (psiBar) {
-            // The same ψ_c(i), added straight into the average (one pass, no ψ column): at 10⁶ rows × k
-            // classes the extra pass over memory was a measurable share of the DeLong time.
-            for (let i = 0; i < n; i++)
-                psiBar[i] += w * (isPos[i] ? (v10[a++] - p.auc) / sp : (v01[b++] - p.auc) / sn);
-        }
+        if (columns && psi)
+            columns(c, psi);
     }
     // Macro: Σ AUC_c / P in class order, as `ovrAuc` (metrics/probabilistic.ts) sums it, so that both
     // give the same double.
@@ -4361,8 +4361,8 @@ class IdIndex {
  * pairing of score and corpus columns (scores.ts, corpus-test.ts).
  */
 function matchIds(baseIds, curIds) {
-    // The last row of a repeated id wins, as a Map filled in row order would give (ids of a dataset are
-    // unique; score columns may repeat one).
+    // The last row of a repeated id wins, as a Map filled in row order gives: a dataset's ids are checked
+    // unique, a score or corpus column's are not, so a repeat takes the (rare) Map path.
     const where = new IdIndex(baseIds);
     const lastOf = where.firstDuplicate < 0 ? undefined : lastRows(baseIds);
     const bi = [];
@@ -6610,14 +6610,17 @@ function boundText(c) {
  * The verdict and its counts: fail on any regression (absolute floors/ceilings need no baseline, so
  * they fail the gate even without one), else warn on any warning, else pass (no-baseline without one).
  * Inconclusive comparisons count as `onInconclusive` says (default pass: a green check, but the report
- * names them).
+ * names them); `setupChange` is the `on_setup_change` policy when the eval setup changed (undefined when
+ * it did not): `fail` fails the gate, `warn` warns at least. Drifted rows (nightly history) count as
+ * regressions or warnings by their severity. The one place these rules live: diagnosis and the recount
+ * after waivers and drift (history/verdict.ts) both call it.
  */
-function verdictOf(all, hasBaseline, onInconclusive = 'pass') {
-    const regressions = all.filter((c) => c.status === 'regressed').length;
-    const warnings = all.filter((c) => c.status === 'warn').length;
+function verdictOf(all, hasBaseline, onInconclusive = 'pass', setupChange) {
+    const regressions = all.filter((c) => c.status === 'regressed' || (c.status === 'drifted' && c.severity === 'fail')).length;
+    const warnings = all.filter((c) => c.status === 'warn' || (c.status === 'drifted' && c.severity === 'warn')).length;
     const inconclusive = all.filter((c) => c.status === 'inconclusive').length;
-    const failing = regressions > 0 || (onInconclusive === 'fail' && inconclusive > 0);
-    const warning = warnings > 0 || (onInconclusive === 'warn' && inconclusive > 0);
+    const failing = regressions > 0 || (onInconclusive === 'fail' && inconclusive > 0) || setupChange === 'fail';
+    const warning = warnings > 0 || (onInconclusive === 'warn' && inconclusive > 0) || setupChange === 'warn';
     const verdict = !hasBaseline
         ? regressions > 0
             ? 'fail'
@@ -6684,16 +6687,7 @@ function assembleReport(input, rows, sliceRows, pairing, notes, mopts, tested = 
         if (onSetupChange === 'warn')
             softenChangedTasks(input, all, setup.tasks);
     }
-    const counted = verdictOf(all, baseline !== null, onInconclusive);
-    const { regressions, warnings, inconclusive } = counted;
-    let verdict = counted.verdict;
-    // The setup change itself: under `fail` the gate fails, under `warn` it warns at least.
-    if (setup?.messages.length && verdict !== 'no-baseline') {
-        if (onSetupChange === 'fail')
-            verdict = 'fail';
-        else if (verdict === 'pass')
-            verdict = 'warn';
-    }
+    const { verdict, regressions, warnings, inconclusive } = verdictOf(all, baseline !== null, onInconclusive, setup?.messages.length ? onSetupChange : undefined);
     // Name the correction that was actually applied, not the one that would have been.
     const corrections = [];
     if (config.significance !== null && tested.overall > 0)

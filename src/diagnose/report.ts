@@ -66,14 +66,12 @@ export function assembleReport(
     notes = [setupNote(setup.messages, onSetupChange), ...notes];
     if (onSetupChange === 'warn') softenChangedTasks(input, all, setup.tasks);
   }
-  const counted = verdictOf(all, baseline !== null, onInconclusive);
-  const { regressions, warnings, inconclusive } = counted;
-  let verdict = counted.verdict;
-  // The setup change itself: under `fail` the gate fails, under `warn` it warns at least.
-  if (setup?.messages.length && verdict !== 'no-baseline') {
-    if (onSetupChange === 'fail') verdict = 'fail';
-    else if (verdict === 'pass') verdict = 'warn';
-  }
+  const { verdict, regressions, warnings, inconclusive } = verdictOf(
+    all,
+    baseline !== null,
+    onInconclusive,
+    setup?.messages.length ? onSetupChange : undefined,
+  );
   // Name the correction that was actually applied, not the one that would have been.
   const corrections: string[] = [];
   if (config.significance !== null && tested.overall > 0) corrections.push('holm (overall)');

@@ -4,6 +4,7 @@
  */
 import { benjaminiHochberg, holm } from '../stats/index.js';
 import { minimumDetectableEffect } from '../stats/margin.js';
+import type { SetupChangePolicy } from '../policy.js';
 import type { Comparison, Report } from '../types.js';
 import { fmt, UNTESTED_TOLERANCE_PCT, type Row } from './row.js';
 
@@ -144,18 +145,27 @@ function boundText(c: Comparison): string {
  * The verdict and its counts: fail on any regression (absolute floors/ceilings need no baseline, so
  * they fail the gate even without one), else warn on any warning, else pass (no-baseline without one).
  * Inconclusive comparisons count as `onInconclusive` says (default pass: a green check, but the report
- * names them).
+ * names them); `setupChange` is the `on_setup_change` policy when the eval setup changed (undefined when
+ * it did not): `fail` fails the gate, `warn` warns at least. Drifted rows (nightly history) count as
+ * regressions or warnings by their severity. The one place these rules live: diagnosis and the recount
+ * after waivers and drift (history/verdict.ts) both call it.
  */
 export function verdictOf(
   all: Comparison[],
   hasBaseline: boolean,
   onInconclusive: 'pass' | 'warn' | 'fail' = 'pass',
+  setupChange?: SetupChangePolicy,
 ): { verdict: Report['verdict']; regressions: number; warnings: number; inconclusive: number } {
-  const regressions = all.filter((c) => c.status === 'regressed').length;
-  const warnings = all.filter((c) => c.status === 'warn').length;
+  const regressions = all.filter(
+    (c) => c.status === 'regressed' || (c.status === 'drifted' && c.severity === 'fail'),
+  ).length;
+  const warnings = all.filter(
+    (c) => c.status === 'warn' || (c.status === 'drifted' && c.severity === 'warn'),
+  ).length;
   const inconclusive = all.filter((c) => c.status === 'inconclusive').length;
-  const failing = regressions > 0 || (onInconclusive === 'fail' && inconclusive > 0);
-  const warning = warnings > 0 || (onInconclusive === 'warn' && inconclusive > 0);
+  const failing =
+    regressions > 0 || (onInconclusive === 'fail' && inconclusive > 0) || setupChange === 'fail';
+  const warning = warnings > 0 || (onInconclusive === 'warn' && inconclusive > 0) || setupChange === 'warn';
   const verdict: Report['verdict'] = !hasBaseline
     ? regressions > 0
       ? 'fail'

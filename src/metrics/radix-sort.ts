@@ -8,8 +8,9 @@
 const RADIX_FROM = 4096;
 
 /**
- * Sorts `a` ascending in place and returns it; `scratch` (at least as long as `a`) spares an allocation. −0 sorts before +0 (they compare equal with `===`, so
- * callers see one tie group); ±Infinity sort to the ends. NaN must not occur.
+ * Sorts `a` ascending in place and returns it; `scratch` (at least as long as `a`) spares an
+ * allocation. −0 sorts before +0 (they compare equal with `===`, so callers see one tie group);
+ * ±Infinity sort to the ends. NaN must not occur.
  */
 export function sortFloat64(a: Float64Array, scratch?: Float64Array): Float64Array {
   const N = a.length;
@@ -39,10 +40,13 @@ export function sortFloat64(a: Float64Array, scratch?: Float64Array): Float64Arr
   return a;
 }
 
+/** Digit counts of `radixByBits`, shared (the sort is synchronous): one-vs-rest sorts 2k arrays per run. */
+const COUNT = new Uint32Array(65536);
+
 /** Sorts `a` by the unsigned 64-bit value of each entry's bits, 16 bits per pass; `tmp` is scratch. */
 function radixByBits(a: Float64Array, tmp: Float64Array): void {
   const N = a.length;
-  const count = new Uint32Array(65536);
+  const count = COUNT;
   let src = a;
   let dst = tmp;
   for (let pass = 0; pass < 4; pass++) {

@@ -88,7 +88,7 @@ export function ovrInfluence(
   const col = input.block ? undefined : new Float64Array(n);
   const isPos = new Uint8Array(n);
   const scratch = placementScratch(n);
-  const psi = columns ? new Float64Array(n) : new Float64Array(0);
+  const psi = columns ? new Float64Array(n) : undefined;
   let psiBar: Float64Array | null = new Float64Array(n);
   let auc = 0;
   for (let j = 0; j < present.length; j++) {
@@ -111,16 +111,13 @@ export function ovrInfluence(
     const { v10, v01 } = p;
     let a = 0;
     let b = 0;
-    if (columns) {
-      for (let i = 0; i < n; i++) psi[i] = isPos[i] ? (v10[a++] - p.auc) / sp : (v01[b++] - p.auc) / sn;
-      columns(c, psi);
-      if (psiBar) for (let i = 0; i < n; i++) psiBar[i] += w * psi[i];
-    } else if (psiBar) {
-      // The same ψ_c(i), added straight into the average (one pass, no ψ column): at 10⁶ rows × k
-      // classes the extra pass over memory was a measurable share of the DeLong time.
-      for (let i = 0; i < n; i++)
-        psiBar[i] += w * (isPos[i] ? (v10[a++] - p.auc) / sp : (v01[b++] - p.auc) / sn);
+    // ψ_c(i) added straight into the average; kept as a column only for `columns` (one pass either way).
+    for (let i = 0; i < n; i++) {
+      const v = isPos[i] ? (v10[a++] - p.auc) / sp : (v01[b++] - p.auc) / sn;
+      if (psi) psi[i] = v;
+      if (psiBar) psiBar[i] += w * v;
     }
+    if (columns && psi) columns(c, psi);
   }
   // Macro: Σ AUC_c / P in class order, as `ovrAuc` (metrics/probabilistic.ts) sums it, so that both
   // give the same double.

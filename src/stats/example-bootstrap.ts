@@ -103,8 +103,7 @@ function poissonReplicates(
       const size = sizes[j];
       let total = 0;
       for (let c = 0; c < g.cells; c++) {
-        const sc = size[c];
-        const k = sc === 0 ? 0 : sc === 1 ? rng.poisson1() : rng.poisson(sc);
+        const k = size[c] === 0 ? 0 : rng.poisson(size[c]);
         g.counts[c] = k;
         total += k;
       }

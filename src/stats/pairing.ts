@@ -18,8 +18,8 @@ export function matchIds(
   baseIds: readonly string[],
   curIds: readonly string[],
 ): { bi: number[]; ci: number[] } {
-  // The last row of a repeated id wins, as a Map filled in row order would give (ids of a dataset are
-  // unique; score columns may repeat one).
+  // The last row of a repeated id wins, as a Map filled in row order gives: a dataset's ids are checked
+  // unique, a score or corpus column's are not, so a repeat takes the (rare) Map path.
   const where = new IdIndex(baseIds);
   const lastOf = where.firstDuplicate < 0 ? undefined : lastRows(baseIds);
   const bi: number[] = [];

@@ -61,14 +61,6 @@ function stirlingTail(k: number): number {
   return (1 / 12 - (1 / 360 - 1 / 1260 / kp1sq) / kp1sq) / kp1;
 }
 
-/**
- * Seeded PRNG (xoshiro128**) with the samplers the statistics need. Not cryptographic.
- *
- * @example
- * const rng = new Rng(42);
- * rng.random();          // uniform [0, 1), 53 random bits
- * rng.binomial(1000, .3) // exact Binomial(1000, 0.3) draw
- */
 /** e^−λ for λ = 0..30 (`poisson`: bootstrap cells have integer sizes, mostly 1). */
 const EXP_NEG_INT = Float64Array.from({ length: 31 }, (_, l) => Math.exp(-l));
 
@@ -88,6 +80,14 @@ const POISSON1_CDF = (() => {
   return Float64Array.from(t);
 })();
 
+/**
+ * Seeded PRNG (xoshiro128**) with the samplers the statistics need. Not cryptographic.
+ *
+ * @example
+ * const rng = new Rng(42);
+ * rng.random();          // uniform [0, 1), 53 random bits
+ * rng.binomial(1000, .3) // exact Binomial(1000, 0.3) draw
+ */
 export class Rng {
   private s0 = 0;
   private s1 = 0;
@@ -165,6 +165,7 @@ export class Rng {
    * the sum of Poisson(30) draws and a remainder (Poisson variates add), so the cost stays O(λ/30 + 1).
    */
   poisson(lambda: number): number {
+    if (lambda === 1) return this.poisson1();
     let k = 0;
     let rest = lambda;
     while (rest > 30) {
