@@ -57136,9 +57136,9 @@ function fromReplicates(p, n, reps) {
 ;// CONCATENATED MODULE: ./src/metrics/id-index.ts
 /**
  * Row look-up by example id for a million ids: an open-addressing table of row numbers keyed by an
- * FNV-1a hash of each id. Measured about 3–6× faster than a `Set`/`Map` of the strings at 10⁶ ids
- * (no per-entry allocation, no rehashing while it grows), which matters because every run checks its ids
- * for duplicates and every comparison pairs two runs' ids.
+ * FNV-1a hash of each id (no per-entry allocation, no rehashing while it grows). Measured at 10⁶ ids
+ * (2 Dec 2026): the duplicate check every run makes takes 0.10 s against 0.15–0.35 s for a `Set`;
+ * pairing two runs' ids in different orders is about as fast as a `Map` (0.26–0.30 s against 0.27–0.41 s).
  */
 /** FNV-1a over the UTF-16 code units of `s`. */
 function hashOf(s) {
