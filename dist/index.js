@@ -50620,11 +50620,14 @@ function escapeControl(s) {
 /** Bad input data or configuration: names file, line and field; exit code 2. */
 class errors_InputError extends Error {
     location;
+    /** The message without its location (a reader on another thread rebuilds the error with its line). */
+    detail;
     constructor(message, location = {}) {
         const where = formatLocation(location);
         super(escapeControl(where ? `${where}: ${message}` : message));
         this.name = 'InputError';
         this.location = location;
+        this.detail = message;
     }
 }
 /** Bad command-line or action-input usage; exit code 2. */
@@ -56738,26 +56741,166 @@ function gatherPairs(pick, baseIdx, curIdx, bRows, cRows) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stats/delong-ovr.ts
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(73136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(75919);
+;// CONCATENATED MODULE: ./src/parallel/helper.ts
 /**
- * DeLong for one-vs-rest multiclass ROC AUC: the per-class AUCs of one run share their examples, so the
- * macro (or prevalence-weighted) average has the variance wᵀΣw with Σ the joint covariance of the
- * per-class AUCs — not the sum of their variances.
+ * One helper thread for the second core of a CI runner (docs/performance.md, "Two cores"): it reads the
+ * second half of a large JSONL file while this thread reads the first, and takes half of the classes of
+ * a one-vs-rest DeLong pass. Started on first use, kept for the run, never holding the process open
+ * while it has nothing to do.
  *
- * Every per-class AUC is a two-sample U-statistic whose influence on example i is its DeLong structural
- * component: ψ_c(i) = (V10_c(i) − A_c)/√(m_c(m_c − 1)) when i is of class c, (V01_c(i) − A_c)/√(n_c(n_c − 1))
- * otherwise (m_c, n_c: examples of and not of class c). Σ_cd = Σ_i ψ_c(i)·ψ_d(i): its diagonal is exactly
- * the binary DeLong variance of `delong.ts`, off the diagonal the covariance through the examples both
- * classes' AUCs use (the same U-statistic theory; DeLong et al. 1988, §2). Since
- * wᵀΣw = Σ_i (Σ_c w_c ψ_c(i))², the average's variance needs only the per-example combination ψ̄(i), one
- * Float64Array of n — the k×k matrix is never materialised unless asked for (`ovrCovariance`).
- *
- * Cost: one radix argsort per class (O(n) each) and O(n·k) sums, once — no resampling. For a paired test
- * both runs' ψ̄ are computed on the same pairs and labels, and Var(A₂ − A₁) = Σ_i (ψ̄₂(i) − ψ̄₁(i))².
- *
- * Weights: macro gives every class present in the labels weight 1/P (sklearn `average="macro"`);
- * weighted gives class c its prevalence m_c/N (sklearn `average="weighted"`), treated as fixed — the
- * variance is conditional on the class counts, as binary DeLong's is on m and n.
+ * Everything it does has a same-thread fallback that gives identical results: no helper script next to
+ * the bundle, `EVALGATE_THREADS=1`, a one-core machine, or a helper that fails in any unexpected way
+ * only cost speed. Expected errors (bad input) come back as the same `InputError` a sequential read
+ * would have thrown.
+ */
+
+
+
+
+
+/** Whether a helper thread may be used: `EVALGATE_THREADS=1` turns it off, as does a one-core machine. */
+function threadsAllowed() {
+    const env = process.env.EVALGATE_THREADS;
+    if (env !== undefined && env.trim() !== '')
+        return Number(env) >= 2;
+    return (0,external_node_os_.availableParallelism)() >= 2;
+}
+/**
+ * The helper's script: `worker.js` beside the bundle chunk this code is in (dist/ and dist/cli/, see
+ * scripts/post-build.mjs), or `worker.ts` beside this file when running from source (tests, tsx).
+ */
+function workerScript() {
+    const dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'worker.js')))
+        return { file: (0,external_node_path_.join)(dir, 'worker.js'), source: false };
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'worker.ts')))
+        return { file: (0,external_node_path_.join)(dir, 'worker.ts'), source: true };
+    return undefined;
+}
+/** The helper thread: asynchronous requests with replies, and synchronous jobs over shared memory. */
+class Helper {
+    worker;
+    pending = new Map();
+    nextId = 1;
+    /** Set once the thread failed or exited: callers fall back to doing the work themselves. */
+    dead = false;
+    /** Set when it was stopped on purpose (its work became moot): a new one may be started. */
+    stopped = false;
+    constructor(file, source) {
+        this.worker = source
+            ? // From source the helper is TypeScript: load it through tsx, as the tests and scripts run.
+                new external_node_worker_threads_.Worker(`import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify((0,external_node_url_.pathToFileURL)(file).href)}); });`, 
+                // Not the parent's flags: a worker inheriting `--import tsx` never lets the process exit.
+                { eval: true, execArgv: [] })
+            : new external_node_worker_threads_.Worker(file);
+        this.worker.on('message', (m) => {
+            const p = this.pending.get(m.id);
+            if (!p)
+                return;
+            if (m.progress !== undefined) {
+                p.progress?.(m.progress);
+                return;
+            }
+            this.settle(m.id);
+            if (m.error)
+                p.reject(m.error);
+            else
+                p.resolve(m.result);
+        });
+        const fail = (e) => {
+            this.dead = true;
+            for (const [id, p] of this.pending) {
+                this.settle(id);
+                p.reject({ input: false, message: `helper thread failed: ${String(e)}` });
+            }
+        };
+        this.worker.on('error', fail);
+        this.worker.on('exit', (code) => fail(`exited with code ${code}`));
+        // After the listeners: adding a 'message' listener refs the thread again.
+        this.worker.unref();
+    }
+    settle(id) {
+        this.pending.delete(id);
+        // Only a pending reply keeps the process alive for the helper.
+        if (this.pending.size === 0)
+            this.worker.unref();
+    }
+    /**
+     * Sends a job and resolves with its result; rejects with a `SerialisedError`. `progress` receives
+     * the job's progress messages.
+     */
+    request(job, transfer = [], progress) {
+        if (this.dead)
+            return Promise.reject({ input: false, message: 'helper thread is not running' });
+        const id = this.nextId++;
+        return new Promise((resolve, reject) => {
+            this.pending.set(id, { resolve: resolve, reject, progress });
+            this.worker.ref();
+            this.worker.postMessage({ ...job, id }, transfer);
+        });
+    }
+    /** Sends a job that reports its end through shared memory (`waitSync`); returns at once. */
+    post(job) {
+        this.worker.postMessage({ ...job, id: 0 });
+    }
+    /** Terminates the thread (its work became moot, or tests). */
+    async stop() {
+        this.dead = true;
+        this.stopped = true;
+        await this.worker.terminate();
+    }
+}
+/**
+ * Waits (blocking this thread) until `done[0]` leaves 0 or `timeoutMs` passes; returns its final value
+ * (0 on timeout). Blocking is what keeps callers synchronous; the timeout bounds a helper that died.
+ */
+function waitSync(done, timeoutMs) {
+    const until = Date.now() + timeoutMs;
+    while (Atomics.load(done, 0) === 0) {
+        const left = until - Date.now();
+        if (left <= 0)
+            return 0;
+        Atomics.wait(done, 0, 0, Math.min(left, 1000));
+    }
+    return Atomics.load(done, 0);
+}
+let helper;
+/** The run's helper thread, started on first call; undefined when threads are off or unavailable. */
+function getHelper() {
+    if (!threadsAllowed())
+        return undefined;
+    if (helper?.stopped)
+        helper = undefined;
+    if (helper === undefined) {
+        helper = null;
+        const script = workerScript();
+        if (script) {
+            try {
+                helper = new Helper(script.file, script.source);
+            }
+            catch {
+                helper = null;
+            }
+        }
+    }
+    return helper && !helper.dead ? helper : undefined;
+}
+/** Stops the helper (tests that count threads or time). */
+async function stopHelper() {
+    const h = helper;
+    helper = undefined;
+    if (h)
+        await h.stop();
+}
+
+;// CONCATENATED MODULE: ./src/stats/ovr-passes.ts
+/**
+ * The unit of work of a one-vs-rest DeLong pass (delong-ovr.ts): the per-class passes over some of the
+ * classes, run by this thread or the helper thread (ovr-parallel.ts).
  */
 
 /** An `OvrInput` over rows `rows` (or all rows) of a row-major n × k probability block. */
@@ -56780,9 +56923,166 @@ function ovrInput(yTrue, proba, k, rows) {
     };
 }
 /**
+ * Per-class passes over classes `classes` (weights `weights`): writes each class's AUC, positives and
+ * negatives to `results[3j..3j+2]` and adds w·ψ_c(i) into `acc[i]`. Returns false when some class has
+ * fewer than two examples in or out of it (its ψ is then undefined and `acc` incomplete). The unit of
+ * work of both threads (ovr-parallel.ts).
+ */
+function ovr_passes_ovrPasses(input, classes, weights, acc, results, columns) {
+    const { n, k, label } = input;
+    const col = input.block ? undefined : new Float64Array(n);
+    const isPos = new Uint8Array(n);
+    const scratch = placementScratch(n);
+    const psi = columns ? new Float64Array(n) : undefined;
+    let whole = true;
+    for (let j = 0; j < classes.length; j++) {
+        const c = classes[j];
+        const w = weights[j];
+        for (let i = 0; i < n; i++)
+            isPos[i] = label[i] === c ? 1 : 0;
+        let p;
+        if (col) {
+            input.score(c, col);
+            p = placementsInto(col, isPos, scratch);
+        }
+        else
+            p = placementsInto(input.block, isPos, scratch, k, c);
+        results[3 * j] = p.auc;
+        results[3 * j + 1] = p.m;
+        results[3 * j + 2] = p.n;
+        if (p.m < 2 || p.n < 2) {
+            whole = false;
+            continue;
+        }
+        if (!whole && !psi)
+            continue;
+        const sp = Math.sqrt(p.m * (p.m - 1));
+        const sn = Math.sqrt(p.n * (p.n - 1));
+        const { v10, v01 } = p;
+        let a = 0;
+        let b = 0;
+        // ψ_c(i) added straight into the sum; kept as a column only for `columns` (one pass either way).
+        for (let i = 0; i < n; i++) {
+            const v = isPos[i] ? (v10[a++] - p.auc) / sp : (v01[b++] - p.auc) / sn;
+            if (psi)
+                psi[i] = v;
+            acc[i] += w * v;
+        }
+        if (columns && psi)
+            columns(c, psi);
+    }
+    return whole;
+}
+
+;// CONCATENATED MODULE: ./src/stats/ovr-parallel.ts
+/**
+ * The second half of a one-vs-rest DeLong pass on the helper thread (parallel/helper.ts): the classes'
+ * passes are independent, so with the probability block and labels in shared memory the helper sorts
+ * and places the second half of the classes while this thread does the first (~0.45 s of ~0.9 s at 10⁶
+ * rows × 10 classes; docs/performance.md). The caller stays synchronous: it waits on a shared flag
+ * after finishing its own half. Without a helper, a block in ordinary memory or a small run, the caller
+ * computes both halves itself and gets the same doubles (delong-ovr.ts sums the halves either way).
+ */
+
+
+/** Rows below which a pass stays on one thread (posting and waiting cost more than half the work). */
+const OVR_PARALLEL_MIN = 50_000;
+/**
+ * Rows above which it stays on one thread: the helper's working memory (~33 bytes per row: its sort
+ * scratch, the labels' copy and its half of ψ̄) would take 10⁷ rows past 2 GiB (docs/performance.md).
+ */
+const OVR_PARALLEL_MAX = 4_000_000;
+/** Whether a pass over `n` rows is split in two halves of the classes (see delong-ovr.ts). */
+function halvesPay(n) {
+    return n >= OVR_PARALLEL_MIN && n <= OVR_PARALLEL_MAX;
+}
+function sharedF64(n) {
+    return new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n)));
+}
+/**
+ * Starts `classes` of `input` on the helper thread when that pays; `finish()` waits for them and gives
+ * undefined if the helper failed (the caller then computes them itself).
+ */
+function startSecondHalf(input, classes, weights) {
+    const { n, k, block } = input;
+    if (classes.length === 0 || !halvesPay(n) || !block)
+        return undefined;
+    if (!(block.buffer instanceof SharedArrayBuffer))
+        return undefined;
+    const helper = getHelper();
+    if (!helper)
+        return undefined;
+    const label = new Int32Array(new SharedArrayBuffer(4 * n));
+    label.set(input.label.subarray(0, n));
+    const psi = sharedF64(n);
+    const results = sharedF64(3 * classes.length);
+    const done = new Int32Array(new SharedArrayBuffer(4));
+    const job = { type: 'ovr', id: 0, block, label, n, k, classes, weights, psi, results, done };
+    const started = Date.now();
+    helper.post(job);
+    return {
+        finish() {
+            // The helper's half takes about as long as ours; far longer means it is gone.
+            const state = waitSync(done, Math.max(30_000, 20 * (Date.now() - started)));
+            if (state !== 1 && state !== 3)
+                return undefined;
+            return { psi, results, whole: state === 1 };
+        },
+    };
+}
+/** Runs an `OvrJob` (on the helper thread) and signals its end through `job.done`. */
+function runOvrJob(job) {
+    let state = 2;
+    try {
+        const input = {
+            n: job.n,
+            k: job.k,
+            label: job.label,
+            block: job.block,
+            score() {
+                throw new Error('ovr job reads the block');
+            },
+        };
+        state = ovrPasses(input, job.classes, job.weights, job.psi, job.results) ? 1 : 3;
+    }
+    finally {
+        Atomics.store(job.done, 0, state);
+        Atomics.notify(job.done, 0);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stats/delong-ovr.ts
+/**
+ * DeLong for one-vs-rest multiclass ROC AUC: the per-class AUCs of one run share their examples, so the
+ * macro (or prevalence-weighted) average has the variance wᵀΣw with Σ the joint covariance of the
+ * per-class AUCs — not the sum of their variances.
+ *
+ * Every per-class AUC is a two-sample U-statistic whose influence on example i is its DeLong structural
+ * component: ψ_c(i) = (V10_c(i) − A_c)/√(m_c(m_c − 1)) when i is of class c, (V01_c(i) − A_c)/√(n_c(n_c − 1))
+ * otherwise (m_c, n_c: examples of and not of class c). Σ_cd = Σ_i ψ_c(i)·ψ_d(i): its diagonal is exactly
+ * the binary DeLong variance of `delong.ts`, off the diagonal the covariance through the examples both
+ * classes' AUCs use (the same U-statistic theory; DeLong et al. 1988, §2). Since
+ * wᵀΣw = Σ_i (Σ_c w_c ψ_c(i))², the average's variance needs only the per-example combination ψ̄(i), one
+ * Float64Array of n — the k×k matrix is never materialised unless asked for (`ovrCovariance`).
+ *
+ * Cost: one radix argsort per class (O(n) each) and O(n·k) sums, once — no resampling. For a paired test
+ * both runs' ψ̄ are computed on the same pairs and labels, and Var(A₂ − A₁) = Σ_i (ψ̄₂(i) − ψ̄₁(i))².
+ *
+ * Weights: macro gives every class present in the labels weight 1/P (sklearn `average="macro"`);
+ * weighted gives class c its prevalence m_c/N (sklearn `average="weighted"`), treated as fixed — the
+ * variance is conditional on the class counts, as binary DeLong's is on m and n.
+ */
+
+
+
+/**
  * Per-class OvR AUCs of `input`, their `average`, and the per-example influence of the average. With
  * `classes` given, exactly those classes are used (a paired test must use the same set in both runs).
  * `columns` receives each class's ψ_c when given (tests and `ovrCovariance` use it).
+ *
+ * Between `OVR_PARALLEL_MIN` and `OVR_PARALLEL_MAX` rows ψ̄ is summed in two halves of the classes, the
+ * first half's sum plus the second's, whether or not the helper thread computes the second half
+ * (ovr-parallel.ts): the same doubles on one thread or two.
  */
 function ovrInfluence(input, average = 'macro', classes, columns) {
     const { n, k, label } = input;
@@ -56795,50 +57095,38 @@ function ovrInfluence(input, average = 'macro', classes, columns) {
         return out;
     const total = present.reduce((s, c) => s + support[c], 0);
     out.weights = present.map((c) => (average === 'macro' ? 1 / present.length : support[c] / total));
-    const col = input.block ? undefined : new Float64Array(n);
-    const isPos = new Uint8Array(n);
-    const scratch = placementScratch(n);
-    const psi = columns ? new Float64Array(n) : undefined;
-    let psiBar = new Float64Array(n);
+    const P = present.length;
+    const results = new Float64Array(3 * P);
+    const psiBar = new Float64Array(n);
+    // Two halves only where the helper may take one (a property of the data, not of the machine, so the
+    // doubles do not depend on whether a helper ran); elsewhere one sum and no second array.
+    const h = halvesPay(n) && !columns ? Math.ceil(P / 2) : P;
+    const second = h < P ? startSecondHalf(input, present.slice(h), out.weights.slice(h)) : undefined;
+    let whole = ovr_passes_ovrPasses(input, present.slice(0, h), out.weights.slice(0, h), psiBar, results, columns);
+    if (h < P) {
+        let rest = second?.finish();
+        if (!rest) {
+            const psi = new Float64Array(n);
+            const r = new Float64Array(3 * (P - h));
+            rest = { psi, results: r, whole: ovr_passes_ovrPasses(input, present.slice(h), out.weights.slice(h), psi, r) };
+        }
+        results.set(rest.results, 3 * h);
+        whole &&= rest.whole;
+        if (whole) {
+            const psi = rest.psi;
+            for (let i = 0; i < n; i++)
+                psiBar[i] += psi[i];
+        }
+    }
     let auc = 0;
-    for (let j = 0; j < present.length; j++) {
-        const c = present[j];
-        const w = out.weights[j];
-        for (let i = 0; i < n; i++)
-            isPos[i] = label[i] === c ? 1 : 0;
-        let p;
-        if (col) {
-            input.score(c, col);
-            p = placementsInto(col, isPos, scratch);
-        }
-        else
-            p = placementsInto(input.block, isPos, scratch, k, c);
-        out.perClass.push(p.auc);
-        auc += w * p.auc;
-        if (p.m < 2 || p.n < 2) {
-            psiBar = null;
-            continue;
-        }
-        const sp = Math.sqrt(p.m * (p.m - 1));
-        const sn = Math.sqrt(p.n * (p.n - 1));
-        const { v10, v01 } = p;
-        let a = 0;
-        let b = 0;
-        // ψ_c(i) added straight into the average; kept as a column only for `columns` (one pass either way).
-        for (let i = 0; i < n; i++) {
-            const v = isPos[i] ? (v10[a++] - p.auc) / sp : (v01[b++] - p.auc) / sn;
-            if (psi)
-                psi[i] = v;
-            if (psiBar)
-                psiBar[i] += w * v;
-        }
-        if (columns && psi)
-            columns(c, psi);
+    for (let j = 0; j < P; j++) {
+        out.perClass.push(results[3 * j]);
+        auc += out.weights[j] * results[3 * j];
     }
     // Macro: Σ AUC_c / P in class order, as `ovrAuc` (metrics/probabilistic.ts) sums it, so that both
     // give the same double.
     out.auc = average === 'macro' ? out.perClass.reduce((s, a) => s + a, 0) / present.length : auc;
-    out.psiBar = psiBar;
+    out.psiBar = whole ? psiBar : null;
     return out;
 }
 /** Macro OvR DeLong passes by probability block (a WeakMap: they go when the block goes). */
@@ -60232,12 +60520,22 @@ var external_node_buffer_ = __nccwpck_require__(4573);
  * size hint from the file size lets them be allocated once instead of grown by doubling, which matters
  * at 10⁶–10⁷ rows (docs/performance.md).
  */
+/**
+ * A Float64Array of `n` values, in memory the helper thread can read in place (a SharedArrayBuffer)
+ * when it is large enough for the helper to be used on it (stats/ovr-parallel.ts); zero-filled.
+ */
+function f64(n, shared) {
+    return shared && n >= 1 << 16 ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
+}
 /** Growable Float64Array (amortised doubling, or sized once from a hint); `data[0..length)` is filled. */
 class GrowF64 {
+    shared;
     data;
     length = 0;
-    constructor(capacity = 1024) {
-        this.data = new Float64Array(capacity);
+    /** `shared`: large storage goes in shared memory (`f64`). */
+    constructor(capacity = 1024, shared = false) {
+        this.shared = shared;
+        this.data = f64(capacity, shared);
     }
     /** Room for `n` values; when it must grow, to at least `expected` (a size hint) if that is larger. */
     reserve(n, expected = 0) {
@@ -60254,7 +60552,7 @@ class GrowF64 {
             while (cap < n)
                 cap *= 2;
         }
-        const next = new Float64Array(cap);
+        const next = f64(cap, this.shared);
         next.set(this.data.subarray(0, this.length));
         this.data = next;
     }
@@ -60363,8 +60661,8 @@ class ProbaColumn {
     /** map mode: key per block column; array mode: empty. */
     keys = [];
     keyIndex = new Map();
-    /** Row-major block of `width` values per row (number mode: width 1). */
-    block = new GrowF64(1024);
+    /** Row-major block of `width` values per row (number mode: width 1); shared memory when large. */
+    block = new GrowF64(1024, true);
     width = 0;
     present = new Uint8Array(1024);
     rows = 0;
@@ -60401,7 +60699,7 @@ class ProbaColumn {
             return;
         const old = this.block;
         const oldWidth = this.width;
-        const next = new GrowF64(Math.max(1024, this.rows * width * 2, this.expectedRows * width));
+        const next = new GrowF64(Math.max(1024, this.rows * width * 2, this.expectedRows * width), true);
         next.data.fill(NaN, 0, this.rows * width);
         for (let r = 0; r < this.rows; r++)
             for (let c = 0; c < oldWidth; c++)
@@ -60459,6 +60757,36 @@ class ProbaColumn {
         this.growPresent(row);
         this.rows = row;
     }
+    /**
+     * Appends `rows` rows read elsewhere (column-transfer.ts) at row `base`: `block` holds `w` values per
+     * row, its column j going to block column `to[j]` (already widened to; `map` keys added first).
+     */
+    appendBlock(mode, w, base, rows, block, present, to) {
+        if (this.mode === 'none') {
+            this.mode = mode;
+            if (mode === 'number')
+                this.width = 1;
+        }
+        if (mode === 'array')
+            this.widen(w);
+        this.fillTo(base);
+        const W = this.width;
+        this.block.reserve((base + rows) * W, this.expectedRows * W);
+        const data = this.block.data;
+        const same = W === w && to.every((c, j) => c === j);
+        if (same)
+            data.set(block.subarray(0, rows * w), base * W);
+        else {
+            data.fill(NaN, base * W, (base + rows) * W);
+            for (let r = 0; r < rows; r++)
+                for (let j = 0; j < w; j++)
+                    data[(base + r) * W + to[j]] = block[r * w + j];
+        }
+        this.block.length = (base + rows) * W;
+        this.growPresent(base + rows);
+        this.present.set(present.subarray(0, rows), base);
+        this.rows = base + rows;
+    }
     pushGeneric(row, v) {
         if (this.mode !== 'generic')
             this.toGeneric();
@@ -60495,7 +60823,7 @@ class ProbaColumn {
     }
 }
 /** Columns of one file's (or several files') per-example records. */
-class RecordColumns {
+class columns_RecordColumns {
     n = 0;
     /** Source file of each row range: rows [fileStart[j], fileStart[j+1]) come from files[j]. */
     files = [];
@@ -60547,6 +60875,8 @@ class RecordColumns {
         const row = this.n;
         if (col.data.length <= row) {
             const old = col.data.length;
+            // Every earlier row is filled (a value or NaN): growing must keep them all.
+            col.length = old;
             col.reserve(row + 1);
             col.data.fill(NaN, old);
         }
@@ -60616,6 +60946,7 @@ class RecordColumns {
         for (const col of this.numeric.values()) {
             if (col.data.length < this.n) {
                 const old = col.data.length;
+                col.length = old;
                 col.reserve(this.n);
                 col.data.fill(NaN, old);
             }
@@ -61544,6 +61875,169 @@ class JsonlScanner extends ProbaScanner {
     }
 }
 
+;// CONCATENATED MODULE: ./src/readers/columnar/column-transfer.ts
+function packStrings(a) {
+    const ends = new Int32Array(a.length);
+    let at = 0;
+    for (let i = 0; i < a.length; i++)
+        ends[i] = at += a[i].length;
+    return { text: a.join(''), ends };
+}
+function unpackInto(p, out) {
+    let s = 0;
+    const { text, ends } = p;
+    for (let i = 0; i < ends.length; i++) {
+        out.push(text.slice(s, ends[i]));
+        s = ends[i];
+    }
+}
+function packDict(d, n) {
+    return d.generic
+        ? { values: [], codes: null, generic: d.generic }
+        : { values: d.values, codes: d.codes.data.subarray(0, n), generic: null };
+}
+/**
+ * Packs `cols` (one file's part, `finish`ed) for `postMessage`; the second value is the transfer list.
+ */
+function packColumns(cols) {
+    cols.finish();
+    const n = cols.n;
+    const p = cols.proba;
+    const w = p.mode === 'generic' || p.mode === 'none' ? 0 : p.width;
+    const packed = {
+        n,
+        lines: cols.lines.data.subarray(0, n),
+        ids: packStrings(cols.ids),
+        label: packDict(cols.label, n),
+        prediction: packDict(cols.prediction, n),
+        proba: {
+            mode: p.mode,
+            keys: p.keys,
+            width: p.width,
+            rows: p.rows,
+            // Views, not copies: the storage moves (or, in shared memory, is shared) as it is.
+            block: p.block.data.subarray(0, p.rows * w),
+            present: p.present.subarray(0, p.rows),
+            generic: p.generic ?? null,
+        },
+        numeric: [...cols.numeric].map(([k, col]) => [k, col.data.subarray(0, n)]),
+        slices: [...cols.slices].map(([k, col]) => [k, packStrings(col)]),
+        cluster: cols.cluster ? packStrings(cols.cluster) : null,
+    };
+    const buffers = [
+        packed.lines.buffer,
+        packed.ids.ends.buffer,
+        packed.proba.block.buffer,
+        packed.proba.present.buffer,
+        ...packed.numeric.map(([, a]) => a.buffer),
+        ...packed.slices.map(([, s]) => s.ends.buffer),
+    ];
+    if (packed.cluster)
+        buffers.push(packed.cluster.ends.buffer);
+    for (const d of [packed.label, packed.prediction])
+        if (d.codes)
+            buffers.push(d.codes.buffer);
+    // Shared memory is shared, not moved; an ArrayBuffer listed twice cannot be transferred.
+    const transfer = [...new Set(buffers)].filter((b) => b instanceof ArrayBuffer);
+    return [packed, transfer];
+}
+function appendDict(dst, src) {
+    if (src.generic || dst.generic) {
+        if (!dst.generic)
+            dst.generic = dst.materialise();
+        if (src.generic)
+            for (const v of src.generic)
+                dst.generic.push(v);
+        else
+            for (const c of src.codes)
+                dst.generic.push(src.values[c]);
+        return;
+    }
+    const remap = Int32Array.from(src.values, (v) => dst.code(v));
+    const codes = src.codes;
+    dst.codes.reserve(dst.codes.length + codes.length);
+    for (let i = 0; i < codes.length; i++)
+        dst.codes.push(remap[codes[i]]);
+}
+/** Value of row r of a packed probability column, as `ProbaColumn.get` gives it. */
+function packedProba(p, r) {
+    if (p.mode === 'generic')
+        return p.generic[r];
+    if (r >= p.rows || !p.present[r])
+        return undefined;
+    const w = p.width;
+    if (p.mode === 'number')
+        return p.block[r];
+    if (p.mode === 'array')
+        return Array.from(p.block.subarray(r * w, r * w + w));
+    const o = {};
+    for (let c = 0; c < w; c++) {
+        const x = p.block[r * w + c];
+        if (x === x)
+            o[p.keys[c]] = x;
+    }
+    return o;
+}
+function appendProba(dst, src, base) {
+    if (src.mode === 'none')
+        return; // no row of the part has probabilities: `finish` pads
+    const mode = src.mode;
+    if (mode === 'generic' ||
+        dst.mode === 'generic' ||
+        (dst.mode !== 'none' && dst.mode !== mode) ||
+        (mode === 'array' && dst.mode === 'array' && dst.width !== src.width)) {
+        // What a sequential read does at the first row that does not fit: every row's value, as given.
+        // (A generic column holds every row it reached; `rows` counts only those before it became so.)
+        const rows = mode === 'generic' ? src.generic.length : src.rows;
+        for (let r = 0; r < rows; r++) {
+            const v = packedProba(src, r);
+            if (v !== undefined || mode === 'generic')
+                dst.pushGeneric(base + r, v);
+        }
+        return;
+    }
+    const w = src.width;
+    // Block column of each of the part's columns in the destination (map keys may differ in order).
+    const to = new Int32Array(w);
+    if (src.mode === 'map')
+        for (let j = 0; j < w; j++)
+            to[j] = dst.keyColumn(src.keys[j]);
+    else
+        for (let j = 0; j < w; j++)
+            to[j] = j;
+    dst.appendBlock(mode, w, base, src.rows, src.block, src.present, to);
+}
+/**
+ * Appends `part` (the rest of the file `cols` is reading) after the rows of `cols`; its lines are
+ * numbered after the `lineOffset` lines the reading thread read.
+ */
+function appendColumns(cols, part, lineOffset) {
+    const base = cols.n;
+    const lines = part.lines;
+    cols.lines.reserve(base + part.n);
+    for (let i = 0; i < lines.length; i++)
+        cols.lines.push(lines[i] + lineOffset);
+    unpackInto(part.ids, cols.ids);
+    appendDict(cols.label, part.label);
+    appendDict(cols.prediction, part.prediction);
+    appendProba(cols.proba, part.proba, base);
+    for (const [key, a] of part.numeric) {
+        const col = cols.numericColumn(key);
+        if (col.data.length < base + part.n) {
+            const old = col.data.length;
+            col.length = old; // every earlier row is filled (a value or NaN): growing keeps them
+            col.reserve(base + part.n);
+            col.data.fill(NaN, old);
+        }
+        col.data.set(a, base);
+    }
+    for (const [key, s] of part.slices)
+        unpackInto(s, cols.sliceColumn(key));
+    if (part.cluster)
+        unpackInto(part.cluster, (cols.cluster ??= []));
+    cols.n = base + part.n;
+}
+
 ;// CONCATENATED MODULE: ./src/readers/columnar/jsonl-stream.ts
 /**
  * Streaming JSONL reader: the file (gzip-decompressed on the fly when it ends in `.gz`) is read in
@@ -61557,10 +62051,16 @@ class JsonlScanner extends ProbaScanner {
 
 
 
+
+
 const CHUNK = 4 << 20;
 /** Opens `file` as a stream of chunks (decompressed for `.gz`). */
-function chunks(file) {
-    const raw = (0,external_node_fs_.createReadStream)(file, { highWaterMark: CHUNK });
+function chunks(file, range) {
+    const raw = (0,external_node_fs_.createReadStream)(file, {
+        highWaterMark: CHUNK,
+        start: range.start,
+        end: range.end === undefined ? undefined : range.end - 1,
+    });
     if (!file.toLowerCase().endsWith('.gz'))
         return raw;
     const gunzip = (0,external_node_zlib_.createGunzip)({ chunkSize: CHUNK });
@@ -61575,20 +62075,142 @@ function streamError(e, file) {
         return new errors_InputError(`not valid gzip: ${err.message}`, { file });
     return new errors_InputError(`cannot read file (${err.code ?? err.message})`, { file });
 }
+/** Bytes of a file below which it is read on one thread (the helper's start costs ~40 ms). */
+const PARALLEL_MIN_BYTES = 24 << 20;
+/**
+ * Bytes above which it is read on one thread too: the helper's half is held twice while it is appended
+ * (its columns, then this thread's copy), which at 10⁷ rows (2.3 GB) measured +330 MB of peak memory.
+ */
+const PARALLEL_MAX_BYTES = 1 << 30;
 /**
  * Reads per-example JSONL `file` into `cols` (appending; a new file range). Errors name file and line;
  * invalid UTF-8 names the line and the byte offset in the (decompressed) file. Returns null, having
  * read nothing, when the file is UTF-16: the caller then decodes it whole.
+ *
+ * A large uncompressed file is read in two halves at once, the second by the helper thread
+ * (parallel/helper.ts), split at a line end; the result is the same columns, and the same first error,
+ * as one sequential read gives.
  */
-async function readJsonlColumns(file, mapping, cols = new RecordColumns(), progress) {
+async function readJsonlColumns(file, mapping, cols = new columns_RecordColumns(), progress) {
     const total = statSafe(file);
-    cols.beginFile(file);
-    const scanner = new JsonlScanner(mapping, cols, file);
     const startRows = cols.n;
+    cols.beginFile(file);
+    const split = total !== undefined && total >= PARALLEL_MIN_BYTES && total <= PARALLEL_MAX_BYTES
+        ? splitPoint(file, total)
+        : undefined;
+    const helper = split !== undefined ? getHelper() : undefined;
+    let rest;
+    let helperBytes = 0;
+    let helperRows = 0;
+    if (helper && split !== undefined) {
+        rest = helper.request({ type: 'read-jsonl', file, mapping, start: split, end: total }, [], (p) => {
+            [helperBytes, helperRows] = p;
+        });
+        // Settled below; a rejection before then must not surface as unhandled.
+        rest.catch(() => { });
+    }
+    const report = (bytes, rows) => progress?.update({
+        stage: `reading ${file}`,
+        bytes: bytes + helperBytes,
+        totalBytes: total,
+        rows: rows + helperRows,
+    });
+    let lines;
+    const first = rest ? { start: 0, end: split, hintBytes: total } : { start: 0, hintBytes: total };
+    try {
+        lines = await scanJsonl(file, mapping, cols, first, startRows, report);
+    }
+    catch (e) {
+        // The first error is in this thread's half: the helper's work is moot.
+        if (rest)
+            await helper.stop();
+        throw e;
+    }
+    if (lines === null) {
+        if (rest)
+            await helper.stop();
+        cols.files.pop();
+        cols.fileStart.pop();
+        return null;
+    }
+    if (rest) {
+        let part;
+        try {
+            part = await rest;
+        }
+        catch (err) {
+            const e = err;
+            if (e.input) {
+                const loc = { ...e.location };
+                if (loc.line !== undefined)
+                    loc.line += lines;
+                throw new errors_InputError(e.detail ?? e.message, loc);
+            }
+            // The helper failed for another reason: this thread reads the rest itself.
+        }
+        // The helper's heap (its half's strings and buffers) goes with its thread: ending it now keeps the
+        // peak memory of the computations that follow ~60 MB per million rows lower (docs/performance.md);
+        // the next job starts a fresh one in ~40 ms.
+        await helper.stop();
+        if (part)
+            appendColumns(cols, part, lines);
+        else
+            await scanJsonl(file, mapping, cols, { start: split, end: total }, startRows, report, lines);
+    }
+    cols.finish();
+    if (cols.n === startRows)
+        throw new errors_InputError('no records in file', { file });
+    return cols;
+}
+/**
+ * Reads bytes [start, end) of `file`, which begin a line, into fresh columns (the helper thread's
+ * job); lines are numbered from the range's first line. Throws what a sequential read would.
+ */
+async function readJsonlRange(file, mapping, start, end, progress) {
+    const cols = new RecordColumns();
+    cols.beginFile(file);
+    await scanJsonl(file, mapping, cols, { start, end, hintBytes: end - start }, 0, progress);
+    cols.finish();
+    return cols;
+}
+/**
+ * The first line end at or after the middle of the file (the byte after it), or undefined when there
+ * is none within 16 MiB of the middle (then one thread reads it all).
+ */
+function splitPoint(file, total) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(file, 'r');
+        const buf = Buffer.allocUnsafe(1 << 16);
+        for (let at = Math.floor(total / 2); at < total && at < total / 2 + (16 << 20);) {
+            const got = (0,external_node_fs_.readSync)(fd, buf, 0, buf.length, at);
+            if (got <= 0)
+                return undefined;
+            const nl = buf.subarray(0, got).indexOf(0x0a);
+            if (nl >= 0)
+                return at + nl + 1 < total ? at + nl + 1 : undefined;
+            at += got;
+        }
+        return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/**
+ * Scans bytes [range.start, range.end) of `file` into `cols`; returns the number of lines read, or null
+ * (having read nothing) for a UTF-16 file. `lineBase` numbers the lines after that many earlier ones.
+ */
+async function scanJsonl(file, mapping, cols, range, startRows, progress, lineBase = 0) {
+    const scanner = new JsonlScanner(mapping, cols, file);
     let carry;
-    let line = 0;
-    let offset = 0; // file offset of buf[0]
-    let first = true;
+    let line = lineBase;
+    let offset = range.start; // file offset of buf[0]
+    let first = range.start === 0;
     let sized = false;
     const process = (buf, end) => {
         if (!(0,external_node_buffer_.isUtf8)(buf.subarray(0, end))) {
@@ -61612,7 +62234,7 @@ async function readJsonlColumns(file, mapping, cols = new RecordColumns(), progr
         }
     };
     try {
-        for await (const chunk of chunks(file)) {
+        for await (const chunk of chunks(file, range)) {
             let buf = chunk;
             if (carry && carry.length > 0) {
                 // The line cut at the chunk boundary: joined with the start of this chunk up to its first line
@@ -61632,11 +62254,8 @@ async function readJsonlColumns(file, mapping, cols = new RecordColumns(), progr
             if (first) {
                 first = false;
                 // UTF-16 (BOM or NUL pattern): the caller decodes the whole file instead.
-                if (utf16Order(buf)) {
-                    cols.files.pop();
-                    cols.fileStart.pop();
+                if (utf16Order(buf))
                     return null;
-                }
                 // Editors on Windows write a byte-order mark; it is not part of the data.
                 if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
                     buf = buf.subarray(3);
@@ -61654,17 +62273,12 @@ async function readJsonlColumns(file, mapping, cols = new RecordColumns(), progr
                 sized = true;
                 // Rows to expect, from the first chunk's bytes per line (3% margin): the probability block is
                 // allocated once at that size instead of grown by doubling (columns.ts, ProbaColumn).
-                if (total !== undefined && line > linesBefore)
-                    cols.expectRows(startRows + Math.ceil(((line - linesBefore) / (last + 1)) * total * 1.03));
+                if (range.hintBytes !== undefined && line > linesBefore)
+                    cols.expectRows(startRows + Math.ceil(((line - linesBefore) / (last + 1)) * range.hintBytes * 1.03));
             }
             offset += last + 1;
             carry = buf.subarray(last + 1);
-            progress?.update({
-                stage: `reading ${file}`,
-                bytes: offset,
-                totalBytes: total,
-                rows: cols.n - startRows,
-            });
+            progress?.(offset - range.start, cols.n - startRows);
         }
     }
     catch (e) {
@@ -61674,10 +62288,7 @@ async function readJsonlColumns(file, mapping, cols = new RecordColumns(), progr
     }
     if (carry && carry.length > 0)
         process(carry, carry.length);
-    cols.finish();
-    if (cols.n === startRows)
-        throw new errors_InputError('no records in file', { file });
-    return cols;
+    return line - lineBase;
 }
 function statSafe(file) {
     try {
@@ -72172,6 +72783,7 @@ function settingFor(setting, file) {
 
 
 
+
 /** Dictionary values that some row uses (a dictionary may hold values of lines that took the general path). */
 function usedValues(codes, values) {
     const used = new Uint8Array(values.length);
@@ -72369,7 +72981,7 @@ function datasetFromColumns(cols, opts) {
         const w = proba.width;
         const block = proba.block.data;
         const identity = w === k && colClass.every((c, j) => c === j);
-        const out = identity ? block.subarray(0, n * k) : new Float64Array(n * k);
+        const out = identity ? block.subarray(0, n * k) : f64(n * k, true);
         for (let i = 0; i < n; i++) {
             const row = i * w;
             let sum = 0;
@@ -72393,9 +73005,15 @@ function datasetFromColumns(cols, opts) {
         }
         // A view of the reader's block when it is sized close to the rows (columns.ts sizes it from the file
         // size); a trimmed copy only when much of it is spare, which would otherwise stay allocated.
-        ds.proba = identity && out.length * 1.25 < block.length ? out.slice() : out;
+        ds.proba = identity && out.length * 1.25 < block.length ? copyF64(out) : out;
     }
     return ds;
+}
+/** A trimmed copy, in shared memory when large (for the helper thread, stats/ovr-parallel.ts). */
+function copyF64(a) {
+    const c = f64(a.length, true);
+    c.set(a);
+    return c;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/corpus.ts
@@ -72581,7 +73199,7 @@ async function readInputs(paths, config, side = 'current', progress) {
     const out = [];
     const mapping = mappingOf(config);
     const { baseline: baselineSelect, ...select } = config.select ?? {};
-    const columns = new RecordColumns();
+    const columns = new columns_RecordColumns();
     for (const f of expandInputPaths(paths)) {
         const ctx = {
             mapping,

@@ -35,11 +35,14 @@ export function escapeControl(s: string): string {
 /** Bad input data or configuration: names file, line and field; exit code 2. */
 export class InputError extends Error {
   readonly location: InputLocation;
+  /** The message without its location (a reader on another thread rebuilds the error with its line). */
+  readonly detail: string;
   constructor(message: string, location: InputLocation = {}) {
     const where = formatLocation(location);
     super(escapeControl(where ? `${where}: ${message}` : message));
     this.name = 'InputError';
     this.location = location;
+    this.detail = message;
   }
 }
 

@@ -36,11 +36,14 @@ function escapeControl(s) {
 /** Bad input data or configuration: names file, line and field; exit code 2. */
 class InputError extends Error {
     location;
+    /** The message without its location (a reader on another thread rebuilds the error with its line). */
+    detail;
     constructor(message, location = {}) {
         const where = formatLocation(location);
         super(escapeControl(where ? `${where}: ${message}` : message));
         this.name = 'InputError';
         this.location = location;
+        this.detail = message;
     }
 }
 /** Bad command-line or action-input usage; exit code 2. */
@@ -205,10 +208,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
 /***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
@@ -496,7 +520,7 @@ function throttledProgress(write, intervalMs = 1000, now = () => Date.now()) {
  */
 const engine = () => Promise.all([
     Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(435), __nccwpck_require__.e(757)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4757)),
-    Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(940), __nccwpck_require__.e(435), __nccwpck_require__.e(425)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2425)),
+    Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(940), __nccwpck_require__.e(435), __nccwpck_require__.e(470)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9470)),
     __nccwpck_require__.e(/* import() */ 970).then(__nccwpck_require__.bind(__nccwpck_require__, 5970)),
     __nccwpck_require__.e(/* import() */ 104).then(__nccwpck_require__.bind(__nccwpck_require__, 5104)),
     __nccwpck_require__.e(/* import() */ 332).then(__nccwpck_require__.bind(__nccwpck_require__, 1332)),

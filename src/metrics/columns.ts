@@ -9,6 +9,7 @@
  * every error message (file, line, field), so both paths accept and reject exactly the same inputs.
  */
 import type { RecordColumns } from '../readers/columnar/columns.js';
+import { f64 } from '../readers/columnar/growable.js';
 import { buildDataset } from './encode.js';
 import { IdIndex } from './id-index.js';
 import { isDefaultPositive, PROBABILITY_SUM_TOLERANCE, toClassValue } from './encode-classification.js';
@@ -188,7 +189,7 @@ export function datasetFromColumns(cols: RecordColumns, opts: MetricOptions): Da
     const w = proba.width;
     const block = proba.block.data;
     const identity = w === k && colClass.every((c, j) => c === j);
-    const out = identity ? block.subarray(0, n * k) : new Float64Array(n * k);
+    const out = identity ? block.subarray(0, n * k) : f64(n * k, true);
     for (let i = 0; i < n; i++) {
       const row = i * w;
       let sum = 0;
@@ -206,7 +207,14 @@ export function datasetFromColumns(cols: RecordColumns, opts: MetricOptions): Da
     }
     // A view of the reader's block when it is sized close to the rows (columns.ts sizes it from the file
     // size); a trimmed copy only when much of it is spare, which would otherwise stay allocated.
-    ds.proba = identity && out.length * 1.25 < block.length ? out.slice() : out;
+    ds.proba = identity && out.length * 1.25 < block.length ? copyF64(out) : out;
   }
   return ds;
+}
+
+/** A trimmed copy, in shared memory when large (for the helper thread, stats/ovr-parallel.ts). */
+function copyF64(a: Float64Array): Float64Array {
+  const c = f64(a.length, true);
+  c.set(a);
+  return c;
 }

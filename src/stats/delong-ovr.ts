@@ -18,7 +18,10 @@
  * weighted gives class c its prevalence m_c/N (sklearn `average="weighted"`), treated as fixed — the
  * variance is conditional on the class counts, as binary DeLong's is on m and n.
  */
-import { placementScratch, placementsInto } from './delong.js';
+import { halvesPay, startSecondHalf } from './ovr-parallel.js';
+import { ovrInput, ovrPasses, type OvrInput } from './ovr-passes.js';
+
+export { ovrInput, type OvrInput } from './ovr-passes.js';
 
 /** How the per-class AUCs are averaged. */
 export type OvrAverage = 'macro' | 'weighted';
@@ -38,38 +41,13 @@ export interface OvrInfluence {
 }
 
 /**
- * Rows of a multiclass run for OvR DeLong: `label[r]` is the class index of row r, and `score(c, out)`
- * fills `out[r]` with the probability of class c for every row r.
- */
-export interface OvrInput {
-  n: number;
-  k: number;
-  label: Int32Array;
-  score(c: number, out: Float64Array): void;
-  /** The row-major n × k block itself when rows are not subset: read in place, no column copy. */
-  block?: Float64Array;
-}
-
-/** An `OvrInput` over rows `rows` (or all rows) of a row-major n × k probability block. */
-export function ovrInput(yTrue: Int32Array, proba: Float64Array, k: number, rows?: Int32Array): OvrInput {
-  const n = rows ? rows.length : yTrue.length;
-  const label = rows ? Int32Array.from(rows, (r) => yTrue[r]) : yTrue;
-  return {
-    n,
-    k,
-    label,
-    block: rows ? undefined : proba,
-    score(c, out) {
-      if (rows) for (let i = 0; i < n; i++) out[i] = proba[rows[i] * k + c];
-      else for (let i = 0; i < n; i++) out[i] = proba[i * k + c];
-    },
-  };
-}
-
-/**
  * Per-class OvR AUCs of `input`, their `average`, and the per-example influence of the average. With
  * `classes` given, exactly those classes are used (a paired test must use the same set in both runs).
  * `columns` receives each class's ψ_c when given (tests and `ovrCovariance` use it).
+ *
+ * Between `OVR_PARALLEL_MIN` and `OVR_PARALLEL_MAX` rows ψ̄ is summed in two halves of the classes, the
+ * first half's sum plus the second's, whether or not the helper thread computes the second half
+ * (ovr-parallel.ts): the same doubles on one thread or two.
  */
 export function ovrInfluence(
   input: OvrInput,
@@ -85,44 +63,37 @@ export function ovrInfluence(
   if (present.length < 2) return out;
   const total = present.reduce((s, c) => s + support[c], 0);
   out.weights = present.map((c) => (average === 'macro' ? 1 / present.length : support[c] / total));
-  const col = input.block ? undefined : new Float64Array(n);
-  const isPos = new Uint8Array(n);
-  const scratch = placementScratch(n);
-  const psi = columns ? new Float64Array(n) : undefined;
-  let psiBar: Float64Array | null = new Float64Array(n);
+  const P = present.length;
+  const results = new Float64Array(3 * P);
+  const psiBar = new Float64Array(n);
+  // Two halves only where the helper may take one (a property of the data, not of the machine, so the
+  // doubles do not depend on whether a helper ran); elsewhere one sum and no second array.
+  const h = halvesPay(n) && !columns ? Math.ceil(P / 2) : P;
+  const second = h < P ? startSecondHalf(input, present.slice(h), out.weights.slice(h)) : undefined;
+  let whole = ovrPasses(input, present.slice(0, h), out.weights.slice(0, h), psiBar, results, columns);
+  if (h < P) {
+    let rest = second?.finish();
+    if (!rest) {
+      const psi = new Float64Array(n);
+      const r = new Float64Array(3 * (P - h));
+      rest = { psi, results: r, whole: ovrPasses(input, present.slice(h), out.weights.slice(h), psi, r) };
+    }
+    results.set(rest.results, 3 * h);
+    whole &&= rest.whole;
+    if (whole) {
+      const psi = rest.psi;
+      for (let i = 0; i < n; i++) psiBar[i] += psi[i];
+    }
+  }
   let auc = 0;
-  for (let j = 0; j < present.length; j++) {
-    const c = present[j];
-    const w = out.weights[j];
-    for (let i = 0; i < n; i++) isPos[i] = label[i] === c ? 1 : 0;
-    let p;
-    if (col) {
-      input.score(c, col);
-      p = placementsInto(col, isPos, scratch);
-    } else p = placementsInto(input.block!, isPos, scratch, k, c);
-    out.perClass.push(p.auc);
-    auc += w * p.auc;
-    if (p.m < 2 || p.n < 2) {
-      psiBar = null;
-      continue;
-    }
-    const sp = Math.sqrt(p.m * (p.m - 1));
-    const sn = Math.sqrt(p.n * (p.n - 1));
-    const { v10, v01 } = p;
-    let a = 0;
-    let b = 0;
-    // ψ_c(i) added straight into the average; kept as a column only for `columns` (one pass either way).
-    for (let i = 0; i < n; i++) {
-      const v = isPos[i] ? (v10[a++] - p.auc) / sp : (v01[b++] - p.auc) / sn;
-      if (psi) psi[i] = v;
-      if (psiBar) psiBar[i] += w * v;
-    }
-    if (columns && psi) columns(c, psi);
+  for (let j = 0; j < P; j++) {
+    out.perClass.push(results[3 * j]);
+    auc += out.weights[j] * results[3 * j];
   }
   // Macro: Σ AUC_c / P in class order, as `ovrAuc` (metrics/probabilistic.ts) sums it, so that both
   // give the same double.
   out.auc = average === 'macro' ? out.perClass.reduce((s, a) => s + a, 0) / present.length : auc;
-  out.psiBar = psiBar;
+  out.psiBar = whole ? psiBar : null;
   return out;
 }
 

@@ -84,8 +84,8 @@ export class ProbaColumn {
   /** map mode: key per block column; array mode: empty. */
   keys: string[] = [];
   private keyIndex = new Map<string, number>();
-  /** Row-major block of `width` values per row (number mode: width 1). */
-  block = new GrowF64(1024);
+  /** Row-major block of `width` values per row (number mode: width 1); shared memory when large. */
+  block = new GrowF64(1024, true);
   width = 0;
   present = new Uint8Array(1024);
   rows = 0;
@@ -121,7 +121,7 @@ export class ProbaColumn {
     if (width <= this.width) return;
     const old = this.block;
     const oldWidth = this.width;
-    const next = new GrowF64(Math.max(1024, this.rows * width * 2, this.expectedRows * width));
+    const next = new GrowF64(Math.max(1024, this.rows * width * 2, this.expectedRows * width), true);
     next.data.fill(NaN, 0, this.rows * width);
     for (let r = 0; r < this.rows; r++)
       for (let c = 0; c < oldWidth; c++) next.data[r * width + c] = old.data[r * oldWidth + c];
@@ -172,6 +172,41 @@ export class ProbaColumn {
     this.block.length = row * w;
     this.growPresent(row);
     this.rows = row;
+  }
+
+  /**
+   * Appends `rows` rows read elsewhere (column-transfer.ts) at row `base`: `block` holds `w` values per
+   * row, its column j going to block column `to[j]` (already widened to; `map` keys added first).
+   */
+  appendBlock(
+    mode: 'number' | 'map' | 'array',
+    w: number,
+    base: number,
+    rows: number,
+    block: Float64Array,
+    present: Uint8Array,
+    to: Int32Array,
+  ): void {
+    if (this.mode === 'none') {
+      this.mode = mode;
+      if (mode === 'number') this.width = 1;
+    }
+    if (mode === 'array') this.widen(w);
+    this.fillTo(base);
+    const W = this.width;
+    this.block.reserve((base + rows) * W, this.expectedRows * W);
+    const data = this.block.data;
+    const same = W === w && to.every((c, j) => c === j);
+    if (same) data.set(block.subarray(0, rows * w), base * W);
+    else {
+      data.fill(NaN, base * W, (base + rows) * W);
+      for (let r = 0; r < rows; r++)
+        for (let j = 0; j < w; j++) data[(base + r) * W + to[j]] = block[r * w + j];
+    }
+    this.block.length = (base + rows) * W;
+    this.growPresent(base + rows);
+    this.present.set(present.subarray(0, rows), base);
+    this.rows = base + rows;
   }
 
   pushGeneric(row: number, v: unknown): void {
@@ -262,6 +297,8 @@ export class RecordColumns {
     const row = this.n;
     if (col.data.length <= row) {
       const old = col.data.length;
+      // Every earlier row is filled (a value or NaN): growing must keep them all.
+      col.length = old;
       col.reserve(row + 1);
       col.data.fill(NaN, old);
     }
@@ -320,6 +357,7 @@ export class RecordColumns {
     for (const col of this.numeric.values()) {
       if (col.data.length < this.n) {
         const old = col.data.length;
+        col.length = old;
         col.reserve(this.n);
         col.data.fill(NaN, old);
       }

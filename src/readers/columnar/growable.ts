@@ -4,12 +4,24 @@
  * at 10⁶–10⁷ rows (docs/performance.md).
  */
 
+/**
+ * A Float64Array of `n` values, in memory the helper thread can read in place (a SharedArrayBuffer)
+ * when it is large enough for the helper to be used on it (stats/ovr-parallel.ts); zero-filled.
+ */
+export function f64(n: number, shared: boolean): Float64Array {
+  return shared && n >= 1 << 16 ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
+}
+
 /** Growable Float64Array (amortised doubling, or sized once from a hint); `data[0..length)` is filled. */
 export class GrowF64 {
   data: Float64Array;
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Float64Array(capacity);
+  /** `shared`: large storage goes in shared memory (`f64`). */
+  constructor(
+    capacity = 1024,
+    private readonly shared = false,
+  ) {
+    this.data = f64(capacity, shared);
   }
   /** Room for `n` values; when it must grow, to at least `expected` (a size hint) if that is larger. */
   reserve(n: number, expected = 0): void {
@@ -22,7 +34,7 @@ export class GrowF64 {
       cap = this.data.length * 2;
       while (cap < n) cap *= 2;
     }
-    const next = new Float64Array(cap);
+    const next = f64(cap, this.shared);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }

@@ -3,7 +3,7 @@
  * 4 MiB chunks; complete lines of each chunk are checked as UTF-8 in one native call and scanned into
  * `RecordColumns`. No whole-file string and no object per row, so memory is the columns plus one chunk.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../../errors.js';
@@ -12,12 +12,18 @@ import type { RecordMapping } from '../types.js';
 import { RecordColumns } from './columns.js';
 import { JsonlScanner } from './jsonl-scanner.js';
 import type { ProgressSink } from '../../progress.js';
+import { getHelper, type SerialisedError } from '../../parallel/helper.js';
+import { appendColumns, type PackedColumns } from './column-transfer.js';
 
 const CHUNK = 4 << 20;
 
 /** Opens `file` as a stream of chunks (decompressed for `.gz`). */
-function chunks(file: string): AsyncIterable<Buffer> {
-  const raw = createReadStream(file, { highWaterMark: CHUNK });
+function chunks(file: string, range: Range): AsyncIterable<Buffer> {
+  const raw = createReadStream(file, {
+    highWaterMark: CHUNK,
+    start: range.start,
+    end: range.end === undefined ? undefined : range.end - 1,
+  });
   if (!file.toLowerCase().endsWith('.gz')) return raw;
   const gunzip = createGunzip({ chunkSize: CHUNK });
   raw.on('error', (e) => gunzip.destroy(e));
@@ -32,10 +38,30 @@ function streamError(e: unknown, file: string): InputError {
   return new InputError(`cannot read file (${err.code ?? err.message})`, { file });
 }
 
+/** Bytes of a file below which it is read on one thread (the helper's start costs ~40 ms). */
+export const PARALLEL_MIN_BYTES = 24 << 20;
+
+/**
+ * Bytes above which it is read on one thread too: the helper's half is held twice while it is appended
+ * (its columns, then this thread's copy), which at 10⁷ rows (2.3 GB) measured +330 MB of peak memory.
+ */
+export const PARALLEL_MAX_BYTES = 1 << 30;
+
+/** Where a part of a file is read: bytes [start, end), and the size the row-count hint is for. */
+interface Range {
+  start: number;
+  end?: number;
+  hintBytes?: number;
+}
+
 /**
  * Reads per-example JSONL `file` into `cols` (appending; a new file range). Errors name file and line;
  * invalid UTF-8 names the line and the byte offset in the (decompressed) file. Returns null, having
  * read nothing, when the file is UTF-16: the caller then decodes it whole.
+ *
+ * A large uncompressed file is read in two halves at once, the second by the helper thread
+ * (parallel/helper.ts), split at a line end; the result is the same columns, and the same first error,
+ * as one sequential read gives.
  */
 export async function readJsonlColumns(
   file: string,
@@ -44,13 +70,134 @@ export async function readJsonlColumns(
   progress?: ProgressSink,
 ): Promise<RecordColumns | null> {
   const total = statSafe(file);
-  cols.beginFile(file);
-  const scanner = new JsonlScanner(mapping, cols, file);
   const startRows = cols.n;
+  cols.beginFile(file);
+  const split =
+    total !== undefined && total >= PARALLEL_MIN_BYTES && total <= PARALLEL_MAX_BYTES
+      ? splitPoint(file, total)
+      : undefined;
+  const helper = split !== undefined ? getHelper() : undefined;
+  let rest: Promise<PackedColumns> | undefined;
+  let helperBytes = 0;
+  let helperRows = 0;
+  if (helper && split !== undefined) {
+    rest = helper.request<PackedColumns>(
+      { type: 'read-jsonl', file, mapping, start: split, end: total },
+      [],
+      (p) => {
+        [helperBytes, helperRows] = p as [number, number];
+      },
+    );
+    // Settled below; a rejection before then must not surface as unhandled.
+    rest.catch(() => {});
+  }
+  const report = (bytes: number, rows: number) =>
+    progress?.update({
+      stage: `reading ${file}`,
+      bytes: bytes + helperBytes,
+      totalBytes: total,
+      rows: rows + helperRows,
+    });
+  let lines: number | null;
+  const first: Range = rest ? { start: 0, end: split, hintBytes: total } : { start: 0, hintBytes: total };
+  try {
+    lines = await scanJsonl(file, mapping, cols, first, startRows, report);
+  } catch (e) {
+    // The first error is in this thread's half: the helper's work is moot.
+    if (rest) await helper!.stop();
+    throw e;
+  }
+  if (lines === null) {
+    if (rest) await helper!.stop();
+    cols.files.pop();
+    cols.fileStart.pop();
+    return null;
+  }
+  if (rest) {
+    let part: PackedColumns | undefined;
+    try {
+      part = await rest;
+    } catch (err) {
+      const e = err as SerialisedError;
+      if (e.input) {
+        const loc = { ...e.location };
+        if (loc.line !== undefined) loc.line += lines;
+        throw new InputError(e.detail ?? e.message, loc);
+      }
+      // The helper failed for another reason: this thread reads the rest itself.
+    }
+    // The helper's heap (its half's strings and buffers) goes with its thread: ending it now keeps the
+    // peak memory of the computations that follow ~60 MB per million rows lower (docs/performance.md);
+    // the next job starts a fresh one in ~40 ms.
+    await helper!.stop();
+    if (part) appendColumns(cols, part, lines);
+    else await scanJsonl(file, mapping, cols, { start: split!, end: total }, startRows, report, lines);
+  }
+  cols.finish();
+  if (cols.n === startRows) throw new InputError('no records in file', { file });
+  return cols;
+}
+
+/**
+ * Reads bytes [start, end) of `file`, which begin a line, into fresh columns (the helper thread's
+ * job); lines are numbered from the range's first line. Throws what a sequential read would.
+ */
+export async function readJsonlRange(
+  file: string,
+  mapping: RecordMapping,
+  start: number,
+  end: number,
+  progress?: (bytes: number, rows: number) => void,
+): Promise<RecordColumns> {
+  const cols = new RecordColumns();
+  cols.beginFile(file);
+  await scanJsonl(file, mapping, cols, { start, end, hintBytes: end - start }, 0, progress);
+  cols.finish();
+  return cols;
+}
+
+/**
+ * The first line end at or after the middle of the file (the byte after it), or undefined when there
+ * is none within 16 MiB of the middle (then one thread reads it all).
+ */
+function splitPoint(file: string, total: number): number | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buf = Buffer.allocUnsafe(1 << 16);
+    for (let at = Math.floor(total / 2); at < total && at < total / 2 + (16 << 20);) {
+      const got = readSync(fd, buf, 0, buf.length, at);
+      if (got <= 0) return undefined;
+      const nl = buf.subarray(0, got).indexOf(0x0a);
+      if (nl >= 0) return at + nl + 1 < total ? at + nl + 1 : undefined;
+      at += got;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Scans bytes [range.start, range.end) of `file` into `cols`; returns the number of lines read, or null
+ * (having read nothing) for a UTF-16 file. `lineBase` numbers the lines after that many earlier ones.
+ */
+async function scanJsonl(
+  file: string,
+  mapping: RecordMapping,
+  cols: RecordColumns,
+  range: Range,
+  startRows: number,
+  progress?: (bytes: number, rows: number) => void,
+  lineBase = 0,
+): Promise<number | null> {
+  const scanner = new JsonlScanner(mapping, cols, file);
   let carry: Buffer | undefined;
-  let line = 0;
-  let offset = 0; // file offset of buf[0]
-  let first = true;
+  let line = lineBase;
+  let offset = range.start; // file offset of buf[0]
+  let first = range.start === 0;
   let sized = false;
   const process = (buf: Buffer, end: number) => {
     if (!isUtf8(buf.subarray(0, end))) {
@@ -74,7 +221,7 @@ export async function readJsonlColumns(
     }
   };
   try {
-    for await (const chunk of chunks(file)) {
+    for await (const chunk of chunks(file, range)) {
       let buf: Buffer = chunk;
       if (carry && carry.length > 0) {
         // The line cut at the chunk boundary: joined with the start of this chunk up to its first line
@@ -94,11 +241,7 @@ export async function readJsonlColumns(
       if (first) {
         first = false;
         // UTF-16 (BOM or NUL pattern): the caller decodes the whole file instead.
-        if (utf16Order(buf)) {
-          cols.files.pop();
-          cols.fileStart.pop();
-          return null;
-        }
+        if (utf16Order(buf)) return null;
         // Editors on Windows write a byte-order mark; it is not part of the data.
         if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
           buf = buf.subarray(3);
@@ -116,26 +259,21 @@ export async function readJsonlColumns(
         sized = true;
         // Rows to expect, from the first chunk's bytes per line (3% margin): the probability block is
         // allocated once at that size instead of grown by doubling (columns.ts, ProbaColumn).
-        if (total !== undefined && line > linesBefore)
-          cols.expectRows(startRows + Math.ceil(((line - linesBefore) / (last + 1)) * total * 1.03));
+        if (range.hintBytes !== undefined && line > linesBefore)
+          cols.expectRows(
+            startRows + Math.ceil(((line - linesBefore) / (last + 1)) * range.hintBytes * 1.03),
+          );
       }
       offset += last + 1;
       carry = buf.subarray(last + 1);
-      progress?.update({
-        stage: `reading ${file}`,
-        bytes: offset,
-        totalBytes: total,
-        rows: cols.n - startRows,
-      });
+      progress?.(offset - range.start, cols.n - startRows);
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw streamError(e, file);
   }
   if (carry && carry.length > 0) process(carry, carry.length);
-  cols.finish();
-  if (cols.n === startRows) throw new InputError('no records in file', { file });
-  return cols;
+  return line - lineBase;
 }
 
 function statSafe(file: string): number | undefined {
