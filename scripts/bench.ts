@@ -243,9 +243,9 @@ async function main(): Promise<void> {
     ...args.binary.map((rows) => ({ rows, k: 2 })),
   ];
   out(
-    `| file | rows | MiB | \`evalgate metrics\` | pandas + sklearn | ratio | JSON.parse floor | ÷ floor | \`evalgate compare\` | ÷ metrics | values agree |`,
+    `| file | rows | MiB | \`evalgate metrics\` | pandas + sklearn | ratio | JSON.parse floor | ÷ floor | \`evalgate compare\` | ÷ metrics | metrics on one thread | values agree |`,
   );
-  out(`|---|---|---|---|---|---|---|---|---|---|---|`);
+  out(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
   const summary: Record<string, Record<string, number>> = {};
   for (const c of cases) {
     const base = await ensureFile(args.cache, c.rows, c.k, 'baseline');
@@ -272,8 +272,16 @@ async function main(): Promise<void> {
           ]),
       ],
     ];
+    // The same command without the helper thread (src/parallel/helper.ts): the second core's share. Not
+    // at 10M rows, where neither parallel path applies (above 1 GiB and 4M rows, for memory).
+    const twoPaths = c.rows <= 4_000_000;
+    if (twoPaths)
+      jobs.push([
+        'oneThread',
+        () => timed('node', [CLI, 'metrics', base.path], { ...process.env, EVALGATE_THREADS: '1' }),
+      ]);
     if (runPy) jobs.push(['sklearn', () => timed(PYTHON, ['scripts/bench/sklearn_metrics.py', base.path])]);
-    const runs: Record<string, Run[]> = { metrics: [], floor: [], compare: [], sklearn: [] };
+    const runs: Record<string, Run[]> = { metrics: [], floor: [], compare: [], sklearn: [], oneThread: [] };
     for (let r = 0; r < args.reps; r++) {
       for (let j = 0; j < jobs.length; j++) {
         const [name, fn] = jobs[(j + r) % jobs.length];
@@ -288,12 +296,17 @@ async function main(): Promise<void> {
           ? `yes (${a.checked} metrics, ≤ ${a.worst.toExponential(0)})`
           : `NO: ${a.name} rel. diff ${a.worst.toExponential(2)}`;
     }
+    if (twoPaths && runs.oneThread[0])
+      agree +=
+        runs.oneThread[0].stdout === runs.metrics[0]?.stdout
+          ? '; one thread: same output'
+          : '; ONE THREAD DIFFERS';
     const label = c.k === 2 ? 'binary' : `${c.k}-class`;
     const rm = ratio(runs.metrics, runs.sklearn);
     const rf = ratio(runs.metrics, runs.floor);
     const rc = ratio(runs.compare, runs.metrics);
     out(
-      `| ${label} | ${fmtRows(c.rows)} | ${mib.toFixed(0)} | ${cell(runs.metrics)} | ${runPy ? cell(runs.sklearn) : 'not run'} | ${Number.isFinite(rm) ? rm.toFixed(2) + '×' : '—'} | ${cell(runs.floor)} | ${rf.toFixed(2)}× | ${cell(runs.compare)} | ${rc.toFixed(2)}× | ${agree} |`,
+      `| ${label} | ${fmtRows(c.rows)} | ${mib.toFixed(0)} | ${cell(runs.metrics)} | ${runPy ? cell(runs.sklearn) : 'not run'} | ${Number.isFinite(rm) ? rm.toFixed(2) + '×' : '—'} | ${cell(runs.floor)} | ${rf.toFixed(2)}× | ${cell(runs.compare)} | ${rc.toFixed(2)}× | ${twoPaths ? cell(runs.oneThread) : '—'} | ${agree} |`,
     );
     summary[`${label} ${fmtRows(c.rows)}`] = {
       metrics: median(runs.metrics.map((r) => r.wall)),
