@@ -56781,6 +56781,8 @@ function workerScript() {
         return { file: (0,external_node_path_.join)(dir, 'worker.ts'), source: true };
     return undefined;
 }
+/** Jobs handed to a helper so far (tests check that a path really used it). */
+const helperJobs = { count: 0 };
 /** The helper thread: asynchronous requests with replies, and synchronous jobs over shared memory. */
 class Helper {
     worker;
@@ -56837,6 +56839,7 @@ class Helper {
         if (this.dead)
             return Promise.reject({ input: false, message: 'helper thread is not running' });
         const id = this.nextId++;
+        helperJobs.count++;
         return new Promise((resolve, reject) => {
             this.pending.set(id, { resolve: resolve, reject, progress });
             this.worker.ref();
@@ -56845,6 +56848,7 @@ class Helper {
     }
     /** Sends a job that reports its end through shared memory (`waitSync`); returns at once. */
     post(job) {
+        helperJobs.count++;
         this.worker.postMessage({ ...job, id: 0 });
     }
     /** Terminates the thread (its work became moot, or tests). */
@@ -56985,16 +56989,16 @@ function ovr_passes_ovrPasses(input, classes, weights, acc, results, columns) {
  */
 
 
-/** Rows below which a pass stays on one thread (posting and waiting cost more than half the work). */
-const OVR_PARALLEL_MIN = 50_000;
 /**
- * Rows above which it stays on one thread: the helper's working memory (~33 bytes per row: its sort
- * scratch, the labels' copy and its half of ψ̄) would take 10⁷ rows past 2 GiB (docs/performance.md).
+ * Rows of a pass split between the threads. Not below 250,000: measured no faster at 100k–300k rows
+ * (posting, waiting and the helper's start cost about what half the work saves). Not above 4,000,000: the
+ * helper's working memory (~33 bytes per row: its sort scratch, the labels' copy and its half of ψ̄)
+ * would take 10⁷ rows past 2 GiB. Tests lower `minRows`.
  */
-const OVR_PARALLEL_MAX = 4_000_000;
+const ovrParallel = { minRows: 250_000, maxRows: 4_000_000 };
 /** Whether a pass over `n` rows is split in two halves of the classes (see delong-ovr.ts). */
 function halvesPay(n) {
-    return n >= OVR_PARALLEL_MIN && n <= OVR_PARALLEL_MAX;
+    return n >= ovrParallel.minRows && n <= ovrParallel.maxRows;
 }
 function sharedF64(n) {
     return new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n)));
@@ -57080,7 +57084,7 @@ function runOvrJob(job) {
  * `classes` given, exactly those classes are used (a paired test must use the same set in both runs).
  * `columns` receives each class's ψ_c when given (tests and `ovrCovariance` use it).
  *
- * Between `OVR_PARALLEL_MIN` and `OVR_PARALLEL_MAX` rows ψ̄ is summed in two halves of the classes, the
+ * Within `ovrParallel`'s row range ψ̄ is summed in two halves of the classes, the
  * first half's sum plus the second's, whether or not the helper thread computes the second half
  * (ovr-parallel.ts): the same doubles on one thread or two.
  */
@@ -62075,13 +62079,13 @@ function streamError(e, file) {
         return new errors_InputError(`not valid gzip: ${err.message}`, { file });
     return new errors_InputError(`cannot read file (${err.code ?? err.message})`, { file });
 }
-/** Bytes of a file below which it is read on one thread (the helper's start costs ~40 ms). */
-const PARALLEL_MIN_BYTES = 24 << 20;
 /**
- * Bytes above which it is read on one thread too: the helper's half is held twice while it is appended
- * (its columns, then this thread's copy), which at 10⁷ rows (2.3 GB) measured +330 MB of peak memory.
+ * File sizes read on two threads (docs/performance.md, "Two cores"). Not below 64 MiB: measured no
+ * faster at 100k–300k rows, where the helper's start and the append eat the gain. Not above 1 GiB: the
+ * helper's half is held twice while it is appended, which at 10⁷ rows (2.3 GB) measured +330 MB of peak
+ * memory and no faster run. Tests lower `minBytes` to exercise the path on small files.
  */
-const PARALLEL_MAX_BYTES = 1 << 30;
+const parallelRead = { minBytes: 64 << 20, maxBytes: 1 << 30 };
 /**
  * Reads per-example JSONL `file` into `cols` (appending; a new file range). Errors name file and line;
  * invalid UTF-8 names the line and the byte offset in the (decompressed) file. Returns null, having
@@ -62095,7 +62099,7 @@ async function readJsonlColumns(file, mapping, cols = new columns_RecordColumns(
     const total = statSafe(file);
     const startRows = cols.n;
     cols.beginFile(file);
-    const split = total !== undefined && total >= PARALLEL_MIN_BYTES && total <= PARALLEL_MAX_BYTES
+    const split = total !== undefined && total >= parallelRead.minBytes && total <= parallelRead.maxBytes
         ? splitPoint(file, total)
         : undefined;
     const helper = split !== undefined ? getHelper() : undefined;

@@ -1964,6 +1964,8 @@ function workerScript() {
         return { file: join(dir, 'worker.ts'), source: true };
     return undefined;
 }
+/** Jobs handed to a helper so far (tests check that a path really used it). */
+const helperJobs = { count: 0 };
 /** The helper thread: asynchronous requests with replies, and synchronous jobs over shared memory. */
 class Helper {
     worker;
@@ -2020,6 +2022,7 @@ class Helper {
         if (this.dead)
             return Promise.reject({ input: false, message: 'helper thread is not running' });
         const id = this.nextId++;
+        helperJobs.count++;
         return new Promise((resolve, reject) => {
             this.pending.set(id, { resolve: resolve, reject, progress });
             this.worker.ref();
@@ -2028,6 +2031,7 @@ class Helper {
     }
     /** Sends a job that reports its end through shared memory (`waitSync`); returns at once. */
     post(job) {
+        helperJobs.count++;
         this.worker.postMessage({ ...job, id: 0 });
     }
     /** Terminates the thread (its work became moot, or tests). */
@@ -2117,13 +2121,13 @@ function streamError(e, file) {
         return new errors_InputError(`not valid gzip: ${err.message}`, { file });
     return new errors_InputError(`cannot read file (${err.code ?? err.message})`, { file });
 }
-/** Bytes of a file below which it is read on one thread (the helper's start costs ~40 ms). */
-const PARALLEL_MIN_BYTES = (/* unused pure expression or super */ null && (24 << 20));
 /**
- * Bytes above which it is read on one thread too: the helper's half is held twice while it is appended
- * (its columns, then this thread's copy), which at 10⁷ rows (2.3 GB) measured +330 MB of peak memory.
+ * File sizes read on two threads (docs/performance.md, "Two cores"). Not below 64 MiB: measured no
+ * faster at 100k–300k rows, where the helper's start and the append eat the gain. Not above 1 GiB: the
+ * helper's half is held twice while it is appended, which at 10⁷ rows (2.3 GB) measured +330 MB of peak
+ * memory and no faster run. Tests lower `minBytes` to exercise the path on small files.
  */
-const PARALLEL_MAX_BYTES = (/* unused pure expression or super */ null && (1 << 30));
+const parallelRead = { minBytes: 64 << 20, maxBytes: 1 << 30 };
 /**
  * Reads per-example JSONL `file` into `cols` (appending; a new file range). Errors name file and line;
  * invalid UTF-8 names the line and the byte offset in the (decompressed) file. Returns null, having
@@ -2137,7 +2141,7 @@ async function readJsonlColumns(file, mapping, cols = new RecordColumns(), progr
     const total = statSafe(file);
     const startRows = cols.n;
     cols.beginFile(file);
-    const split = total !== undefined && total >= PARALLEL_MIN_BYTES && total <= PARALLEL_MAX_BYTES
+    const split = total !== undefined && total >= parallelRead.minBytes && total <= parallelRead.maxBytes
         ? splitPoint(file, total)
         : undefined;
     const helper = split !== undefined ? getHelper() : undefined;
@@ -2946,16 +2950,16 @@ function ovrPasses(input, classes, weights, acc, results, columns) {
  */
 
 
-/** Rows below which a pass stays on one thread (posting and waiting cost more than half the work). */
-const OVR_PARALLEL_MIN = 50_000;
 /**
- * Rows above which it stays on one thread: the helper's working memory (~33 bytes per row: its sort
- * scratch, the labels' copy and its half of ψ̄) would take 10⁷ rows past 2 GiB (docs/performance.md).
+ * Rows of a pass split between the threads. Not below 250,000: measured no faster at 100k–300k rows
+ * (posting, waiting and the helper's start cost about what half the work saves). Not above 4,000,000: the
+ * helper's working memory (~33 bytes per row: its sort scratch, the labels' copy and its half of ψ̄)
+ * would take 10⁷ rows past 2 GiB. Tests lower `minRows`.
  */
-const OVR_PARALLEL_MAX = 4_000_000;
+const ovrParallel = { minRows: 250_000, maxRows: 4_000_000 };
 /** Whether a pass over `n` rows is split in two halves of the classes (see delong-ovr.ts). */
 function halvesPay(n) {
-    return n >= OVR_PARALLEL_MIN && n <= OVR_PARALLEL_MAX;
+    return n >= ovrParallel.minRows && n <= ovrParallel.maxRows;
 }
 function sharedF64(n) {
     return new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n)));

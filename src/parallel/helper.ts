@@ -49,6 +49,9 @@ export interface SerialisedError {
   location?: { file?: string; line?: number; field?: string };
 }
 
+/** Jobs handed to a helper so far (tests check that a path really used it). */
+export const helperJobs = { count: 0 };
+
 interface Pending {
   resolve(v: unknown): void;
   reject(e: unknown): void;
@@ -111,6 +114,7 @@ export class Helper {
   request<T>(job: object, transfer: ArrayBuffer[] = [], progress?: (p: unknown) => void): Promise<T> {
     if (this.dead) return Promise.reject({ input: false, message: 'helper thread is not running' });
     const id = this.nextId++;
+    helperJobs.count++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
       this.worker.ref();
@@ -120,6 +124,7 @@ export class Helper {
 
   /** Sends a job that reports its end through shared memory (`waitSync`); returns at once. */
   post(job: object): void {
+    helperJobs.count++;
     this.worker.postMessage({ ...job, id: 0 });
   }
 

@@ -45,7 +45,7 @@ export interface OvrInfluence {
  * `classes` given, exactly those classes are used (a paired test must use the same set in both runs).
  * `columns` receives each class's ψ_c when given (tests and `ovrCovariance` use it).
  *
- * Between `OVR_PARALLEL_MIN` and `OVR_PARALLEL_MAX` rows ψ̄ is summed in two halves of the classes, the
+ * Within `ovrParallel`'s row range ψ̄ is summed in two halves of the classes, the
  * first half's sum plus the second's, whether or not the helper thread computes the second half
  * (ovr-parallel.ts): the same doubles on one thread or two.
  */

@@ -9,18 +9,17 @@
 import { getHelper, waitSync } from '../parallel/helper.js';
 import { ovrPasses, type OvrInput } from './ovr-passes.js';
 
-/** Rows below which a pass stays on one thread (posting and waiting cost more than half the work). */
-export const OVR_PARALLEL_MIN = 50_000;
-
 /**
- * Rows above which it stays on one thread: the helper's working memory (~33 bytes per row: its sort
- * scratch, the labels' copy and its half of ψ̄) would take 10⁷ rows past 2 GiB (docs/performance.md).
+ * Rows of a pass split between the threads. Not below 250,000: measured no faster at 100k–300k rows
+ * (posting, waiting and the helper's start cost about what half the work saves). Not above 4,000,000: the
+ * helper's working memory (~33 bytes per row: its sort scratch, the labels' copy and its half of ψ̄)
+ * would take 10⁷ rows past 2 GiB. Tests lower `minRows`.
  */
-export const OVR_PARALLEL_MAX = 4_000_000;
+export const ovrParallel = { minRows: 250_000, maxRows: 4_000_000 };
 
 /** Whether a pass over `n` rows is split in two halves of the classes (see delong-ovr.ts). */
 export function halvesPay(n: number): boolean {
-  return n >= OVR_PARALLEL_MIN && n <= OVR_PARALLEL_MAX;
+  return n >= ovrParallel.minRows && n <= ovrParallel.maxRows;
 }
 
 /** The helper's job: classes `classes` of the block, results into the shared arrays. */

@@ -2,18 +2,14 @@
  * Reading a JSONL file on two threads (readers/columnar/jsonl-stream.ts, column-transfer.ts) gives the
  * columns, and the first error, of one sequential read.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendColumns, packColumns } from '../../src/readers/columnar/column-transfer.js';
 import type { RecordColumns } from '../../src/readers/columnar/columns.js';
-import {
-  PARALLEL_MIN_BYTES,
-  readJsonlColumns,
-  readJsonlRange,
-} from '../../src/readers/columnar/jsonl-stream.js';
-import { stopHelper } from '../../src/parallel/helper.js';
+import { parallelRead, readJsonlColumns, readJsonlRange } from '../../src/readers/columnar/jsonl-stream.js';
+import { helperJobs, stopHelper } from '../../src/parallel/helper.js';
 import type { RecordMapping } from '../../src/readers/types.js';
 
 const mapping: RecordMapping = {
@@ -119,7 +115,10 @@ function lines3(): string[] {
 }
 
 describe('a large file read on two threads (the helper thread)', () => {
-  const rows = Math.ceil(PARALLEL_MIN_BYTES / 150);
+  // 8 MiB files stand in for the production minimum (64 MiB), lowered for these tests.
+  const minBytes = 8 << 20;
+  const productionMin = parallelRead.minBytes;
+  const rows = Math.ceil(minBytes / 150);
   const all: string[] = [];
   for (let i = 0; i < rows; i++) {
     const p = ((i * 7919) % 1000) / 1000;
@@ -139,12 +138,20 @@ describe('a large file read on two threads (the helper thread)', () => {
       else process.env.EVALGATE_THREADS = old;
     }
   };
-  afterAll(() => stopHelper());
+  beforeAll(() => {
+    parallelRead.minBytes = minBytes;
+  });
+  afterAll(async () => {
+    parallelRead.minBytes = productionMin;
+    await stopHelper();
+  });
 
   it('is above the threshold, and reads as one thread does', async () => {
-    expect(Buffer.byteLength(text)).toBeGreaterThan(PARALLEL_MIN_BYTES);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(minBytes);
     const one = await withEnv('1', () => readJsonlColumns(big, mapping));
+    const jobs = helperJobs.count;
     const two = await withEnv('2', () => readJsonlColumns(big, mapping));
+    expect(helperJobs.count).toBe(jobs + 1); // the second half was the helper's
     expect(two!.n).toBe(rows);
     expect(snapshot(two!)).toEqual(snapshot(one!));
   }, 60_000);

@@ -2,17 +2,17 @@
  * One-vs-rest DeLong with half of the classes on the helper thread (stats/ovr-parallel.ts): the same
  * doubles as on one thread, and a failed helper costs only time.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { delongOvr, ovrCovariance, ovrInfluence, ovrInput } from '../../src/stats/delong-ovr.js';
 import { ovrPasses } from '../../src/stats/ovr-passes.js';
 import {
-  OVR_PARALLEL_MIN,
+  ovrParallel,
   halvesPay,
   runOvrJob,
   startSecondHalf,
   type OvrJob,
 } from '../../src/stats/ovr-parallel.js';
-import { stopHelper } from '../../src/parallel/helper.js';
+import { helperJobs, stopHelper } from '../../src/parallel/helper.js';
 import { Rng } from '../../src/stats/rng.js';
 
 /** n rows of k-class probabilities (6 decimals, many ties) in shared or ordinary memory. */
@@ -40,10 +40,18 @@ function withThreads<T>(t: string, f: () => T): T {
   }
 }
 
-afterAll(() => stopHelper());
+// The path at a test's size: 60,000 rows instead of the production minimum.
+const productionMin = ovrParallel.minRows;
+beforeAll(() => {
+  ovrParallel.minRows = 50_000;
+});
+afterAll(async () => {
+  ovrParallel.minRows = productionMin;
+  await stopHelper();
+});
 
 describe('one-vs-rest DeLong on two threads', () => {
-  const n = OVR_PARALLEL_MIN + 3_001;
+  const n = 53_001;
   const k = 7;
   const shared = run(n, k, true);
 
@@ -64,7 +72,9 @@ describe('one-vs-rest DeLong on two threads', () => {
   }, 60_000);
 
   it('gives the same AUCs and ψ̄, bit for bit, with and without the helper, and in ordinary memory', () => {
+    const jobs = helperJobs.count;
     const two = withThreads('2', () => ovrInfluence(ovrInput(shared.y, shared.block, k)));
+    expect(helperJobs.count).toBe(jobs + 1);
     const one = withThreads('1', () => ovrInfluence(ovrInput(shared.y, shared.block, k)));
     const plain = ovrInfluence(ovrInput(shared.y, Float64Array.from(shared.block), k));
     for (const r of [one, plain]) {
@@ -88,8 +98,10 @@ describe('one-vs-rest DeLong on two threads', () => {
   }, 60_000);
 
   it('splits only inside the row range, and not for ordinary memory or one thread', () => {
-    expect(halvesPay(OVR_PARALLEL_MIN - 1)).toBe(false);
-    expect(halvesPay(OVR_PARALLEL_MIN)).toBe(true);
+    expect(halvesPay(ovrParallel.minRows - 1)).toBe(false);
+    expect(halvesPay(ovrParallel.minRows)).toBe(true);
+    expect(halvesPay(ovrParallel.maxRows + 1)).toBe(false);
+    expect(productionMin).toBe(250_000);
     const input = ovrInput(shared.y, Float64Array.from(shared.block), k);
     expect(withThreads('2', () => startSecondHalf(input, [6], [0.5]))).toBeUndefined();
     const sharedInput = ovrInput(shared.y, shared.block, k);

@@ -38,14 +38,13 @@ function streamError(e: unknown, file: string): InputError {
   return new InputError(`cannot read file (${err.code ?? err.message})`, { file });
 }
 
-/** Bytes of a file below which it is read on one thread (the helper's start costs ~40 ms). */
-export const PARALLEL_MIN_BYTES = 24 << 20;
-
 /**
- * Bytes above which it is read on one thread too: the helper's half is held twice while it is appended
- * (its columns, then this thread's copy), which at 10⁷ rows (2.3 GB) measured +330 MB of peak memory.
+ * File sizes read on two threads (docs/performance.md, "Two cores"). Not below 64 MiB: measured no
+ * faster at 100k–300k rows, where the helper's start and the append eat the gain. Not above 1 GiB: the
+ * helper's half is held twice while it is appended, which at 10⁷ rows (2.3 GB) measured +330 MB of peak
+ * memory and no faster run. Tests lower `minBytes` to exercise the path on small files.
  */
-export const PARALLEL_MAX_BYTES = 1 << 30;
+export const parallelRead = { minBytes: 64 << 20, maxBytes: 1 << 30 };
 
 /** Where a part of a file is read: bytes [start, end), and the size the row-count hint is for. */
 interface Range {
@@ -73,7 +72,7 @@ export async function readJsonlColumns(
   const startRows = cols.n;
   cols.beginFile(file);
   const split =
-    total !== undefined && total >= PARALLEL_MIN_BYTES && total <= PARALLEL_MAX_BYTES
+    total !== undefined && total >= parallelRead.minBytes && total <= parallelRead.maxBytes
       ? splitPoint(file, total)
       : undefined;
   const helper = split !== undefined ? getHelper() : undefined;
