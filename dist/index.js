@@ -60762,6 +60762,75 @@ class ProbaColumn {
         this.rows = row;
     }
     /**
+     * Where the helper thread writes the second half of the file straight into this column's block
+     * (jsonl-stream.ts): the whole shared block, and the row its region starts at. This thread's own rows
+     * are confined below that row (its block is a view ending there, so that running past it reallocates
+     * privately instead of overwriting the helper's rows).
+     */
+    shared;
+    /**
+     * Splits a shared block (in `map`, `number` or `array` mode, holding the whole file's expected rows)
+     * at row `fromRow`: rows below stay this thread's, the rest is the helper's region. Returns the region
+     * (undefined when the block is not shared or too small).
+     */
+    splitShared(fromRow) {
+        const w = this.width;
+        const full = this.block.data;
+        if (this.mode === 'none' || this.mode === 'generic' || w === 0)
+            return undefined;
+        if (!(full.buffer instanceof SharedArrayBuffer) || this.rows > fromRow || full.length <= fromRow * w)
+            return undefined;
+        this.shared = { full, fromRow };
+        this.block.data = full.subarray(0, fromRow * w);
+        return full.subarray(fromRow * w);
+    }
+    /**
+     * Starts this (empty) column as the helper's part of a shared block: same mode and keys as the reading
+     * thread's, rows written into `region`.
+     */
+    adoptRegion(mode, width, keys, region) {
+        this.mode = mode;
+        for (const k of keys)
+            this.keyColumn(k);
+        this.width = width;
+        this.block.data = region;
+        this.block.length = 0;
+        this.region = region;
+    }
+    /** The region `adoptRegion` gave (the helper's side); its rows are there while `block.data` is it. */
+    region;
+    /** Whether this column's rows are still in the shared region it adopted, in its layout. */
+    inRegion() {
+        return this.region !== undefined && this.block.data === this.region;
+    }
+    /**
+     * The fast append of the helper's rows when they are still in this block's shared region, in the same
+     * layout: one move within the block (no second copy of them in memory). False when it does not apply.
+     */
+    appendShared(src, base, rows) {
+        const sh = this.shared;
+        const w = this.width;
+        if (!sh || !src.inRegion || this.mode !== src.mode || src.width !== w)
+            return false;
+        // (Shared memory crossing threads arrives as another SharedArrayBuffer object: the helper says
+        // whether its rows are still where it was told to write them.)
+        if (this.block.data.buffer !== sh.full.buffer || this.block.data.byteOffset !== 0)
+            return false;
+        if (this.mode === 'map' && src.keys.some((k, j) => this.keys[j] !== k))
+            return false;
+        if (src.keys.length !== this.keys.length && this.mode === 'map')
+            return false;
+        this.fillTo(base);
+        sh.full.copyWithin(base * w, sh.fromRow * w, (sh.fromRow + rows) * w);
+        this.block.data = sh.full;
+        this.block.length = (base + rows) * w;
+        this.growPresent(base + rows);
+        this.present.set(src.present.subarray(0, rows), base);
+        this.rows = base + rows;
+        this.shared = undefined;
+        return true;
+    }
+    /**
      * Appends `rows` rows read elsewhere (column-transfer.ts) at row `base`: `block` holds `w` values per
      * row, its column j going to block column `to[j]` (already widened to; `map` keys added first).
      */
@@ -61880,6 +61949,8 @@ class JsonlScanner extends ProbaScanner {
 }
 
 ;// CONCATENATED MODULE: ./src/readers/columnar/column-transfer.ts
+/** Helper halves whose probabilities were joined in place in the shared block (tests check the path). */
+const joinedInPlace = { count: 0 };
 function packStrings(a) {
     const ends = new Int32Array(a.length);
     let at = 0;
@@ -61923,6 +61994,7 @@ function packColumns(cols) {
             block: p.block.data.subarray(0, p.rows * w),
             present: p.present.subarray(0, p.rows),
             generic: p.generic ?? null,
+            inRegion: p.inRegion(),
         },
         numeric: [...cols.numeric].map(([k, col]) => [k, col.data.subarray(0, n)]),
         slices: [...cols.slices].map(([k, col]) => [k, packStrings(col)]),
@@ -61998,6 +62070,11 @@ function appendProba(dst, src, base) {
             if (v !== undefined || mode === 'generic')
                 dst.pushGeneric(base + r, v);
         }
+        return;
+    }
+    // Still in this block's shared region, in its layout: one move, no copy held beside it.
+    if (dst.appendShared(src, base, src.rows)) {
+        joinedInPlace.count++;
         return;
     }
     const w = src.width;
@@ -62106,13 +62183,26 @@ async function readJsonlColumns(file, mapping, cols = new columns_RecordColumns(
     let rest;
     let helperBytes = 0;
     let helperRows = 0;
-    if (helper && split !== undefined) {
-        rest = helper.request({ type: 'read-jsonl', file, mapping, start: split, end: total }, [], (p) => {
-            [helperBytes, helperRows] = p;
+    // The helper starts once this thread's first chunk has shown the bytes per line and the shape of the
+    // probabilities: the block is then allocated for the whole file, and the helper writes its rows
+    // straight into the upper part of it (no second block in memory while the halves are joined).
+    const startHelper = (linesPerByte) => {
+        const p = cols.proba;
+        const from = startRows + Math.ceil(linesPerByte * split * 1.03);
+        const to = startRows + Math.ceil(linesPerByte * total * 1.03);
+        let region;
+        if ((p.mode === 'map' || p.mode === 'number' || p.mode === 'array') && to > from) {
+            p.block.reserve(to * p.width, to * p.width);
+            const block = p.splitShared(from);
+            if (block)
+                region = { mode: p.mode, width: p.width, keys: p.keys, block };
+        }
+        rest = helper.request({ type: 'read-jsonl', file, mapping, start: split, end: total, region }, [], (pr) => {
+            [helperBytes, helperRows] = pr;
         });
         // Settled below; a rejection before then must not surface as unhandled.
         rest.catch(() => { });
-    }
+    };
     const report = (bytes, rows) => progress?.update({
         stage: `reading ${file}`,
         bytes: bytes + helperBytes,
@@ -62120,9 +62210,10 @@ async function readJsonlColumns(file, mapping, cols = new columns_RecordColumns(
         rows: rows + helperRows,
     });
     let lines;
-    const first = rest ? { start: 0, end: split, hintBytes: total } : { start: 0, hintBytes: total };
+    const parallel = helper !== undefined;
+    const first = parallel ? { start: 0, end: split, hintBytes: total } : { start: 0, hintBytes: total };
     try {
-        lines = await scanJsonl(file, mapping, cols, first, startRows, report);
+        lines = await scanJsonl(file, mapping, cols, first, startRows, report, 0, parallel ? startHelper : undefined);
     }
     catch (e) {
         // The first error is in this thread's half: the helper's work is moot.
@@ -62137,29 +62228,33 @@ async function readJsonlColumns(file, mapping, cols = new columns_RecordColumns(
         cols.fileStart.pop();
         return null;
     }
-    if (rest) {
+    if (parallel) {
         let part;
-        try {
-            part = await rest;
-        }
-        catch (err) {
-            const e = err;
-            if (e.input) {
-                const loc = { ...e.location };
-                if (loc.line !== undefined)
-                    loc.line += lines;
-                throw new errors_InputError(e.detail ?? e.message, loc);
+        if (rest) {
+            try {
+                part = await rest;
             }
-            // The helper failed for another reason: this thread reads the rest itself.
+            catch (err) {
+                const e = err;
+                if (e.input) {
+                    const loc = { ...e.location };
+                    if (loc.line !== undefined)
+                        loc.line += lines;
+                    throw new errors_InputError(e.detail ?? e.message, loc);
+                }
+                // The helper failed for another reason: this thread reads the rest itself.
+            }
+            // The helper's heap (its half's strings and buffers) goes with its thread: ending it now keeps
+            // the peak memory of the computations that follow lower (docs/performance.md); the next job
+            // starts a fresh one in ~40 ms.
+            await helper.stop();
         }
-        // The helper's heap (its half's strings and buffers) goes with its thread: ending it now keeps the
-        // peak memory of the computations that follow ~60 MB per million rows lower (docs/performance.md);
-        // the next job starts a fresh one in ~40 ms.
-        await helper.stop();
         if (part)
             appendColumns(cols, part, lines);
         else
             await scanJsonl(file, mapping, cols, { start: split, end: total }, startRows, report, lines);
+        // Whatever became of the shared block (joined in place, or copied out of), nothing more is split.
+        cols.proba.shared = undefined;
     }
     cols.finish();
     if (cols.n === startRows)
@@ -62168,11 +62263,14 @@ async function readJsonlColumns(file, mapping, cols = new columns_RecordColumns(
 }
 /**
  * Reads bytes [start, end) of `file`, which begin a line, into fresh columns (the helper thread's
- * job); lines are numbered from the range's first line. Throws what a sequential read would.
+ * job); lines are numbered from the range's first line. Throws what a sequential read would. With
+ * `region`, probabilities go into that part of the reading thread's shared block, in its layout.
  */
-async function readJsonlRange(file, mapping, start, end, progress) {
+async function readJsonlRange(file, mapping, start, end, progress, region) {
     const cols = new RecordColumns();
     cols.beginFile(file);
+    if (region)
+        cols.proba.adoptRegion(region.mode, region.width, region.keys, region.block);
     await scanJsonl(file, mapping, cols, { start, end, hintBytes: end - start }, 0, progress);
     cols.finish();
     return cols;
@@ -62209,7 +62307,7 @@ function splitPoint(file, total) {
  * Scans bytes [range.start, range.end) of `file` into `cols`; returns the number of lines read, or null
  * (having read nothing) for a UTF-16 file. `lineBase` numbers the lines after that many earlier ones.
  */
-async function scanJsonl(file, mapping, cols, range, startRows, progress, lineBase = 0) {
+async function scanJsonl(file, mapping, cols, range, startRows, progress, lineBase = 0, onSized) {
     const scanner = new JsonlScanner(mapping, cols, file);
     let carry;
     let line = lineBase;
@@ -62277,8 +62375,11 @@ async function scanJsonl(file, mapping, cols, range, startRows, progress, lineBa
                 sized = true;
                 // Rows to expect, from the first chunk's bytes per line (3% margin): the probability block is
                 // allocated once at that size instead of grown by doubling (columns.ts, ProbaColumn).
+                const perByte = (line - linesBefore) / (last + 1);
                 if (range.hintBytes !== undefined && line > linesBefore)
-                    cols.expectRows(startRows + Math.ceil(((line - linesBefore) / (last + 1)) * range.hintBytes * 1.03));
+                    cols.expectRows(startRows + Math.ceil(perByte * range.hintBytes * 1.03));
+                if (line > linesBefore)
+                    onSized?.(perByte);
             }
             offset += last + 1;
             carry = buf.subarray(last + 1);

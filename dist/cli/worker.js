@@ -484,6 +484,75 @@ class ProbaColumn {
         this.rows = row;
     }
     /**
+     * Where the helper thread writes the second half of the file straight into this column's block
+     * (jsonl-stream.ts): the whole shared block, and the row its region starts at. This thread's own rows
+     * are confined below that row (its block is a view ending there, so that running past it reallocates
+     * privately instead of overwriting the helper's rows).
+     */
+    shared;
+    /**
+     * Splits a shared block (in `map`, `number` or `array` mode, holding the whole file's expected rows)
+     * at row `fromRow`: rows below stay this thread's, the rest is the helper's region. Returns the region
+     * (undefined when the block is not shared or too small).
+     */
+    splitShared(fromRow) {
+        const w = this.width;
+        const full = this.block.data;
+        if (this.mode === 'none' || this.mode === 'generic' || w === 0)
+            return undefined;
+        if (!(full.buffer instanceof SharedArrayBuffer) || this.rows > fromRow || full.length <= fromRow * w)
+            return undefined;
+        this.shared = { full, fromRow };
+        this.block.data = full.subarray(0, fromRow * w);
+        return full.subarray(fromRow * w);
+    }
+    /**
+     * Starts this (empty) column as the helper's part of a shared block: same mode and keys as the reading
+     * thread's, rows written into `region`.
+     */
+    adoptRegion(mode, width, keys, region) {
+        this.mode = mode;
+        for (const k of keys)
+            this.keyColumn(k);
+        this.width = width;
+        this.block.data = region;
+        this.block.length = 0;
+        this.region = region;
+    }
+    /** The region `adoptRegion` gave (the helper's side); its rows are there while `block.data` is it. */
+    region;
+    /** Whether this column's rows are still in the shared region it adopted, in its layout. */
+    inRegion() {
+        return this.region !== undefined && this.block.data === this.region;
+    }
+    /**
+     * The fast append of the helper's rows when they are still in this block's shared region, in the same
+     * layout: one move within the block (no second copy of them in memory). False when it does not apply.
+     */
+    appendShared(src, base, rows) {
+        const sh = this.shared;
+        const w = this.width;
+        if (!sh || !src.inRegion || this.mode !== src.mode || src.width !== w)
+            return false;
+        // (Shared memory crossing threads arrives as another SharedArrayBuffer object: the helper says
+        // whether its rows are still where it was told to write them.)
+        if (this.block.data.buffer !== sh.full.buffer || this.block.data.byteOffset !== 0)
+            return false;
+        if (this.mode === 'map' && src.keys.some((k, j) => this.keys[j] !== k))
+            return false;
+        if (src.keys.length !== this.keys.length && this.mode === 'map')
+            return false;
+        this.fillTo(base);
+        sh.full.copyWithin(base * w, sh.fromRow * w, (sh.fromRow + rows) * w);
+        this.block.data = sh.full;
+        this.block.length = (base + rows) * w;
+        this.growPresent(base + rows);
+        this.present.set(src.present.subarray(0, rows), base);
+        this.rows = base + rows;
+        this.shared = undefined;
+        return true;
+    }
+    /**
      * Appends `rows` rows read elsewhere (column-transfer.ts) at row `base`: `block` holds `w` values per
      * row, its column j going to block column `to[j]` (already widened to; `map` keys added first).
      */
@@ -2084,268 +2153,9 @@ async function stopHelper() {
         await h.stop();
 }
 
-;// CONCATENATED MODULE: ./src/readers/columnar/jsonl-stream.ts
-/**
- * Streaming JSONL reader: the file (gzip-decompressed on the fly when it ends in `.gz`) is read in
- * 4 MiB chunks; complete lines of each chunk are checked as UTF-8 in one native call and scanned into
- * `RecordColumns`. No whole-file string and no object per row, so memory is the columns plus one chunk.
- */
-
-
-
-
-
-
-
-
-
-const CHUNK = 4 << 20;
-/** Opens `file` as a stream of chunks (decompressed for `.gz`). */
-function chunks(file, range) {
-    const raw = (0,external_node_fs_namespaceObject.createReadStream)(file, {
-        highWaterMark: CHUNK,
-        start: range.start,
-        end: range.end === undefined ? undefined : range.end - 1,
-    });
-    if (!file.toLowerCase().endsWith('.gz'))
-        return raw;
-    const gunzip = (0,external_node_zlib_namespaceObject.createGunzip)({ chunkSize: CHUNK });
-    raw.on('error', (e) => gunzip.destroy(e));
-    return raw.pipe(gunzip);
-}
-function streamError(e, file) {
-    const err = e;
-    if (err.code === 'ENOENT')
-        return new errors_InputError('file not found', { file });
-    if (err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR' || err.code?.startsWith('Z_'))
-        return new errors_InputError(`not valid gzip: ${err.message}`, { file });
-    return new errors_InputError(`cannot read file (${err.code ?? err.message})`, { file });
-}
-/**
- * File sizes read on two threads (docs/performance.md, "Two cores"). Not below 64 MiB: measured no
- * faster at 100k–300k rows, where the helper's start and the append eat the gain. Not above 1 GiB: the
- * helper's half is held twice while it is appended, which at 10⁷ rows (2.3 GB) measured +330 MB of peak
- * memory and no faster run. Tests lower `minBytes` to exercise the path on small files.
- */
-const parallelRead = { minBytes: 64 << 20, maxBytes: 1 << 30 };
-/**
- * Reads per-example JSONL `file` into `cols` (appending; a new file range). Errors name file and line;
- * invalid UTF-8 names the line and the byte offset in the (decompressed) file. Returns null, having
- * read nothing, when the file is UTF-16: the caller then decodes it whole.
- *
- * A large uncompressed file is read in two halves at once, the second by the helper thread
- * (parallel/helper.ts), split at a line end; the result is the same columns, and the same first error,
- * as one sequential read gives.
- */
-async function readJsonlColumns(file, mapping, cols = new RecordColumns(), progress) {
-    const total = statSafe(file);
-    const startRows = cols.n;
-    cols.beginFile(file);
-    const split = total !== undefined && total >= parallelRead.minBytes && total <= parallelRead.maxBytes
-        ? splitPoint(file, total)
-        : undefined;
-    const helper = split !== undefined ? getHelper() : undefined;
-    let rest;
-    let helperBytes = 0;
-    let helperRows = 0;
-    if (helper && split !== undefined) {
-        rest = helper.request({ type: 'read-jsonl', file, mapping, start: split, end: total }, [], (p) => {
-            [helperBytes, helperRows] = p;
-        });
-        // Settled below; a rejection before then must not surface as unhandled.
-        rest.catch(() => { });
-    }
-    const report = (bytes, rows) => progress?.update({
-        stage: `reading ${file}`,
-        bytes: bytes + helperBytes,
-        totalBytes: total,
-        rows: rows + helperRows,
-    });
-    let lines;
-    const first = rest ? { start: 0, end: split, hintBytes: total } : { start: 0, hintBytes: total };
-    try {
-        lines = await scanJsonl(file, mapping, cols, first, startRows, report);
-    }
-    catch (e) {
-        // The first error is in this thread's half: the helper's work is moot.
-        if (rest)
-            await helper.stop();
-        throw e;
-    }
-    if (lines === null) {
-        if (rest)
-            await helper.stop();
-        cols.files.pop();
-        cols.fileStart.pop();
-        return null;
-    }
-    if (rest) {
-        let part;
-        try {
-            part = await rest;
-        }
-        catch (err) {
-            const e = err;
-            if (e.input) {
-                const loc = { ...e.location };
-                if (loc.line !== undefined)
-                    loc.line += lines;
-                throw new InputError(e.detail ?? e.message, loc);
-            }
-            // The helper failed for another reason: this thread reads the rest itself.
-        }
-        // The helper's heap (its half's strings and buffers) goes with its thread: ending it now keeps the
-        // peak memory of the computations that follow ~60 MB per million rows lower (docs/performance.md);
-        // the next job starts a fresh one in ~40 ms.
-        await helper.stop();
-        if (part)
-            appendColumns(cols, part, lines);
-        else
-            await scanJsonl(file, mapping, cols, { start: split, end: total }, startRows, report, lines);
-    }
-    cols.finish();
-    if (cols.n === startRows)
-        throw new InputError('no records in file', { file });
-    return cols;
-}
-/**
- * Reads bytes [start, end) of `file`, which begin a line, into fresh columns (the helper thread's
- * job); lines are numbered from the range's first line. Throws what a sequential read would.
- */
-async function readJsonlRange(file, mapping, start, end, progress) {
-    const cols = new columns_RecordColumns();
-    cols.beginFile(file);
-    await scanJsonl(file, mapping, cols, { start, end, hintBytes: end - start }, 0, progress);
-    cols.finish();
-    return cols;
-}
-/**
- * The first line end at or after the middle of the file (the byte after it), or undefined when there
- * is none within 16 MiB of the middle (then one thread reads it all).
- */
-function splitPoint(file, total) {
-    let fd;
-    try {
-        fd = openSync(file, 'r');
-        const buf = Buffer.allocUnsafe(1 << 16);
-        for (let at = Math.floor(total / 2); at < total && at < total / 2 + (16 << 20);) {
-            const got = readSync(fd, buf, 0, buf.length, at);
-            if (got <= 0)
-                return undefined;
-            const nl = buf.subarray(0, got).indexOf(0x0a);
-            if (nl >= 0)
-                return at + nl + 1 < total ? at + nl + 1 : undefined;
-            at += got;
-        }
-        return undefined;
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        if (fd !== undefined)
-            closeSync(fd);
-    }
-}
-/**
- * Scans bytes [range.start, range.end) of `file` into `cols`; returns the number of lines read, or null
- * (having read nothing) for a UTF-16 file. `lineBase` numbers the lines after that many earlier ones.
- */
-async function scanJsonl(file, mapping, cols, range, startRows, progress, lineBase = 0) {
-    const scanner = new JsonlScanner(mapping, cols, file);
-    let carry;
-    let line = lineBase;
-    let offset = range.start; // file offset of buf[0]
-    let first = range.start === 0;
-    let sized = false;
-    const process = (buf, end) => {
-        if (!(0,external_node_buffer_namespaceObject.isUtf8)(buf.subarray(0, end))) {
-            const bad = Math.max(0, firstInvalidUtf8(buf.subarray(0, end)));
-            let ln = line + 1;
-            for (let i = 0; i < bad; i++)
-                if (buf[i] === 0x0a)
-                    ln++;
-            // Same words as the whole-file decoder (text.ts).
-            const hex = buf[bad].toString(16).toUpperCase().padStart(2, '0');
-            throw new errors_InputError(`not UTF-8 (byte 0x${hex} at byte offset ${offset + bad} is not valid UTF-8); re-save as UTF-8 or set \`encoding: latin1\` (or utf16le) in the config`, { file, line: ln });
-        }
-        let s = 0;
-        while (s < end) {
-            let nl = buf.indexOf(0x0a, s);
-            if (nl < 0 || nl >= end)
-                nl = end;
-            line++;
-            scanner.scanLine(buf, s, nl, line);
-            s = nl + 1;
-        }
-    };
-    try {
-        for await (const chunk of chunks(file, range)) {
-            let buf = chunk;
-            if (carry && carry.length > 0) {
-                // The line cut at the chunk boundary: joined with the start of this chunk up to its first line
-                // end and read on its own, so the rest of the chunk is scanned in place (copying every 4 MiB
-                // chunk behind its carry cost ~0.15 s per million rows).
-                const nl = chunk.indexOf(0x0a);
-                if (nl < 0) {
-                    carry = Buffer.concat([carry, chunk]); // a line longer than a chunk
-                    continue;
-                }
-                const head = Buffer.concat([carry, chunk.subarray(0, nl + 1)]);
-                process(head, head.length);
-                offset += head.length;
-                buf = chunk.subarray(nl + 1);
-                carry = undefined;
-            }
-            if (first) {
-                first = false;
-                // UTF-16 (BOM or NUL pattern): the caller decodes the whole file instead.
-                if (utf16Order(buf))
-                    return null;
-                // Editors on Windows write a byte-order mark; it is not part of the data.
-                if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-                    buf = buf.subarray(3);
-                    offset = 3;
-                }
-            }
-            const last = buf.lastIndexOf(0x0a);
-            if (last < 0) {
-                carry = buf;
-                continue;
-            }
-            const linesBefore = line;
-            process(buf, last + 1);
-            if (!sized) {
-                sized = true;
-                // Rows to expect, from the first chunk's bytes per line (3% margin): the probability block is
-                // allocated once at that size instead of grown by doubling (columns.ts, ProbaColumn).
-                if (range.hintBytes !== undefined && line > linesBefore)
-                    cols.expectRows(startRows + Math.ceil(((line - linesBefore) / (last + 1)) * range.hintBytes * 1.03));
-            }
-            offset += last + 1;
-            carry = buf.subarray(last + 1);
-            progress?.(offset - range.start, cols.n - startRows);
-        }
-    }
-    catch (e) {
-        if (e instanceof errors_InputError)
-            throw e;
-        throw streamError(e, file);
-    }
-    if (carry && carry.length > 0)
-        process(carry, carry.length);
-    return line - lineBase;
-}
-function statSafe(file) {
-    try {
-        return file.toLowerCase().endsWith('.gz') ? undefined : statSync(file).size;
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/readers/columnar/column-transfer.ts
+/** Helper halves whose probabilities were joined in place in the shared block (tests check the path). */
+const joinedInPlace = { count: 0 };
 function packStrings(a) {
     const ends = new Int32Array(a.length);
     let at = 0;
@@ -2389,6 +2199,7 @@ function packColumns(cols) {
             block: p.block.data.subarray(0, p.rows * w),
             present: p.present.subarray(0, p.rows),
             generic: p.generic ?? null,
+            inRegion: p.inRegion(),
         },
         numeric: [...cols.numeric].map(([k, col]) => [k, col.data.subarray(0, n)]),
         slices: [...cols.slices].map(([k, col]) => [k, packStrings(col)]),
@@ -2466,6 +2277,11 @@ function appendProba(dst, src, base) {
         }
         return;
     }
+    // Still in this block's shared region, in its layout: one move, no copy held beside it.
+    if (dst.appendShared(src, base, src.rows)) {
+        joinedInPlace.count++;
+        return;
+    }
     const w = src.width;
     // Block column of each of the part's columns in the destination (map keys may differ in order).
     const to = new Int32Array(w);
@@ -2506,6 +2322,291 @@ function column_transfer_appendColumns(cols, part, lineOffset) {
     if (part.cluster)
         unpackInto(part.cluster, (cols.cluster ??= []));
     cols.n = base + part.n;
+}
+
+;// CONCATENATED MODULE: ./src/readers/columnar/jsonl-stream.ts
+/**
+ * Streaming JSONL reader: the file (gzip-decompressed on the fly when it ends in `.gz`) is read in
+ * 4 MiB chunks; complete lines of each chunk are checked as UTF-8 in one native call and scanned into
+ * `RecordColumns`. No whole-file string and no object per row, so memory is the columns plus one chunk.
+ */
+
+
+
+
+
+
+
+
+
+const CHUNK = 4 << 20;
+/** Opens `file` as a stream of chunks (decompressed for `.gz`). */
+function chunks(file, range) {
+    const raw = (0,external_node_fs_namespaceObject.createReadStream)(file, {
+        highWaterMark: CHUNK,
+        start: range.start,
+        end: range.end === undefined ? undefined : range.end - 1,
+    });
+    if (!file.toLowerCase().endsWith('.gz'))
+        return raw;
+    const gunzip = (0,external_node_zlib_namespaceObject.createGunzip)({ chunkSize: CHUNK });
+    raw.on('error', (e) => gunzip.destroy(e));
+    return raw.pipe(gunzip);
+}
+function streamError(e, file) {
+    const err = e;
+    if (err.code === 'ENOENT')
+        return new errors_InputError('file not found', { file });
+    if (err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR' || err.code?.startsWith('Z_'))
+        return new errors_InputError(`not valid gzip: ${err.message}`, { file });
+    return new errors_InputError(`cannot read file (${err.code ?? err.message})`, { file });
+}
+/**
+ * File sizes read on two threads (docs/performance.md, "Two cores"). Not below 64 MiB: measured no
+ * faster at 100k–300k rows, where the helper's start and the append eat the gain. Not above 1 GiB: the
+ * helper's half is held twice while it is appended, which at 10⁷ rows (2.3 GB) measured +330 MB of peak
+ * memory and no faster run. Tests lower `minBytes` to exercise the path on small files.
+ */
+const parallelRead = { minBytes: 64 << 20, maxBytes: 1 << 30 };
+/**
+ * Reads per-example JSONL `file` into `cols` (appending; a new file range). Errors name file and line;
+ * invalid UTF-8 names the line and the byte offset in the (decompressed) file. Returns null, having
+ * read nothing, when the file is UTF-16: the caller then decodes it whole.
+ *
+ * A large uncompressed file is read in two halves at once, the second by the helper thread
+ * (parallel/helper.ts), split at a line end; the result is the same columns, and the same first error,
+ * as one sequential read gives.
+ */
+async function readJsonlColumns(file, mapping, cols = new RecordColumns(), progress) {
+    const total = statSafe(file);
+    const startRows = cols.n;
+    cols.beginFile(file);
+    const split = total !== undefined && total >= parallelRead.minBytes && total <= parallelRead.maxBytes
+        ? splitPoint(file, total)
+        : undefined;
+    const helper = split !== undefined ? getHelper() : undefined;
+    let rest;
+    let helperBytes = 0;
+    let helperRows = 0;
+    // The helper starts once this thread's first chunk has shown the bytes per line and the shape of the
+    // probabilities: the block is then allocated for the whole file, and the helper writes its rows
+    // straight into the upper part of it (no second block in memory while the halves are joined).
+    const startHelper = (linesPerByte) => {
+        const p = cols.proba;
+        const from = startRows + Math.ceil(linesPerByte * split * 1.03);
+        const to = startRows + Math.ceil(linesPerByte * total * 1.03);
+        let region;
+        if ((p.mode === 'map' || p.mode === 'number' || p.mode === 'array') && to > from) {
+            p.block.reserve(to * p.width, to * p.width);
+            const block = p.splitShared(from);
+            if (block)
+                region = { mode: p.mode, width: p.width, keys: p.keys, block };
+        }
+        rest = helper.request({ type: 'read-jsonl', file, mapping, start: split, end: total, region }, [], (pr) => {
+            [helperBytes, helperRows] = pr;
+        });
+        // Settled below; a rejection before then must not surface as unhandled.
+        rest.catch(() => { });
+    };
+    const report = (bytes, rows) => progress?.update({
+        stage: `reading ${file}`,
+        bytes: bytes + helperBytes,
+        totalBytes: total,
+        rows: rows + helperRows,
+    });
+    let lines;
+    const parallel = helper !== undefined;
+    const first = parallel ? { start: 0, end: split, hintBytes: total } : { start: 0, hintBytes: total };
+    try {
+        lines = await scanJsonl(file, mapping, cols, first, startRows, report, 0, parallel ? startHelper : undefined);
+    }
+    catch (e) {
+        // The first error is in this thread's half: the helper's work is moot.
+        if (rest)
+            await helper.stop();
+        throw e;
+    }
+    if (lines === null) {
+        if (rest)
+            await helper.stop();
+        cols.files.pop();
+        cols.fileStart.pop();
+        return null;
+    }
+    if (parallel) {
+        let part;
+        if (rest) {
+            try {
+                part = await rest;
+            }
+            catch (err) {
+                const e = err;
+                if (e.input) {
+                    const loc = { ...e.location };
+                    if (loc.line !== undefined)
+                        loc.line += lines;
+                    throw new InputError(e.detail ?? e.message, loc);
+                }
+                // The helper failed for another reason: this thread reads the rest itself.
+            }
+            // The helper's heap (its half's strings and buffers) goes with its thread: ending it now keeps
+            // the peak memory of the computations that follow lower (docs/performance.md); the next job
+            // starts a fresh one in ~40 ms.
+            await helper.stop();
+        }
+        if (part)
+            appendColumns(cols, part, lines);
+        else
+            await scanJsonl(file, mapping, cols, { start: split, end: total }, startRows, report, lines);
+        // Whatever became of the shared block (joined in place, or copied out of), nothing more is split.
+        cols.proba.shared = undefined;
+    }
+    cols.finish();
+    if (cols.n === startRows)
+        throw new InputError('no records in file', { file });
+    return cols;
+}
+/**
+ * Reads bytes [start, end) of `file`, which begin a line, into fresh columns (the helper thread's
+ * job); lines are numbered from the range's first line. Throws what a sequential read would. With
+ * `region`, probabilities go into that part of the reading thread's shared block, in its layout.
+ */
+async function readJsonlRange(file, mapping, start, end, progress, region) {
+    const cols = new columns_RecordColumns();
+    cols.beginFile(file);
+    if (region)
+        cols.proba.adoptRegion(region.mode, region.width, region.keys, region.block);
+    await scanJsonl(file, mapping, cols, { start, end, hintBytes: end - start }, 0, progress);
+    cols.finish();
+    return cols;
+}
+/**
+ * The first line end at or after the middle of the file (the byte after it), or undefined when there
+ * is none within 16 MiB of the middle (then one thread reads it all).
+ */
+function splitPoint(file, total) {
+    let fd;
+    try {
+        fd = openSync(file, 'r');
+        const buf = Buffer.allocUnsafe(1 << 16);
+        for (let at = Math.floor(total / 2); at < total && at < total / 2 + (16 << 20);) {
+            const got = readSync(fd, buf, 0, buf.length, at);
+            if (got <= 0)
+                return undefined;
+            const nl = buf.subarray(0, got).indexOf(0x0a);
+            if (nl >= 0)
+                return at + nl + 1 < total ? at + nl + 1 : undefined;
+            at += got;
+        }
+        return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            closeSync(fd);
+    }
+}
+/**
+ * Scans bytes [range.start, range.end) of `file` into `cols`; returns the number of lines read, or null
+ * (having read nothing) for a UTF-16 file. `lineBase` numbers the lines after that many earlier ones.
+ */
+async function scanJsonl(file, mapping, cols, range, startRows, progress, lineBase = 0, onSized) {
+    const scanner = new JsonlScanner(mapping, cols, file);
+    let carry;
+    let line = lineBase;
+    let offset = range.start; // file offset of buf[0]
+    let first = range.start === 0;
+    let sized = false;
+    const process = (buf, end) => {
+        if (!(0,external_node_buffer_namespaceObject.isUtf8)(buf.subarray(0, end))) {
+            const bad = Math.max(0, firstInvalidUtf8(buf.subarray(0, end)));
+            let ln = line + 1;
+            for (let i = 0; i < bad; i++)
+                if (buf[i] === 0x0a)
+                    ln++;
+            // Same words as the whole-file decoder (text.ts).
+            const hex = buf[bad].toString(16).toUpperCase().padStart(2, '0');
+            throw new errors_InputError(`not UTF-8 (byte 0x${hex} at byte offset ${offset + bad} is not valid UTF-8); re-save as UTF-8 or set \`encoding: latin1\` (or utf16le) in the config`, { file, line: ln });
+        }
+        let s = 0;
+        while (s < end) {
+            let nl = buf.indexOf(0x0a, s);
+            if (nl < 0 || nl >= end)
+                nl = end;
+            line++;
+            scanner.scanLine(buf, s, nl, line);
+            s = nl + 1;
+        }
+    };
+    try {
+        for await (const chunk of chunks(file, range)) {
+            let buf = chunk;
+            if (carry && carry.length > 0) {
+                // The line cut at the chunk boundary: joined with the start of this chunk up to its first line
+                // end and read on its own, so the rest of the chunk is scanned in place (copying every 4 MiB
+                // chunk behind its carry cost ~0.15 s per million rows).
+                const nl = chunk.indexOf(0x0a);
+                if (nl < 0) {
+                    carry = Buffer.concat([carry, chunk]); // a line longer than a chunk
+                    continue;
+                }
+                const head = Buffer.concat([carry, chunk.subarray(0, nl + 1)]);
+                process(head, head.length);
+                offset += head.length;
+                buf = chunk.subarray(nl + 1);
+                carry = undefined;
+            }
+            if (first) {
+                first = false;
+                // UTF-16 (BOM or NUL pattern): the caller decodes the whole file instead.
+                if (utf16Order(buf))
+                    return null;
+                // Editors on Windows write a byte-order mark; it is not part of the data.
+                if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+                    buf = buf.subarray(3);
+                    offset = 3;
+                }
+            }
+            const last = buf.lastIndexOf(0x0a);
+            if (last < 0) {
+                carry = buf;
+                continue;
+            }
+            const linesBefore = line;
+            process(buf, last + 1);
+            if (!sized) {
+                sized = true;
+                // Rows to expect, from the first chunk's bytes per line (3% margin): the probability block is
+                // allocated once at that size instead of grown by doubling (columns.ts, ProbaColumn).
+                const perByte = (line - linesBefore) / (last + 1);
+                if (range.hintBytes !== undefined && line > linesBefore)
+                    cols.expectRows(startRows + Math.ceil(perByte * range.hintBytes * 1.03));
+                if (line > linesBefore)
+                    onSized?.(perByte);
+            }
+            offset += last + 1;
+            carry = buf.subarray(last + 1);
+            progress?.(offset - range.start, cols.n - startRows);
+        }
+    }
+    catch (e) {
+        if (e instanceof errors_InputError)
+            throw e;
+        throw streamError(e, file);
+    }
+    if (carry && carry.length > 0)
+        process(carry, carry.length);
+    return line - lineBase;
+}
+function statSafe(file) {
+    try {
+        return file.toLowerCase().endsWith('.gz') ? undefined : statSync(file).size;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/radix-sort.ts
@@ -3046,7 +3147,7 @@ port.on('message', (job) => {
             return;
         last = now;
         port.postMessage({ id: job.id, progress: [bytes, rows] });
-    }).then((cols) => {
+    }, job.region).then((cols) => {
         const [packed, transfer] = packColumns(cols);
         port.postMessage({ id: job.id, result: packed }, transfer);
     }, (e) => port.postMessage({ id: job.id, error: serialise(e) }));

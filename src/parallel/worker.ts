@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import type { RecordMapping } from '../readers/types.js';
-import { readJsonlRange } from '../readers/columnar/jsonl-stream.js';
+import { readJsonlRange, type SharedRegion } from '../readers/columnar/jsonl-stream.js';
 import { packColumns } from '../readers/columnar/column-transfer.js';
 import { runOvrJob, type OvrJob } from '../stats/ovr-parallel.js';
 import type { SerialisedError } from './helper.js';
@@ -18,6 +18,7 @@ interface ReadJob {
   mapping: RecordMapping;
   start: number;
   end: number;
+  region?: SharedRegion;
 }
 
 function serialise(e: unknown): SerialisedError {
@@ -33,13 +34,20 @@ port.on('message', (job: ReadJob | OvrJob) => {
     return;
   }
   let last = 0;
-  readJsonlRange(job.file, job.mapping, job.start, job.end, (bytes, rows) => {
-    // At most ~4 messages a second: the reading thread throttles what it shows anyway.
-    const now = Date.now();
-    if (now - last < 250) return;
-    last = now;
-    port.postMessage({ id: job.id, progress: [bytes, rows] });
-  }).then(
+  readJsonlRange(
+    job.file,
+    job.mapping,
+    job.start,
+    job.end,
+    (bytes, rows) => {
+      // At most ~4 messages a second: the reading thread throttles what it shows anyway.
+      const now = Date.now();
+      if (now - last < 250) return;
+      last = now;
+      port.postMessage({ id: job.id, progress: [bytes, rows] });
+    },
+    job.region,
+  ).then(
     (cols) => {
       const [packed, transfer] = packColumns(cols);
       port.postMessage({ id: job.id, result: packed }, transfer);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendColumns, packColumns } from '../../src/readers/columnar/column-transfer.js';
+import { appendColumns, joinedInPlace, packColumns } from '../../src/readers/columnar/column-transfer.js';
 import type { RecordColumns } from '../../src/readers/columnar/columns.js';
 import { parallelRead, readJsonlColumns, readJsonlRange } from '../../src/readers/columnar/jsonl-stream.js';
 import { helperJobs, stopHelper } from '../../src/parallel/helper.js';
@@ -150,10 +150,34 @@ describe('a large file read on two threads (the helper thread)', () => {
     expect(Buffer.byteLength(text)).toBeGreaterThan(minBytes);
     const one = await withEnv('1', () => readJsonlColumns(big, mapping));
     const jobs = helperJobs.count;
+    const joins = joinedInPlace.count;
     const two = await withEnv('2', () => readJsonlColumns(big, mapping));
     expect(helperJobs.count).toBe(jobs + 1); // the second half was the helper's
+    expect(joinedInPlace.count).toBe(joins + 1); // written into the shared block, joined in place
+    expect(two!.proba.block.data.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(two!.n).toBe(rows);
     expect(snapshot(two!)).toEqual(snapshot(one!));
+  }, 60_000);
+
+  it('uneven lines (the first chunk misjudges the row count) and a new class key in the second half', async () => {
+    const uneven = all.map((l, i) =>
+      i < 30_000 ? l.replace('"note":"', `"note":"${'y'.repeat(300)}`) : l.replace(/,"note":"x+"/, ''),
+    );
+    const at = Math.floor(rows * 0.9);
+    uneven[at] = uneven[at].replace('"probabilities":{', '"probabilities":{"zeta":0,');
+    const path = file(uneven.join('\n') + '\n');
+    const one = await withEnv('1', () => readJsonlColumns(path, mapping));
+    const jobs = helperJobs.count;
+    const two = await withEnv('2', () => readJsonlColumns(path, mapping));
+    expect(helperJobs.count).toBe(jobs + 1);
+    expect(snapshot(two!)).toEqual(snapshot(one!));
+    expect(two!.proba.keys).toEqual(['ham', 'spam', 'zeta']);
+    const shortOnly = all.map((l) => l.replace(/,"note":"x+"/, ''));
+    const mixed = [...uneven.slice(0, 9_000), ...shortOnly.slice(9_000)]; // this thread overflows its region
+    const path2 = file(mixed.join('\n') + '\n');
+    const a = await withEnv('1', () => readJsonlColumns(path2, mapping));
+    const b = await withEnv('2', () => readJsonlColumns(path2, mapping));
+    expect(snapshot(b!)).toEqual(snapshot(a!));
   }, 60_000);
 
   it('an error in the second half names the line a sequential read names', async () => {

@@ -12,6 +12,9 @@
  */
 import type { DictColumn, ProbaColumn, RecordColumns, Scalar } from './columns.js';
 
+/** Helper halves whose probabilities were joined in place in the shared block (tests check the path). */
+export const joinedInPlace = { count: 0 };
+
 /** Strings joined into one, `ends[i]` the end of string i. */
 export interface PackedStrings {
   text: string;
@@ -34,6 +37,8 @@ export interface PackedProba {
   block: Float64Array;
   present: Uint8Array;
   generic: unknown[] | null;
+  /** The rows are in the reading thread's shared block, where it told the helper to write them. */
+  inRegion: boolean;
 }
 
 /** The columns of one part of one file; `lines` are counted from the part's first line. */
@@ -94,6 +99,7 @@ export function packColumns(cols: RecordColumns): [PackedColumns, ArrayBuffer[]]
       block: p.block.data.subarray(0, p.rows * w),
       present: p.present.subarray(0, p.rows),
       generic: p.generic ?? null,
+      inRegion: p.inRegion(),
     },
     numeric: [...cols.numeric].map(([k, col]) => [k, col.data.subarray(0, n)]),
     slices: [...cols.slices].map(([k, col]) => [k, packStrings(col)]),
@@ -158,6 +164,11 @@ function appendProba(dst: ProbaColumn, src: PackedProba, base: number): void {
       const v = packedProba(src, r);
       if (v !== undefined || mode === 'generic') dst.pushGeneric(base + r, v);
     }
+    return;
+  }
+  // Still in this block's shared region, in its layout: one move, no copy held beside it.
+  if (dst.appendShared(src, base, src.rows)) {
+    joinedInPlace.count++;
     return;
   }
   const w = src.width;

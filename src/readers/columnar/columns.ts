@@ -175,6 +175,79 @@ export class ProbaColumn {
   }
 
   /**
+   * Where the helper thread writes the second half of the file straight into this column's block
+   * (jsonl-stream.ts): the whole shared block, and the row its region starts at. This thread's own rows
+   * are confined below that row (its block is a view ending there, so that running past it reallocates
+   * privately instead of overwriting the helper's rows).
+   */
+  shared: { full: Float64Array; fromRow: number } | undefined;
+
+  /**
+   * Splits a shared block (in `map`, `number` or `array` mode, holding the whole file's expected rows)
+   * at row `fromRow`: rows below stay this thread's, the rest is the helper's region. Returns the region
+   * (undefined when the block is not shared or too small).
+   */
+  splitShared(fromRow: number): Float64Array | undefined {
+    const w = this.width;
+    const full = this.block.data;
+    if (this.mode === 'none' || this.mode === 'generic' || w === 0) return undefined;
+    if (!(full.buffer instanceof SharedArrayBuffer) || this.rows > fromRow || full.length <= fromRow * w)
+      return undefined;
+    this.shared = { full, fromRow };
+    this.block.data = full.subarray(0, fromRow * w);
+    return full.subarray(fromRow * w);
+  }
+
+  /**
+   * Starts this (empty) column as the helper's part of a shared block: same mode and keys as the reading
+   * thread's, rows written into `region`.
+   */
+  adoptRegion(mode: 'number' | 'map' | 'array', width: number, keys: string[], region: Float64Array): void {
+    this.mode = mode;
+    for (const k of keys) this.keyColumn(k);
+    this.width = width;
+    this.block.data = region;
+    this.block.length = 0;
+    this.region = region;
+  }
+
+  /** The region `adoptRegion` gave (the helper's side); its rows are there while `block.data` is it. */
+  region: Float64Array | undefined;
+
+  /** Whether this column's rows are still in the shared region it adopted, in its layout. */
+  inRegion(): boolean {
+    return this.region !== undefined && this.block.data === this.region;
+  }
+
+  /**
+   * The fast append of the helper's rows when they are still in this block's shared region, in the same
+   * layout: one move within the block (no second copy of them in memory). False when it does not apply.
+   */
+  appendShared(
+    src: { mode: string; width: number; keys: string[]; inRegion: boolean; present: Uint8Array },
+    base: number,
+    rows: number,
+  ): boolean {
+    const sh = this.shared;
+    const w = this.width;
+    if (!sh || !src.inRegion || this.mode !== src.mode || src.width !== w) return false;
+    // (Shared memory crossing threads arrives as another SharedArrayBuffer object: the helper says
+    // whether its rows are still where it was told to write them.)
+    if (this.block.data.buffer !== sh.full.buffer || this.block.data.byteOffset !== 0) return false;
+    if (this.mode === 'map' && src.keys.some((k, j) => this.keys[j] !== k)) return false;
+    if (src.keys.length !== this.keys.length && this.mode === 'map') return false;
+    this.fillTo(base);
+    sh.full.copyWithin(base * w, sh.fromRow * w, (sh.fromRow + rows) * w);
+    this.block.data = sh.full;
+    this.block.length = (base + rows) * w;
+    this.growPresent(base + rows);
+    this.present.set(src.present.subarray(0, rows), base);
+    this.rows = base + rows;
+    this.shared = undefined;
+    return true;
+  }
+
+  /**
    * Appends `rows` rows read elsewhere (column-transfer.ts) at row `base`: `block` holds `w` values per
    * row, its column j going to block column `to[j]` (already widened to; `map` keys added first).
    */

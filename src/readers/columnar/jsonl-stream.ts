@@ -46,6 +46,14 @@ function streamError(e: unknown, file: string): InputError {
  */
 export const parallelRead = { minBytes: 64 << 20, maxBytes: 1 << 30 };
 
+/** The helper's part of the reading thread's shared probability block, and that block's layout. */
+export interface SharedRegion {
+  mode: 'number' | 'map' | 'array';
+  width: number;
+  keys: string[];
+  block: Float64Array;
+}
+
 /** Where a part of a file is read: bytes [start, end), and the size the row-count hint is for. */
 interface Range {
   start: number;
@@ -79,17 +87,29 @@ export async function readJsonlColumns(
   let rest: Promise<PackedColumns> | undefined;
   let helperBytes = 0;
   let helperRows = 0;
-  if (helper && split !== undefined) {
-    rest = helper.request<PackedColumns>(
-      { type: 'read-jsonl', file, mapping, start: split, end: total },
+  // The helper starts once this thread's first chunk has shown the bytes per line and the shape of the
+  // probabilities: the block is then allocated for the whole file, and the helper writes its rows
+  // straight into the upper part of it (no second block in memory while the halves are joined).
+  const startHelper = (linesPerByte: number) => {
+    const p = cols.proba;
+    const from = startRows + Math.ceil(linesPerByte * split! * 1.03);
+    const to = startRows + Math.ceil(linesPerByte * total! * 1.03);
+    let region: SharedRegion | undefined;
+    if ((p.mode === 'map' || p.mode === 'number' || p.mode === 'array') && to > from) {
+      p.block.reserve(to * p.width, to * p.width);
+      const block = p.splitShared(from);
+      if (block) region = { mode: p.mode, width: p.width, keys: p.keys, block };
+    }
+    rest = helper!.request<PackedColumns>(
+      { type: 'read-jsonl', file, mapping, start: split, end: total, region },
       [],
-      (p) => {
-        [helperBytes, helperRows] = p as [number, number];
+      (pr) => {
+        [helperBytes, helperRows] = pr as [number, number];
       },
     );
     // Settled below; a rejection before then must not surface as unhandled.
     rest.catch(() => {});
-  }
+  };
   const report = (bytes: number, rows: number) =>
     progress?.update({
       stage: `reading ${file}`,
@@ -98,9 +118,19 @@ export async function readJsonlColumns(
       rows: rows + helperRows,
     });
   let lines: number | null;
-  const first: Range = rest ? { start: 0, end: split, hintBytes: total } : { start: 0, hintBytes: total };
+  const parallel = helper !== undefined;
+  const first: Range = parallel ? { start: 0, end: split, hintBytes: total } : { start: 0, hintBytes: total };
   try {
-    lines = await scanJsonl(file, mapping, cols, first, startRows, report);
+    lines = await scanJsonl(
+      file,
+      mapping,
+      cols,
+      first,
+      startRows,
+      report,
+      0,
+      parallel ? startHelper : undefined,
+    );
   } catch (e) {
     // The first error is in this thread's half: the helper's work is moot.
     if (rest) await helper!.stop();
@@ -112,25 +142,29 @@ export async function readJsonlColumns(
     cols.fileStart.pop();
     return null;
   }
-  if (rest) {
+  if (parallel) {
     let part: PackedColumns | undefined;
-    try {
-      part = await rest;
-    } catch (err) {
-      const e = err as SerialisedError;
-      if (e.input) {
-        const loc = { ...e.location };
-        if (loc.line !== undefined) loc.line += lines;
-        throw new InputError(e.detail ?? e.message, loc);
+    if (rest) {
+      try {
+        part = await rest;
+      } catch (err) {
+        const e = err as SerialisedError;
+        if (e.input) {
+          const loc = { ...e.location };
+          if (loc.line !== undefined) loc.line += lines;
+          throw new InputError(e.detail ?? e.message, loc);
+        }
+        // The helper failed for another reason: this thread reads the rest itself.
       }
-      // The helper failed for another reason: this thread reads the rest itself.
+      // The helper's heap (its half's strings and buffers) goes with its thread: ending it now keeps
+      // the peak memory of the computations that follow lower (docs/performance.md); the next job
+      // starts a fresh one in ~40 ms.
+      await helper!.stop();
     }
-    // The helper's heap (its half's strings and buffers) goes with its thread: ending it now keeps the
-    // peak memory of the computations that follow ~60 MB per million rows lower (docs/performance.md);
-    // the next job starts a fresh one in ~40 ms.
-    await helper!.stop();
     if (part) appendColumns(cols, part, lines);
     else await scanJsonl(file, mapping, cols, { start: split!, end: total }, startRows, report, lines);
+    // Whatever became of the shared block (joined in place, or copied out of), nothing more is split.
+    cols.proba.shared = undefined;
   }
   cols.finish();
   if (cols.n === startRows) throw new InputError('no records in file', { file });
@@ -139,7 +173,8 @@ export async function readJsonlColumns(
 
 /**
  * Reads bytes [start, end) of `file`, which begin a line, into fresh columns (the helper thread's
- * job); lines are numbered from the range's first line. Throws what a sequential read would.
+ * job); lines are numbered from the range's first line. Throws what a sequential read would. With
+ * `region`, probabilities go into that part of the reading thread's shared block, in its layout.
  */
 export async function readJsonlRange(
   file: string,
@@ -147,9 +182,11 @@ export async function readJsonlRange(
   start: number,
   end: number,
   progress?: (bytes: number, rows: number) => void,
+  region?: SharedRegion,
 ): Promise<RecordColumns> {
   const cols = new RecordColumns();
   cols.beginFile(file);
+  if (region) cols.proba.adoptRegion(region.mode, region.width, region.keys, region.block);
   await scanJsonl(file, mapping, cols, { start, end, hintBytes: end - start }, 0, progress);
   cols.finish();
   return cols;
@@ -191,6 +228,7 @@ async function scanJsonl(
   startRows: number,
   progress?: (bytes: number, rows: number) => void,
   lineBase = 0,
+  onSized?: (linesPerByte: number) => void,
 ): Promise<number | null> {
   const scanner = new JsonlScanner(mapping, cols, file);
   let carry: Buffer | undefined;
@@ -258,10 +296,10 @@ async function scanJsonl(
         sized = true;
         // Rows to expect, from the first chunk's bytes per line (3% margin): the probability block is
         // allocated once at that size instead of grown by doubling (columns.ts, ProbaColumn).
+        const perByte = (line - linesBefore) / (last + 1);
         if (range.hintBytes !== undefined && line > linesBefore)
-          cols.expectRows(
-            startRows + Math.ceil(((line - linesBefore) / (last + 1)) * range.hintBytes * 1.03),
-          );
+          cols.expectRows(startRows + Math.ceil(perByte * range.hintBytes * 1.03));
+        if (line > linesBefore) onSized?.(perByte);
       }
       offset += last + 1;
       carry = buf.subarray(last + 1);
