@@ -319,62 +319,31 @@ class GrowI32 {
     }
 }
 
-;// CONCATENATED MODULE: ./src/readers/columnar/columns.ts
+;// CONCATENATED MODULE: ./src/readers/columnar/proba-column.ts
+/**
+ * The probability column of `RecordColumns` (columns.ts): one value per row (binary), a row-major block
+ * of one column per class key or list position, or — when the rows do not fit one such shape — every
+ * row's value as given. Also where the helper thread's half of a file is joined (column-transfer.ts).
+ */
 
-/** Interned scalar column: `codes[row]` indexes `values`; generic once a non-scalar value arrives. */
-class DictColumn {
-    values = [];
-    index = new Map();
-    codes = new GrowI32();
-    /** Set when some value is not a scalar: every row's value, as given. */
-    generic;
-    push(v) {
-        if (this.generic) {
-            this.generic.push(v);
-            return;
-        }
-        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-            let c = this.index.get(v);
-            if (c === undefined) {
-                c = this.values.length;
-                this.values.push(v);
-                this.index.set(v, c);
-            }
-            this.codes.push(c);
-            return;
-        }
-        this.generic = this.materialise();
-        this.generic.push(v);
+/** Value of row `row` as a record would hold it (undefined when absent), `block` holding the values. */
+function proba_column_probaAt(p, block, row) {
+    if (p.mode === 'generic')
+        return p.generic[row];
+    if (row >= p.rows || !p.present[row])
+        return undefined;
+    const w = p.width;
+    if (p.mode === 'number')
+        return block[row];
+    if (p.mode === 'array')
+        return Array.from(block.subarray(row * w, row * w + w));
+    const o = {};
+    for (let c = 0; c < w; c++) {
+        const x = block[row * w + c];
+        if (x === x)
+            o[p.keys[c]] = x;
     }
-    /** Adds a row holding the value of code `c` (from `code`). */
-    pushCode(c) {
-        if (this.generic)
-            this.generic.push(this.values[c]);
-        else
-            this.codes.push(c);
-    }
-    /** Code of scalar `v`, adding it (the fast scanner's path). */
-    code(v) {
-        let c = this.index.get(v);
-        if (c === undefined) {
-            c = this.values.length;
-            this.values.push(v);
-            this.index.set(v, c);
-        }
-        return c;
-    }
-    materialise() {
-        if (this.generic)
-            return this.generic;
-        const out = new Array(this.codes.length);
-        const codes = this.codes.data;
-        for (let i = 0; i < out.length; i++)
-            out[i] = this.values[codes[i]];
-        return out;
-    }
-    get(row) {
-        return this.generic ? this.generic[row] : this.values[this.codes.data[row]];
-    }
+    return o;
 }
 /**
  * Probability column. Modes: `none` so far; `number` (binary: one value per row); `map` (objects
@@ -538,17 +507,12 @@ class ProbaColumn {
         // whether its rows are still where it was told to write them.)
         if (this.block.data.buffer !== sh.full.buffer || this.block.data.byteOffset !== 0)
             return false;
-        if (this.mode === 'map' && src.keys.some((k, j) => this.keys[j] !== k))
-            return false;
-        if (src.keys.length !== this.keys.length && this.mode === 'map')
+        if (this.mode === 'map' && (src.keys.length !== w || src.keys.some((k, j) => this.keys[j] !== k)))
             return false;
         this.fillTo(base);
         sh.full.copyWithin(base * w, sh.fromRow * w, (sh.fromRow + rows) * w);
         this.block.data = sh.full;
-        this.block.length = (base + rows) * w;
-        this.growPresent(base + rows);
-        this.present.set(src.present.subarray(0, rows), base);
-        this.rows = base + rows;
+        this.endAppend(base, rows, src.present);
         this.shared = undefined;
         return true;
     }
@@ -577,7 +541,11 @@ class ProbaColumn {
                 for (let j = 0; j < w; j++)
                     data[(base + r) * W + to[j]] = block[r * w + j];
         }
-        this.block.length = (base + rows) * W;
+        this.endAppend(base, rows, present);
+    }
+    /** After rows [base, base + rows) of the block are written: their lengths and `present` flags. */
+    endAppend(base, rows, present) {
+        this.block.length = (base + rows) * this.width;
         this.growPresent(base + rows);
         this.present.set(present.subarray(0, rows), base);
         this.rows = base + rows;
@@ -590,23 +558,7 @@ class ProbaColumn {
     }
     /** Value of row `row` as a record would hold it (undefined when absent). */
     get(row) {
-        if (this.mode === 'generic')
-            return this.generic[row];
-        if (row >= this.rows || !this.present[row])
-            return undefined;
-        const w = this.width;
-        const d = this.block.data;
-        if (this.mode === 'number')
-            return d[row];
-        if (this.mode === 'array')
-            return Array.from(d.subarray(row * w, row * w + w));
-        const o = {};
-        for (let c = 0; c < w; c++) {
-            const x = d[row * w + c];
-            if (x === x)
-                o[this.keys[c]] = x;
-        }
-        return o;
+        return proba_column_probaAt(this, this.block.data, row);
     }
     toGeneric() {
         const out = [];
@@ -615,6 +567,66 @@ class ProbaColumn {
         this.mode = 'generic';
         this.generic = out;
         this.block = new GrowF64(1);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/readers/columnar/columns.ts
+
+
+
+/** Interned scalar column: `codes[row]` indexes `values`; generic once a non-scalar value arrives. */
+class DictColumn {
+    values = [];
+    index = new Map();
+    codes = new GrowI32();
+    /** Set when some value is not a scalar: every row's value, as given. */
+    generic;
+    push(v) {
+        if (this.generic) {
+            this.generic.push(v);
+            return;
+        }
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+            let c = this.index.get(v);
+            if (c === undefined) {
+                c = this.values.length;
+                this.values.push(v);
+                this.index.set(v, c);
+            }
+            this.codes.push(c);
+            return;
+        }
+        this.generic = this.materialise();
+        this.generic.push(v);
+    }
+    /** Adds a row holding the value of code `c` (from `code`). */
+    pushCode(c) {
+        if (this.generic)
+            this.generic.push(this.values[c]);
+        else
+            this.codes.push(c);
+    }
+    /** Code of scalar `v`, adding it (the fast scanner's path). */
+    code(v) {
+        let c = this.index.get(v);
+        if (c === undefined) {
+            c = this.values.length;
+            this.values.push(v);
+            this.index.set(v, c);
+        }
+        return c;
+    }
+    materialise() {
+        if (this.generic)
+            return this.generic;
+        const out = new Array(this.codes.length);
+        const codes = this.codes.data;
+        for (let i = 0; i < out.length; i++)
+            out[i] = this.values[codes[i]];
+        return out;
+    }
+    get(row) {
+        return this.generic ? this.generic[row] : this.values[this.codes.data[row]];
     }
 }
 /** Columns of one file's (or several files') per-example records. */
@@ -2154,6 +2166,7 @@ async function stopHelper() {
 }
 
 ;// CONCATENATED MODULE: ./src/readers/columnar/column-transfer.ts
+
 /** Helper halves whose probabilities were joined in place in the shared block (tests check the path). */
 const joinedInPlace = { count: 0 };
 function packStrings(a) {
@@ -2240,25 +2253,6 @@ function appendDict(dst, src) {
     for (let i = 0; i < codes.length; i++)
         dst.codes.push(remap[codes[i]]);
 }
-/** Value of row r of a packed probability column, as `ProbaColumn.get` gives it. */
-function packedProba(p, r) {
-    if (p.mode === 'generic')
-        return p.generic[r];
-    if (r >= p.rows || !p.present[r])
-        return undefined;
-    const w = p.width;
-    if (p.mode === 'number')
-        return p.block[r];
-    if (p.mode === 'array')
-        return Array.from(p.block.subarray(r * w, r * w + w));
-    const o = {};
-    for (let c = 0; c < w; c++) {
-        const x = p.block[r * w + c];
-        if (x === x)
-            o[p.keys[c]] = x;
-    }
-    return o;
-}
 function appendProba(dst, src, base) {
     if (src.mode === 'none')
         return; // no row of the part has probabilities: `finish` pads
@@ -2271,7 +2265,7 @@ function appendProba(dst, src, base) {
         // (A generic column holds every row it reached; `rows` counts only those before it became so.)
         const rows = mode === 'generic' ? src.generic.length : src.rows;
         for (let r = 0; r < rows; r++) {
-            const v = packedProba(src, r);
+            const v = probaAt(src, src.block, r);
             if (v !== undefined || mode === 'generic')
                 dst.pushGeneric(base + r, v);
         }

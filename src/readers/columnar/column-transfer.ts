@@ -11,6 +11,7 @@
  * hold generically is generic in the result, with every row's value as given.
  */
 import type { DictColumn, ProbaColumn, RecordColumns, Scalar } from './columns.js';
+import { probaAt } from './proba-column.js';
 
 /** Helper halves whose probabilities were joined in place in the shared block (tests check the path). */
 export const joinedInPlace = { count: 0 };
@@ -133,21 +134,6 @@ function appendDict(dst: DictColumn, src: PackedDict): void {
   for (let i = 0; i < codes.length; i++) dst.codes.push(remap[codes[i]]);
 }
 
-/** Value of row r of a packed probability column, as `ProbaColumn.get` gives it. */
-function packedProba(p: PackedProba, r: number): unknown {
-  if (p.mode === 'generic') return p.generic![r];
-  if (r >= p.rows || !p.present[r]) return undefined;
-  const w = p.width;
-  if (p.mode === 'number') return p.block[r];
-  if (p.mode === 'array') return Array.from(p.block.subarray(r * w, r * w + w));
-  const o: Record<string, number> = {};
-  for (let c = 0; c < w; c++) {
-    const x = p.block[r * w + c];
-    if (x === x) o[p.keys[c]] = x;
-  }
-  return o;
-}
-
 function appendProba(dst: ProbaColumn, src: PackedProba, base: number): void {
   if (src.mode === 'none') return; // no row of the part has probabilities: `finish` pads
   const mode = src.mode;
@@ -161,7 +147,7 @@ function appendProba(dst: ProbaColumn, src: PackedProba, base: number): void {
     // (A generic column holds every row it reached; `rows` counts only those before it became so.)
     const rows = mode === 'generic' ? src.generic!.length : src.rows;
     for (let r = 0; r < rows; r++) {
-      const v = packedProba(src, r);
+      const v = probaAt(src, src.block, r);
       if (v !== undefined || mode === 'generic') dst.pushGeneric(base + r, v);
     }
     return;
