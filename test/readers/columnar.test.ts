@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDataset } from '../../src/metrics/index.js';
 import { datasetFromColumns } from '../../src/metrics/columns.js';
-import { readJsonlColumns } from '../../src/readers/columnar/jsonl-stream.js';
+import { readChunk, readJsonlColumns } from '../../src/readers/columnar/jsonl-stream.js';
 import { parseJsonl } from '../../src/readers/jsonl.js';
 import type { RecordMapping } from '../../src/readers/types.js';
 import type { MetricOptions } from '../../src/metrics/index.js';
@@ -350,4 +350,38 @@ describe('lines cut at the 4 MiB chunk boundary', () => {
     expect(got).toContain(`byte 0xE3 at byte offset ${bad} is not valid UTF-8`);
     await expect(readJsonlColumns(path, mapping)).rejects.toMatchObject({ location: { line } });
   });
+});
+
+describe('chunk buffers reused across a file', () => {
+  // Tiny chunks put every key, class name and probability key of the file in a buffer that is
+  // overwritten a few chunks later: anything the scanner kept as a view of it would then read garbage.
+  const lines = [
+    '{"id":"a1","label":"cat","prediction":"dog","probabilities":{"cat":0.25,"dog":0.75},"lang":"en"}',
+    '{"id":"a2","label":"dog","prediction":"dog","probabilities":{"cat":0.5,"dog":0.5},"lang":"en"}',
+    ...Array.from(
+      { length: 40 },
+      (_, i) =>
+        `{"id":"b${i}","label":"${['cat', 'dog', 'eel'][i % 3]}","prediction":"${['eel', 'cat', 'dog'][i % 3]}",` +
+        `"probabilities":{"cat":0.${i % 9},"dog":0.1,"eel":0.${(i * 7) % 9}},"lang":"${i % 2 ? 'de' : 'en'}","score":${i}.5}`,
+    ),
+    '{"lang":"fr","probabilities":{"eel":0.5,"cat":0.25,"dog":0.25},"prediction":"cat","label":"eel","id":"late"}',
+    '{"id":"long","label":"cat","prediction":"cat","note":"' + 'z'.repeat(900) + '"}',
+  ];
+  const text = lines.join('\n') + '\n';
+  for (const bytes of [1, 7, 64, 250, 4096]) {
+    it(`reads what the whole-file reader reads with ${bytes}-byte chunks`, async () => {
+      const saved = readChunk.bytes;
+      readChunk.bytes = bytes;
+      try {
+        await same(text, { ...mapping, slices: ['lang'] });
+        // The byte-order mark and UTF-16 checks look at the first chunk's first bytes (chunks of 4 MiB).
+        if (bytes >= 4) {
+          const got = await streamed(file('\ufeff' + text));
+          expect(Array.isArray(got) && got.length).toBe(lines.length);
+        }
+      } finally {
+        readChunk.bytes = saved;
+      }
+    });
+  }
 });

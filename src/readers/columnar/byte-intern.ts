@@ -36,7 +36,8 @@ export class ByteIntern<T> {
   set(buf: Uint8Array, a: number, b: number, hash: number, value: T): void {
     let bucket = this.table.get(hash);
     if (!bucket) this.table.set(hash, (bucket = []));
-    bucket.push({ bytes: buf.slice(a, b), value });
+    // A copy: `buf` is a chunk buffer the reader reuses (a Buffer's `slice` would be a view of it).
+    bucket.push({ bytes: new Uint8Array(buf.subarray(a, b)), value });
     this.size++;
   }
 }

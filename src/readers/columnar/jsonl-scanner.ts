@@ -194,7 +194,7 @@ export class JsonlScanner extends ProbaScanner {
     if (known) return known;
     const name = this.decodeString();
     const info = this.keysByName.get(name) ?? this.keyInfo(name);
-    info.bytes ??= this.buf.slice(this.strStart, this.strEnd);
+    info.bytes ??= new Uint8Array(this.buf.subarray(this.strStart, this.strEnd)); // a copy: chunks are reused
     this.keysByName.set(name, info);
     this.keys.set(this.buf, this.strStart, this.strEnd, this.hash, info);
     return info;

@@ -53,7 +53,7 @@ export abstract class ProbaScanner extends JsonBytes {
         name: this.decodeString(),
         col: -1,
         stamp: 0,
-        bytes: this.buf.slice(this.strStart, this.strEnd),
+        bytes: new Uint8Array(this.buf.subarray(this.strStart, this.strEnd)), // a copy: chunks are reused
       };
       this.probaKeys.set(this.buf, this.strStart, this.strEnd, this.hash, key);
     }
