@@ -762,6 +762,53 @@ function gatherRows(src, k, idx, out) {
 }
 
 ;// CONCATENATED MODULE: ./src/metrics/numeric.ts
+/**
+ * Mean and CLT standard error SE = s/√n with the sample variance s² = Σ(x − x̄)²/(n − 1), the form of
+ * Miller (2024), eq. 1. NaN values are skipped (a numeric field missing for some examples). Two passes
+ * (mean, then squared deviations) for accuracy.
+ */
+function numeric_meanStats(x) {
+    let n = 0;
+    let sum = 0;
+    for (let i = 0; i < x.length; i++) {
+        const v = x[i];
+        if (v === v) {
+            n++;
+            sum += v;
+        }
+    }
+    if (n === 0)
+        return { n: 0, mean: NaN, sd: NaN, se: NaN };
+    const mean = sum / n;
+    let ss = 0;
+    let comp = 0;
+    for (let i = 0; i < x.length; i++) {
+        const v = x[i];
+        if (v === v) {
+            const d = v - mean;
+            ss += d * d;
+            comp += d;
+        }
+    }
+    if (n < 2)
+        return { n, mean, sd: NaN, se: NaN };
+    // Corrected two-pass formula (Chan, Golub & LeVeque): removes the rounding error left in `mean`.
+    const variance = Math.max(0, (ss - (comp * comp) / n) / (n - 1));
+    const sd = Math.sqrt(variance);
+    return { n, mean, sd, se: sd / Math.sqrt(n) };
+}
+/** `MeanSpread` of per-example values. */
+function meanSpread(x) {
+    let zeroOne = true;
+    for (let i = 0; i < x.length; i++) {
+        const v = x[i];
+        if (v === v && v !== 0 && v !== 1) {
+            zeroOne = false;
+            break;
+        }
+    }
+    return { stats: numeric_meanStats(x), zeroOne };
+}
 /** Compensated sum of `a[0..n)`; NaN entries are skipped when `skipNaN`. Returns [sum, count]. */
 function compensatedSum(a, skipNaN = false) {
     let s = 0;
@@ -1788,8 +1835,11 @@ function topK(opts) {
     }
     return k;
 }
+/** Mean of per-example values, with their spread for the error bar (`MetricPoint.spread`). */
 function meanPoint(values, n) {
-    return n === 0 ? undef('no examples', 0) : point(compensatedSum(values)[0] / n, n);
+    if (n === 0)
+        return undef('no examples', 0);
+    return { ...point(compensatedSum(values)[0] / n, n), spread: meanSpread(values) };
 }
 /** 1 where the example's true class is the positive class. */
 function positives(ds) {
@@ -1838,17 +1888,21 @@ function computeMetrics(ds, opts) {
                     break;
                 }
                 const yTrue = ds.yTrue;
-                const auc = (opts.ovrAuc ?? ovrAuc)(yTrue, ds.proba, k, n);
+                // Started first: a hook that hands part of the AUC to the helper thread overlaps it with the
+                // log loss and top-k computed here before its result is asked for.
+                const started = (opts.ovrAuc ?? ovrAuc)(yTrue, ds.proba, k, n);
+                // One per-example buffer for both means: at 10⁷ rows each array is 80 MB.
+                const perExample = new Float64Array(n);
+                const logLoss = k < 2
+                    ? undef('log loss needs at least two classes', n)
+                    : meanPoint(multiclassLogLoss(yTrue, ds.proba, k, n, perExample), n);
+                const topKAccuracy = meanPoint(topKHits(yTrue, ds.proba, k, n, kTop, perExample), n);
+                const auc = typeof started === 'function' ? started() : started;
                 out.roc_auc_ovr = Number.isNaN(auc.value)
                     ? undef('fewer than two classes present in labels', n)
                     : point(auc.value, n);
-                // One per-example buffer for both means: at 10⁷ rows each array is 80 MB.
-                const perExample = new Float64Array(n);
-                out.log_loss =
-                    k < 2
-                        ? undef('log loss needs at least two classes', n)
-                        : meanPoint(multiclassLogLoss(yTrue, ds.proba, k, n, perExample), n);
-                out.top_k_accuracy = meanPoint(topKHits(yTrue, ds.proba, k, n, kTop, perExample), n);
+                out.log_loss = logLoss;
+                out.top_k_accuracy = topKAccuracy;
             }
             break;
         }
@@ -2786,41 +2840,8 @@ function studentTQuantile(p, df) {
  * quantile used by percentile bootstrap intervals.
  */
 
-/**
- * Mean and CLT standard error SE = s/√n with the sample variance s² = Σ(x − x̄)²/(n − 1), the form of
- * Miller (2024), eq. 1. NaN values are skipped (a numeric field missing for some examples). Two passes
- * (mean, then squared deviations) for accuracy.
- */
-function intervals_meanStats(x) {
-    let n = 0;
-    let sum = 0;
-    for (let i = 0; i < x.length; i++) {
-        const v = x[i];
-        if (v === v) {
-            n++;
-            sum += v;
-        }
-    }
-    if (n === 0)
-        return { n: 0, mean: NaN, sd: NaN, se: NaN };
-    const mean = sum / n;
-    let ss = 0;
-    let comp = 0;
-    for (let i = 0; i < x.length; i++) {
-        const v = x[i];
-        if (v === v) {
-            const d = v - mean;
-            ss += d * d;
-            comp += d;
-        }
-    }
-    if (n < 2)
-        return { n, mean, sd: NaN, se: NaN };
-    // Corrected two-pass formula (Chan, Golub & LeVeque): removes the rounding error left in `mean`.
-    const variance = Math.max(0, (ss - (comp * comp) / n) / (n - 1));
-    const sd = Math.sqrt(variance);
-    return { n, mean, sd, se: sd / Math.sqrt(n) };
-}
+// The mean's CLT summary lives with the metrics' numeric helpers, which attach it to mean points.
+
 /** Normal-approximation two-sided interval estimate ± z·se (95% by default). */
 function waldInterval(estimate, se, z = Z975) {
     return [estimate - z * se, estimate + z * se];
@@ -3400,7 +3421,7 @@ function zTestWorse(delta, se, direction) {
  * the difference is exact: p = 0 if it is in the bad direction, else 1.
  */
 function pairedTTest(d, direction) {
-    const s = intervals_meanStats(d);
+    const s = numeric_meanStats(d);
     if (s.n < 2)
         return { n: s.n, mean: s.mean, se: NaN, df: Math.max(0, s.n - 1), p: null, ci: null };
     const df = s.n - 1;
@@ -4246,6 +4267,15 @@ function runOvrJob(job) {
  * (ovr-parallel.ts): the same doubles on one thread or two.
  */
 function ovrInfluence(input, average = 'macro', classes, columns) {
+    return beginOvrInfluence(input, average, classes, columns)();
+}
+/**
+ * `ovrInfluence` in two steps: this call hands the second half of the classes to the helper thread
+ * when that pays (ovr-parallel.ts); the returned function computes the first half on this thread,
+ * waits for the second and joins them. Work done between the two steps overlaps the helper's half
+ * (`computeMetrics` computes log loss and top-k there). The input must not change in between.
+ */
+function beginOvrInfluence(input, average = 'macro', classes, columns) {
     const { n, k, label } = input;
     const support = new Float64Array(k);
     for (let i = 0; i < n; i++)
@@ -4253,7 +4283,7 @@ function ovrInfluence(input, average = 'macro', classes, columns) {
     const present = classes ?? [...Array(k).keys()].filter((c) => support[c] > 0);
     const out = { auc: NaN, classes: present, perClass: [], weights: [], psiBar: null };
     if (present.length < 2)
-        return out;
+        return () => out;
     const total = present.reduce((s, c) => s + support[c], 0);
     out.weights = present.map((c) => (average === 'macro' ? 1 / present.length : support[c] / total));
     const P = present.length;
@@ -4263,6 +4293,13 @@ function ovrInfluence(input, average = 'macro', classes, columns) {
     // doubles do not depend on whether a helper ran); elsewhere one sum and no second array.
     const h = halvesPay(n) && !columns ? Math.ceil(P / 2) : P;
     const second = h < P ? startSecondHalf(input, present.slice(h), out.weights.slice(h)) : undefined;
+    return () => joinHalves(input, out, h, results, psiBar, second, average, columns);
+}
+/** The second step of `beginOvrInfluence`: this thread's half, the helper's (or its own), the sums. */
+function joinHalves(input, out, h, results, psiBar, second, average, columns) {
+    const { n } = input;
+    const present = out.classes;
+    const P = present.length;
     let whole = ovr_passes_ovrPasses(input, present.slice(0, h), out.weights.slice(0, h), psiBar, results, columns);
     if (h < P) {
         let rest = second?.finish();
@@ -4295,12 +4332,16 @@ const macroPasses = new WeakMap();
 /**
  * Macro OvR AUC of all rows (the `MetricOptions.ovrAuc` hook): one DeLong pass, kept for
  * `cachedOvr`, so that the error bar and the paired test that follow need no second sort per class.
+ * Returns the second step of `beginOvrInfluence`: the helper's half runs until it is called.
  */
 function ovrAucWithVariance(yTrue, proba, k, n) {
-    const r = ovrInfluence(ovrInput(yTrue.length === n ? yTrue : yTrue.subarray(0, n), proba, k));
-    const pass = { auc: r.auc, variance: r.psiBar ? sumSquares(r.psiBar) : NaN, psiBar: r.psiBar };
-    macroPasses.set(proba, { yTrue, n, pass });
-    return { value: r.classes.length < 2 ? NaN : r.auc, classes: r.classes.length };
+    const finish = beginOvrInfluence(ovrInput(yTrue.length === n ? yTrue : yTrue.subarray(0, n), proba, k));
+    return () => {
+        const r = finish();
+        const pass = { auc: r.auc, variance: r.psiBar ? sumSquares(r.psiBar) : NaN, psiBar: r.psiBar };
+        macroPasses.set(proba, { yTrue, n, pass });
+        return { value: r.classes.length < 2 ? NaN : r.auc, classes: r.classes.length };
+    };
 }
 /** The pass `ovrAucWithVariance` made over exactly these rows, if it ran on them. */
 function cachedOvr(yTrue, proba, n) {
@@ -4388,32 +4429,25 @@ function undefinedValue(p, n) {
 function finite(x) {
     return typeof x === 'number' && Number.isFinite(x);
 }
-/** Error bars of a mean-type metric from its per-example values. */
-function meanErrorBars(value, vals, binary, cluster) {
-    const s = intervals_meanStats(vals);
+/**
+ * Error bars of a mean-type metric: from its values' spread (CLT or Wilson), or from the values
+ * themselves when clustered.
+ */
+function meanErrorBars(value, spread, binary, clustered) {
+    const s = spread.stats;
     const out = { value, n: s.n, stderr: null, ci: null };
     if (s.n < 2)
         return out;
-    if (cluster) {
-        const se = intervals_clusteredStderr(vals, cluster);
+    if (clustered) {
+        const se = intervals_clusteredStderr(clustered.vals, clustered.cluster);
         out.stderr = se;
         out.ci = [value - normal_Z975 * se, value + normal_Z975 * se];
         out.method = 'clustered';
         return out;
     }
     out.stderr = s.se;
-    let isBinary = binary;
-    if (isBinary) {
-        for (let i = 0; i < vals.length; i++) {
-            const v = vals[i];
-            if (v === v && v !== 0 && v !== 1) {
-                isBinary = false;
-                break;
-            }
-        }
-    }
     // The CLT interval under-covers for small n and collapses to a point at 0% or 100%; Wilson does not.
-    if (isBinary && (s.n < WILSON_BELOW_N || s.mean === 0 || s.mean === 1)) {
+    if (binary && spread.zeroOne && (s.n < WILSON_BELOW_N || s.mean === 0 || s.mean === 1)) {
         out.ci = wilsonInterval(Math.round(s.mean * s.n), s.n);
         out.method = 'wilson';
         return out;
@@ -4468,10 +4502,15 @@ function withErrorBars(ds, points, opts) {
         }
         const kind = effectiveKind(ds, name);
         if (kind === 'mean') {
+            const binary = metricSpec(name, ds.task)?.binaryOutcome === true;
+            if (p.spread && !cluster) {
+                out[name] = meanErrorBars(p.value, p.spread, binary);
+                continue;
+            }
             // One buffer for every mean metric of the run (the values are used before the next metric's).
             const vals = perExampleValues(ds, name, opts.metric, (buffer ??= new Float64Array(ds.n)));
             if (vals) {
-                out[name] = meanErrorBars(p.value, vals, metricSpec(name, ds.task)?.binaryOutcome === true, cluster);
+                out[name] = meanErrorBars(p.value, meanSpread(vals), binary, cluster && { vals, cluster });
                 continue;
             }
             otherNames.push(name);
@@ -4586,9 +4625,11 @@ function fromReplicates(p, n, reps) {
 /**
  * Row look-up by example id for a million ids: an open-addressing table of row numbers keyed by an
  * FNV-1a hash of each id (no per-entry allocation, no rehashing while it grows). Measured at 10⁶ ids
- * (2 Dec 2026): the duplicate check every run makes takes 0.10 s against 0.15–0.35 s for a `Set`;
+ * (2 Dec 2026): building it takes 0.10 s against 0.15–0.35 s for a `Set` (the duplicate check every run
+ * makes is `idsUnique`, cheaper still);
  * pairing two runs' ids in different orders is about as fast as a `Map` (0.26–0.30 s against 0.27–0.41 s).
  */
+
 /** FNV-1a over the UTF-16 code units of `s`. */
 function hashOf(s) {
     let h = 0x811c9dc5;
@@ -4598,6 +4639,57 @@ function hashOf(s) {
     }
     // Mix the high bits down: the table uses the low ones.
     return (h ^ (h >>> 15)) | 0;
+}
+/**
+ * Whether no two of `ids` are equal: the check every run makes, without building an `IdIndex`, whose
+ * inserts are a cache miss each (0.2 s at 10⁶ ids on the bench machine). Two steps, each exact:
+ * - ids in strictly increasing shortlex order (by length, then code units: counters like `ex-000123`,
+ *   and integer ids, which are ordered by length first) are distinct, as a sequential scan shows;
+ * - otherwise a 53-bit key per id (two FNV-1a variants) is radix-sorted, and only ids whose keys are
+ *   equal to a neighbour's are compared as strings (none at all, almost always).
+ * Measured at 10⁶ ids: ~10 ms ordered, 75–120 ms shuffled, against ~0.2 s for the `IdIndex` table.
+ * `key` is for tests (a constant key sends every id through the string comparison).
+ */
+function idsUnique(ids, key = keyOf) {
+    const n = ids.length;
+    let ordered = true;
+    for (let i = 1; i < n && ordered; i++) {
+        const a = ids[i - 1];
+        const b = ids[i];
+        ordered = a.length < b.length || (a.length === b.length && a < b);
+    }
+    if (ordered)
+        return true;
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+        keys[i] = key(ids[i]);
+    sortFloat64(keys);
+    let suspects;
+    for (let i = 1; i < n; i++)
+        if (keys[i] === keys[i - 1])
+            (suspects ??= new Set()).add(keys[i]);
+    if (!suspects)
+        return true;
+    const seen = new Set();
+    for (let i = 0; i < n; i++) {
+        if (!suspects.has(key(ids[i])))
+            continue;
+        if (seen.has(ids[i]))
+            return false;
+        seen.add(ids[i]);
+    }
+    return true;
+}
+/** A 53-bit integer from two 32-bit FNV-1a variants over the code units of `s` (exact as a double). */
+function keyOf(s) {
+    let h = 0x811c9dc5;
+    let g = 0x050c5d1f;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        h = Math.imul(h ^ c, 0x01000193);
+        g = Math.imul(g ^ c, 0x01000193) ^ (g >>> 13);
+    }
+    return (h >>> 0) * 0x200000 + (g >>> 11);
 }
 /** Ids → first row holding them. */
 class IdIndex {
@@ -4949,7 +5041,7 @@ function zMarginTest(w, se, t, alpha) {
  * w̄ − t₁₋α,ₘ₋₁·s_w/√m. When every wᵢ is equal the change is exact: p = 0 if w̄ > t, else 1.
  */
 function tMarginTest(w, t, alpha) {
-    const s = intervals_meanStats(w);
+    const s = numeric_meanStats(w);
     if (s.n < 2)
         return { ...NONE('fewer than two pairs'), n: s.n };
     const df = s.n - 1;
@@ -5708,7 +5800,7 @@ const isBinary = (values) => {
 };
 /** Mean of per-example scores with CLT stderr; Wilson interval for 0/1 scores when n < 100 or at 0/1. */
 function scoreMetric(values) {
-    const s = intervals_meanStats(values);
+    const s = numeric_meanStats(values);
     if (s.n === 0)
         return { value: null, n: 0, stderr: null, ci: null, undefined: 'no examples' };
     const se = Number.isFinite(s.se) ? s.se : null;
@@ -12257,7 +12349,7 @@ function datasetFromColumns(cols, opts) {
         return general(cols, opts);
     const ds = { task, n, ids: cols.ids, classes: [], numeric: {}, slices: {} };
     // ids: present (the readers require them) and unique.
-    if (new IdIndex(cols.ids).firstDuplicate >= 0)
+    if (!idsUnique(cols.ids))
         return general(cols, opts);
     ds.numeric = cols.numericArrays();
     for (const [k, v] of cols.slices)

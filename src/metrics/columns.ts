@@ -11,7 +11,7 @@
 import type { RecordColumns } from '../readers/columnar/columns.js';
 import { f64 } from '../readers/columnar/growable.js';
 import { buildDataset } from './encode.js';
-import { IdIndex } from './id-index.js';
+import { idsUnique } from './id-index.js';
 import { isDefaultPositive, PROBABILITY_SUM_TOLERANCE, toClassValue } from './encode-classification.js';
 import { INNER_WHITESPACE } from './task-detection.js';
 import type { Dataset, MetricOptions } from './types.js';
@@ -97,7 +97,7 @@ export function datasetFromColumns(cols: RecordColumns, opts: MetricOptions): Da
 
   const ds: Dataset = { task, n, ids: cols.ids, classes: [], numeric: {}, slices: {} };
   // ids: present (the readers require them) and unique.
-  if (new IdIndex(cols.ids).firstDuplicate >= 0) return general(cols, opts);
+  if (!idsUnique(cols.ids)) return general(cols, opts);
   ds.numeric = cols.numericArrays();
   for (const [k, v] of cols.slices) ds.slices[k] = v;
   if (cols.cluster) ds.cluster = cols.cluster;

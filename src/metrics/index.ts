@@ -8,12 +8,12 @@
  * perExampleValues, correctness) and spec.ts (directions, kinds). Files inside src/metrics import each
  * other and types.ts, never this file.
  */
-export type { MetricOptions, Dataset, MetricPoint, MetricKind, MetricSpec } from './types.js';
+export type { MetricOptions, Dataset, MeanSpread, MetricPoint, MetricKind, MetricSpec } from './types.js';
 export { buildDataset } from './encode.js';
 export { detectTask } from './task-detection.js';
 export { subsetDataset } from './subset.js';
 export { computeMetrics, perExampleValues, correctness } from './compute.js';
 export { confusionCounts, metricsFromConfusion } from './classification.js';
 export { metricSpec, primaryMetrics, taskMetricNames, numericFieldDirection } from './spec.js';
-export { percentile } from './numeric.js';
+export { meanSpread, percentile } from './numeric.js';
 export { normalizeText, squadNormalize, tokenF1 } from './generation.js';

@@ -3,7 +3,54 @@
  * fields. Sums are compensated (Neumaier) so that means over millions of examples stay within the 1e-9
  * parity budget against numpy's pairwise summation.
  */
-import type { MetricPoint } from './types.js';
+import type { MeanSpread, MeanStats, MetricPoint } from './types.js';
+
+/**
+ * Mean and CLT standard error SE = s/√n with the sample variance s² = Σ(x − x̄)²/(n − 1), the form of
+ * Miller (2024), eq. 1. NaN values are skipped (a numeric field missing for some examples). Two passes
+ * (mean, then squared deviations) for accuracy.
+ */
+export function meanStats(x: ArrayLike<number>): MeanStats {
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === v) {
+      n++;
+      sum += v;
+    }
+  }
+  if (n === 0) return { n: 0, mean: NaN, sd: NaN, se: NaN };
+  const mean = sum / n;
+  let ss = 0;
+  let comp = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === v) {
+      const d = v - mean;
+      ss += d * d;
+      comp += d;
+    }
+  }
+  if (n < 2) return { n, mean, sd: NaN, se: NaN };
+  // Corrected two-pass formula (Chan, Golub & LeVeque): removes the rounding error left in `mean`.
+  const variance = Math.max(0, (ss - (comp * comp) / n) / (n - 1));
+  const sd = Math.sqrt(variance);
+  return { n, mean, sd, se: sd / Math.sqrt(n) };
+}
+
+/** `MeanSpread` of per-example values. */
+export function meanSpread(x: ArrayLike<number>): MeanSpread {
+  let zeroOne = true;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === v && v !== 0 && v !== 1) {
+      zeroOne = false;
+      break;
+    }
+  }
+  return { stats: meanStats(x), zeroOne };
+}
 
 /** Compensated sum of `a[0..n)`; NaN entries are skipped when `skipNaN`. Returns [sum, count]. */
 export function compensatedSum(a: ArrayLike<number>, skipNaN = false): [number, number] {

@@ -55,12 +55,27 @@ export function ovrInfluence(
   classes?: number[],
   columns?: (c: number, psi: Float64Array) => void,
 ): OvrInfluence {
+  return beginOvrInfluence(input, average, classes, columns)();
+}
+
+/**
+ * `ovrInfluence` in two steps: this call hands the second half of the classes to the helper thread
+ * when that pays (ovr-parallel.ts); the returned function computes the first half on this thread,
+ * waits for the second and joins them. Work done between the two steps overlaps the helper's half
+ * (`computeMetrics` computes log loss and top-k there). The input must not change in between.
+ */
+export function beginOvrInfluence(
+  input: OvrInput,
+  average: OvrAverage = 'macro',
+  classes?: number[],
+  columns?: (c: number, psi: Float64Array) => void,
+): () => OvrInfluence {
   const { n, k, label } = input;
   const support = new Float64Array(k);
   for (let i = 0; i < n; i++) support[label[i]]++;
   const present = classes ?? [...Array(k).keys()].filter((c) => support[c] > 0);
   const out: OvrInfluence = { auc: NaN, classes: present, perClass: [], weights: [], psiBar: null };
-  if (present.length < 2) return out;
+  if (present.length < 2) return () => out;
   const total = present.reduce((s, c) => s + support[c], 0);
   out.weights = present.map((c) => (average === 'macro' ? 1 / present.length : support[c] / total));
   const P = present.length;
@@ -70,6 +85,23 @@ export function ovrInfluence(
   // doubles do not depend on whether a helper ran); elsewhere one sum and no second array.
   const h = halvesPay(n) && !columns ? Math.ceil(P / 2) : P;
   const second = h < P ? startSecondHalf(input, present.slice(h), out.weights.slice(h)) : undefined;
+  return () => joinHalves(input, out, h, results, psiBar, second, average, columns);
+}
+
+/** The second step of `beginOvrInfluence`: this thread's half, the helper's (or its own), the sums. */
+function joinHalves(
+  input: OvrInput,
+  out: OvrInfluence,
+  h: number,
+  results: Float64Array,
+  psiBar: Float64Array,
+  second: ReturnType<typeof startSecondHalf>,
+  average: OvrAverage,
+  columns?: (c: number, psi: Float64Array) => void,
+): OvrInfluence {
+  const { n } = input;
+  const present = out.classes;
+  const P = present.length;
   let whole = ovrPasses(input, present.slice(0, h), out.weights.slice(0, h), psiBar, results, columns);
   if (h < P) {
     let rest = second?.finish();
@@ -111,17 +143,21 @@ const macroPasses = new WeakMap<Float64Array, { yTrue: Int32Array; n: number; pa
 /**
  * Macro OvR AUC of all rows (the `MetricOptions.ovrAuc` hook): one DeLong pass, kept for
  * `cachedOvr`, so that the error bar and the paired test that follow need no second sort per class.
+ * Returns the second step of `beginOvrInfluence`: the helper's half runs until it is called.
  */
 export function ovrAucWithVariance(
   yTrue: Int32Array,
   proba: Float64Array,
   k: number,
   n: number,
-): { value: number; classes: number } {
-  const r = ovrInfluence(ovrInput(yTrue.length === n ? yTrue : yTrue.subarray(0, n), proba, k));
-  const pass = { auc: r.auc, variance: r.psiBar ? sumSquares(r.psiBar) : NaN, psiBar: r.psiBar };
-  macroPasses.set(proba, { yTrue, n, pass });
-  return { value: r.classes.length < 2 ? NaN : r.auc, classes: r.classes.length };
+): () => { value: number; classes: number } {
+  const finish = beginOvrInfluence(ovrInput(yTrue.length === n ? yTrue : yTrue.subarray(0, n), proba, k));
+  return () => {
+    const r = finish();
+    const pass = { auc: r.auc, variance: r.psiBar ? sumSquares(r.psiBar) : NaN, psiBar: r.psiBar };
+    macroPasses.set(proba, { yTrue, n, pass });
+    return { value: r.classes.length < 2 ? NaN : r.auc, classes: r.classes.length };
+  };
 }
 
 /** The pass `ovrAucWithVariance` made over exactly these rows, if it ran on them. */

@@ -7,9 +7,11 @@
 import {
   confusionCounts,
   metricsFromConfusion,
+  meanSpread,
   metricSpec,
   perExampleValues,
   type Dataset,
+  type MeanSpread,
   type MetricKind,
   type MetricOptions,
   type MetricPoint,
@@ -20,7 +22,7 @@ import { delongVariance, placements } from './delong.js';
 import { cachedOvr, delongOvr, ovrInput } from './delong-ovr.js';
 import { Z975 } from './distributions.js';
 import { bootstrapExamples, exampleResamples } from './example-bootstrap.js';
-import { clusteredStderr, meanStats, quantileOrderInterval, wilsonInterval } from './intervals.js';
+import { clusteredStderr, quantileOrderInterval, wilsonInterval } from './intervals.js';
 import { deriveSeed, Rng } from './rng.js';
 
 /** Default number of bootstrap resamples. */
@@ -55,36 +57,29 @@ function finite(x: number | null | undefined): x is number {
   return typeof x === 'number' && Number.isFinite(x);
 }
 
-/** Error bars of a mean-type metric from its per-example values. */
+/**
+ * Error bars of a mean-type metric: from its values' spread (CLT or Wilson), or from the values
+ * themselves when clustered.
+ */
 function meanErrorBars(
   value: number,
-  vals: Float64Array,
+  spread: MeanSpread,
   binary: boolean,
-  cluster: string[] | undefined,
+  clustered?: { vals: Float64Array; cluster: string[] },
 ): MetricValue {
-  const s = meanStats(vals);
+  const s = spread.stats;
   const out: MetricValue = { value, n: s.n, stderr: null, ci: null };
   if (s.n < 2) return out;
-  if (cluster) {
-    const se = clusteredStderr(vals, cluster);
+  if (clustered) {
+    const se = clusteredStderr(clustered.vals, clustered.cluster);
     out.stderr = se;
     out.ci = [value - Z975 * se, value + Z975 * se];
     out.method = 'clustered';
     return out;
   }
   out.stderr = s.se;
-  let isBinary = binary;
-  if (isBinary) {
-    for (let i = 0; i < vals.length; i++) {
-      const v = vals[i];
-      if (v === v && v !== 0 && v !== 1) {
-        isBinary = false;
-        break;
-      }
-    }
-  }
   // The CLT interval under-covers for small n and collapses to a point at 0% or 100%; Wilson does not.
-  if (isBinary && (s.n < WILSON_BELOW_N || s.mean === 0 || s.mean === 1)) {
+  if (binary && spread.zeroOne && (s.n < WILSON_BELOW_N || s.mean === 0 || s.mean === 1)) {
     out.ci = wilsonInterval(Math.round(s.mean * s.n), s.n);
     out.method = 'wilson';
     return out;
@@ -144,10 +139,15 @@ export function withErrorBars(
     }
     const kind = effectiveKind(ds, name);
     if (kind === 'mean') {
+      const binary = metricSpec(name, ds.task)?.binaryOutcome === true;
+      if (p.spread && !cluster) {
+        out[name] = meanErrorBars(p.value, p.spread, binary);
+        continue;
+      }
       // One buffer for every mean metric of the run (the values are used before the next metric's).
       const vals = perExampleValues(ds, name, opts.metric, (buffer ??= new Float64Array(ds.n)));
       if (vals) {
-        out[name] = meanErrorBars(p.value, vals, metricSpec(name, ds.task)?.binaryOutcome === true, cluster);
+        out[name] = meanErrorBars(p.value, meanSpread(vals), binary, cluster && { vals, cluster });
         continue;
       }
       otherNames.push(name);

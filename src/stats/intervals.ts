@@ -4,50 +4,9 @@
  */
 import { Z975 } from './distributions.js';
 
-/** Mean, sample standard deviation and CLT standard error of a mean. */
-export interface MeanStats {
-  /** Values used (NaN entries are skipped). */
-  n: number;
-  mean: number;
-  /** Sample standard deviation with the n − 1 (Bessel) denominator; NaN when n < 2. */
-  sd: number;
-  /** sd / √n; NaN when n < 2. */
-  se: number;
-}
-
-/**
- * Mean and CLT standard error SE = s/√n with the sample variance s² = Σ(x − x̄)²/(n − 1), the form of
- * Miller (2024), eq. 1. NaN values are skipped (a numeric field missing for some examples). Two passes
- * (mean, then squared deviations) for accuracy.
- */
-export function meanStats(x: ArrayLike<number>): MeanStats {
-  let n = 0;
-  let sum = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (v === v) {
-      n++;
-      sum += v;
-    }
-  }
-  if (n === 0) return { n: 0, mean: NaN, sd: NaN, se: NaN };
-  const mean = sum / n;
-  let ss = 0;
-  let comp = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (v === v) {
-      const d = v - mean;
-      ss += d * d;
-      comp += d;
-    }
-  }
-  if (n < 2) return { n, mean, sd: NaN, se: NaN };
-  // Corrected two-pass formula (Chan, Golub & LeVeque): removes the rounding error left in `mean`.
-  const variance = Math.max(0, (ss - (comp * comp) / n) / (n - 1));
-  const sd = Math.sqrt(variance);
-  return { n, mean, sd, se: sd / Math.sqrt(n) };
-}
+// The mean's CLT summary lives with the metrics' numeric helpers, which attach it to mean points.
+export { meanStats } from '../metrics/numeric.js';
+export type { MeanStats } from '../metrics/types.js';
 
 /** Normal-approximation two-sided interval estimate ± z·se (95% by default). */
 export function waldInterval(estimate: number, se: number, z: number = Z975): [number, number] {
