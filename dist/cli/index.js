@@ -527,7 +527,7 @@ function throttledProgress(write, intervalMs = 1000, now = () => Date.now()) {
  */
 const engine = () => Promise.all([
     Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(435), __nccwpck_require__.e(757)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4757)),
-    Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(940), __nccwpck_require__.e(435), __nccwpck_require__.e(130)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6130)),
+    Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(940), __nccwpck_require__.e(435), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2057)),
     __nccwpck_require__.e(/* import() */ 970).then(__nccwpck_require__.bind(__nccwpck_require__, 5970)),
     __nccwpck_require__.e(/* import() */ 104).then(__nccwpck_require__.bind(__nccwpck_require__, 5104)),
     __nccwpck_require__.e(/* import() */ 332).then(__nccwpck_require__.bind(__nccwpck_require__, 1332)),

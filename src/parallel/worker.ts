@@ -19,6 +19,10 @@ interface ReadJob {
   start: number;
   end: number;
   region?: SharedRegion;
+  /** The part's movable end (readers/columnar/range-cut.ts). */
+  cut?: Int32Array;
+  /** Wait this long before reading (tests). */
+  delayMs?: number;
 }
 
 function serialise(e: unknown): SerialisedError {
@@ -34,24 +38,28 @@ port.on('message', (job: ReadJob | OvrJob) => {
     return;
   }
   let last = 0;
-  readJsonlRange(
-    job.file,
-    job.mapping,
-    job.start,
-    job.end,
-    (bytes, rows) => {
-      // At most ~4 messages a second: the reading thread throttles what it shows anyway.
-      const now = Date.now();
-      if (now - last < 250) return;
-      last = now;
-      port.postMessage({ id: job.id, progress: [bytes, rows] });
-    },
-    job.region,
-  ).then(
-    (cols) => {
-      const [packed, transfer] = packColumns(cols);
-      port.postMessage({ id: job.id, result: packed }, transfer);
-    },
-    (e: unknown) => port.postMessage({ id: job.id, error: serialise(e) }),
-  );
+  const read = () =>
+    readJsonlRange(
+      job.file,
+      job.mapping,
+      job.start,
+      job.end,
+      (bytes, rows) => {
+        // At most ~4 messages a second: the reading thread throttles what it shows anyway.
+        const now = Date.now();
+        if (now - last < 250) return;
+        last = now;
+        port.postMessage({ id: job.id, progress: [bytes, rows] });
+      },
+      job.region,
+      job.cut,
+    ).then(
+      ({ cols, lines }) => {
+        const [packed, transfer] = packColumns(cols, lines);
+        port.postMessage({ id: job.id, result: packed }, transfer);
+      },
+      (e: unknown) => port.postMessage({ id: job.id, error: serialise(e) }),
+    );
+  if (job.delayMs) setTimeout(read, job.delayMs);
+  else void read();
 });

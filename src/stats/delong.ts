@@ -9,7 +9,6 @@
  *   Var(AUC) = S10/m + S01/n  with S10, S01 the sample variances (denominators m − 1, n − 1).
  * Ties get half credit, so the AUC equals scikit-learn's `roc_auc_score` (trapezoidal ROC).
  */
-import { sortFloat64 } from '../metrics/radix-sort.js';
 
 /** Placement values of one score vector over a fixed set of examples. */
 export interface Placements {
@@ -102,35 +101,74 @@ function upperBound(a: Float64Array, x: number, from: number, to: number): numbe
   return lo;
 }
 
-/**
- * Rank look-ups in a sorted array through an equal-width bucket index over its range: bucket b holds
- * the entries with ⌊(v − min)·scale⌋ = b, a monotone function of v, so every entry of a lower bucket is
- * below x and every entry of a higher one above it; only x's own bucket is searched. With one bucket per
- * entry that is O(1) per look-up for spread-out scores, instead of a binary search over the whole array
- * (whose cache misses dominate at 10⁵–10⁶ entries); clustered scores fall back to a binary search within
- * their bucket, never worse than O(log n). Measured by `npm run bench` (docs/performance.md).
- */
-class SortedRanks {
-  private readonly start: Int32Array | null = null;
-  private readonly min: number;
-  private readonly scale: number = 0;
+/** Buckets holding more entries than this are sorted and searched; smaller ones are scanned. */
+const SCAN_MAX = 16;
 
-  /** `startBuf`, when given, holds the bucket index (at least a.length + 1 entries; reused scratch). */
+/**
+ * Rank look-ups among the scores of one class (positives or negatives) grouped by an equal-width bucket
+ * index over their range: bucket b holds the entries with ⌊(v − min)·scale⌋ = b, a monotone function of
+ * v, so every entry of a lower bucket is below x and every entry of a higher one above it; only x's own
+ * bucket is looked at. With one bucket per entry, a bucket holds one distinct value or a few (scores
+ * written with a few decimals put each distinct value in a bucket of its own), so the entries are
+ * grouped by a counting pass and a scatter — no sort — and a small bucket is scanned; a bucket of more
+ * than `SCAN_MAX` entries (clustered scores) is sorted and binary-searched, never worse than O(log n).
+ * Replaced a radix sort of each class plus a bucket index over the sorted scores: measured ~X× faster
+ * at 10⁶ rows × 10 classes (docs/performance.md).
+ */
+class BucketRanks {
+  private readonly min: number;
+  private readonly max: number;
+  private readonly scale: number = 0;
+  /** start[b] = entries in buckets below b; start[L] = L. */
+  private readonly start: Int32Array;
+
+  /**
+   * Groups `src` (the class's scores, any order) into `a` (same length) by bucket; `start` holds at
+   * least src.length + 1 entries (reused scratch).
+   */
   constructor(
+    src: Float64Array,
     private readonly a: Float64Array,
-    startBuf?: Int32Array,
+    start: Int32Array,
   ) {
-    const L = a.length;
-    this.min = L ? a[0] : 0;
-    const range = L ? a[L - 1] - a[0] : 0;
+    const L = src.length;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < L; i++) {
+      const v = src[i];
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    this.min = min;
+    this.max = max;
+    this.start = start = start.subarray(0, L + 1);
+    const range = max - min;
     const scale = L / range;
-    if (!(range > 0) || !Number.isFinite(range) || !Number.isFinite(scale)) return;
+    if (!(range > 0) || !Number.isFinite(range) || !Number.isFinite(scale)) {
+      // One value, or a range too wide to divide: one bucket, sorted.
+      a.set(src);
+      if (L > SCAN_MAX) a.sort();
+      // Bucket 0 holds everything (look-ups use it whenever `scale` is 0).
+      start.fill(L);
+      start[0] = 0;
+      return;
+    }
     this.scale = scale;
-    // start[b] = entries in buckets below b; start[L] = L.
-    const start = startBuf ? startBuf.subarray(0, L + 1).fill(0) : new Int32Array(L + 1);
-    for (let i = 0; i < L; i++) start[this.bucket(a[i]) + 1]++;
+    start.fill(0);
+    for (let i = 0; i < L; i++) start[this.bucket(src[i]) + 1]++;
     for (let b = 0; b < L; b++) start[b + 1] += start[b];
-    this.start = start;
+    // Scatter: `start[b]` runs ahead as bucket b fills, then is restored from its neighbour below.
+    for (let i = 0; i < L; i++) {
+      const v = src[i];
+      a[start[this.bucket(v)]++] = v;
+    }
+    for (let b = L; b > 0; b--) start[b] = start[b - 1];
+    start[0] = 0;
+    for (let b = 0; b < L; b++) {
+      const from = start[b];
+      const to = start[b + 1];
+      if (to - from > SCAN_MAX) a.subarray(from, to).sort();
+    }
   }
 
   private bucket(x: number): number {
@@ -143,16 +181,20 @@ class SortedRanks {
   belowPlusAtOrBelow(x: number): number {
     const a = this.a;
     const L = a.length;
-    let from = 0;
-    let to = L;
-    if (this.start) {
-      if (x < this.min) return 0;
-      if (x > a[L - 1]) return 2 * L;
-      const b = this.bucket(x);
-      from = this.start[b];
-      to = this.start[b + 1];
-      // A bucket of one value tied with x (scores written with few decimals): no search at all.
-      if (from < to && a[from] === x && a[to - 1] === x) return from + to;
+    if (!(L > 0) || x < this.min) return 0;
+    if (x > this.max) return 2 * L;
+    const b = this.scale > 0 ? this.bucket(x) : 0;
+    const from = this.start[b];
+    const to = this.start[b + 1];
+    if (to - from <= SCAN_MAX) {
+      let below = from;
+      let tied = 0;
+      for (let j = from; j < to; j++) {
+        const v = a[j];
+        if (v < x) below++;
+        else if (v === x) tied++;
+      }
+      return 2 * below + tied;
     }
     const lo = lowerBound(a, x, from, to);
     // Equal values share a bucket, so x's ties end within [from, to).
@@ -163,11 +205,10 @@ class SortedRanks {
 /**
  * Placement values of `score` with `positive[i]` telling whether example i is a positive. Positives and
  * negatives keep their order in the input, so two score vectors over the same examples and labels give
- * aligned components (needed for the paired covariance). The positives' and the negatives' scores are
- * sorted separately (radix sort of the values, no index permutation); a positive's V10 is then
- * (negatives below + ½·negatives tied)/n and a negative's V01 (positives above + ½·positives tied)/m,
- * each from a bucketed rank look-up in the other class's sorted scores — the midrank formulation of
- * Sun & Xu (2014). Measured faster than an index-carrying radix argsort at a million examples.
+ * aligned components (needed for the paired covariance). A positive's V10 is (negatives below +
+ * ½·negatives tied)/n and a negative's V01 (positives above + ½·positives tied)/m, each from a rank
+ * look-up among the other class's scores (`BucketRanks`) — the midrank formulation of Sun & Xu (2014)
+ * without an index permutation.
  */
 export function placements(score: ArrayLike<number>, positive: ArrayLike<number | boolean>): Placements {
   if (score.length !== positive.length) throw new Error('placements: scores and labels differ in length');
@@ -176,19 +217,18 @@ export function placements(score: ArrayLike<number>, positive: ArrayLike<number 
 
 /**
  * Working memory of `placementsInto` for up to N examples. One-vs-rest DeLong runs it once per class
- * over the same rows: reusing it instead of allocating ~30 bytes per row for every class keeps the
+ * over the same rows: reusing it instead of allocating ~20 bytes per row for every class keeps the
  * garbage collector out of the hot loop at 10⁶ rows.
  */
 export interface PlacementScratch {
-  /** Positives' then negatives' scores (sorted in place). */
+  /** Positives' then negatives' scores, grouped by bucket (`BucketRanks`). */
   scores: Float64Array;
   /**
-   * V10 of the positives, then V01 of the negatives; before they are written, the radix sort's
-   * working array (the sorts finish before the first V10 is written: one array, not two, at 8 bytes
-   * per row — 80 MB at 10⁷ rows).
+   * V10 of the positives, then V01 of the negatives; before they are written, the two classes' scores
+   * in input order (one array, not two, at 8 bytes per row — 80 MB at 10⁷ rows).
    */
   values: Float64Array;
-  /** Bucket indexes of both sorted halves. */
+  /** Bucket starts of both classes. */
   starts: Int32Array;
 }
 
@@ -217,18 +257,19 @@ export function placementsInto(
   let m = 0;
   for (let t = 0; t < N; t++) if (positive[t]) m++;
   const n = N - m;
-  const pos = scratch.scores.subarray(0, m);
-  const neg = scratch.scores.subarray(m, N);
+  const gathered = scratch.values;
   let a = 0;
-  let b = 0;
+  let b = m;
   for (let t = 0; t < N; t++) {
-    if (positive[t]) pos[a++] = score[t * stride + offset];
-    else neg[b++] = score[t * stride + offset];
+    if (positive[t]) gathered[a++] = score[t * stride + offset];
+    else gathered[b++] = score[t * stride + offset];
   }
-  sortFloat64(pos, scratch.values);
-  sortFloat64(neg, scratch.values);
-  const negRanks = new SortedRanks(neg, scratch.starts.subarray(m + 1));
-  const posRanks = new SortedRanks(pos, scratch.starts);
+  const posRanks = new BucketRanks(gathered.subarray(0, m), scratch.scores.subarray(0, m), scratch.starts);
+  const negRanks = new BucketRanks(
+    gathered.subarray(m, N),
+    scratch.scores.subarray(m, N),
+    scratch.starts.subarray(m + 1),
+  );
   const v10 = scratch.values.subarray(0, m);
   const v01 = scratch.values.subarray(m, N);
   a = 0;

@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendColumns, joinedInPlace, packColumns } from '../../src/readers/columnar/column-transfer.js';
 import type { RecordColumns } from '../../src/readers/columnar/columns.js';
-import { parallelRead, readJsonlColumns, readJsonlRange } from '../../src/readers/columnar/jsonl-stream.js';
+import {
+  parallelRead,
+  readJsonlColumns,
+  readJsonlRange,
+  tailsTaken,
+} from '../../src/readers/columnar/jsonl-stream.js';
 import { helperJobs, stopHelper } from '../../src/parallel/helper.js';
 import type { RecordMapping } from '../../src/readers/types.js';
 
@@ -57,7 +62,7 @@ async function bothWays(lines: string[], at: number): Promise<[unknown, unknown]
   const first = (await readJsonlColumns(firstPath, mapping))!;
   first.files[0] = path; // the same file, as far as the columns are concerned
   const second = await readJsonlRange(path, mapping, splitByte, Buffer.byteLength(text));
-  const [packed, transfer] = packColumns(second);
+  const [packed, transfer] = packColumns(second.cols, second.lines);
   appendColumns(first, structuredClone(packed, { transfer }), at);
   first.finish();
   return [snapshot(whole!), snapshot(first)];
@@ -229,6 +234,77 @@ describe('a large file read on two threads (the helper thread)', () => {
     );
     expect(two).toContain(':11: expected a JSON object per line');
   }, 60_000);
+
+  describe('this thread, done first, takes the upper half of what the helper has not yet read', () => {
+    // The helper waits before reading, so that this thread surely finds its part untouched.
+    const saved = { ...parallelRead };
+    beforeAll(() => {
+      parallelRead.helperDelayMs = 1500;
+      parallelRead.minTake = 64 << 10;
+    });
+    afterAll(() => {
+      parallelRead.helperDelayMs = saved.helperDelayMs;
+      parallelRead.minTake = saved.minTake;
+    });
+    const message = (path: string, t: string) =>
+      withEnv(t, () =>
+        readJsonlColumns(path, mapping).then(
+          () => 'no error',
+          (e: Error) => e.message,
+        ),
+      );
+
+    it('reads as one thread does, new probability key and numeric field in the tail included', async () => {
+      const lines = [...all];
+      const at = Math.floor(rows * 0.95);
+      lines[at] = lines[at]
+        .replace('"probabilities":{', '"probabilities":{"zeta":0.5,')
+        .replace('}}', '},"tokens":3}');
+      const path = file(lines.join('\n') + '\n');
+      const one = await withEnv('1', () => readJsonlColumns(path, mapping));
+      const tails = tailsTaken.count;
+      const jobs = helperJobs.count;
+      const two = await withEnv('2', () => readJsonlColumns(path, mapping));
+      expect(tailsTaken.count).toBe(tails + 1);
+      expect(helperJobs.count).toBe(jobs + 1);
+      expect(snapshot(two!)).toEqual(snapshot(one!));
+      expect(two!.proba.keys).toEqual(['ham', 'spam', 'zeta']);
+    }, 60_000);
+
+    it('an error in the tail names the line a sequential read names', async () => {
+      const bad = [...all];
+      const at = Math.floor(rows * 0.9);
+      bad[at] = bad[at].replace('"label":', '"label":{"broken"');
+      const path = file(bad.join('\n') + '\n');
+      const one = await message(path, '1');
+      expect(one).toContain(`:${at + 1}`);
+      const tails = tailsTaken.count;
+      expect(await message(path, '2')).toBe(one);
+      expect(tailsTaken.count).toBe(tails + 1);
+    }, 60_000);
+
+    it("an error in the helper's part wins over one in the tail", async () => {
+      const bad = [...all];
+      const early = Math.floor(rows * 0.6);
+      bad[early] = '{"id": oops}';
+      bad[Math.floor(rows * 0.9)] = '[1,2]';
+      const path = file(bad.join('\n') + '\n');
+      const one = await message(path, '1');
+      expect(one).toContain(`:${early + 1}:`);
+      expect(await message(path, '2')).toBe(one);
+    }, 60_000);
+
+    it('invalid UTF-8 in the tail: the same line and byte offset', async () => {
+      const at = Math.floor(rows * 0.9);
+      const head = Buffer.from(all.slice(0, at).join('\n') + '\n');
+      const rest = Buffer.from(all.slice(at).join('\n') + '\n');
+      const path = join(dir, 'utf8-tail.jsonl');
+      writeFileSync(path, Buffer.concat([head, Buffer.from([0x7b, 0xff]), rest]));
+      const one = await message(path, '1');
+      expect(one).toContain(`byte offset ${head.length + 1}`);
+      expect(await message(path, '2')).toBe(one);
+    }, 60_000);
+  });
 });
 
 describe('numeric fields past the first 1,024 rows', () => {

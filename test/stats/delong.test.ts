@@ -87,4 +87,21 @@ describe('placements: bucketed rank look-ups equal the pairwise kernel', () => {
       );
     });
   }
+
+  it('thousands of scores: crowded buckets (sorted and searched) beside sparse ones (scanned)', () => {
+    const rng = (seed: number) => () => (seed = (Math.imul(seed, 48271) + 11) >>> 0) / 2 ** 32;
+    const r = rng(5);
+    const score: number[] = [];
+    const pos: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const u = r();
+      // A third in a range a millionth of the whole (one bucket), a third on a 0.01 grid (ties), a third spread.
+      score.push(u < 1 / 3 ? r() * 1e-6 : u < 2 / 3 ? Math.round(r() * 100) / 100 : r());
+      pos.push(r() < 0.3 ? 1 : 0);
+    }
+    const p = placements(score, pos);
+    const k = kernel(score, pos);
+    expect(Array.from(p.v10)).toEqual(k.v10);
+    expect(Array.from(p.v01)).toEqual(k.v01);
+  });
 });

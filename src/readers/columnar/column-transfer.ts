@@ -45,6 +45,8 @@ export interface PackedProba {
 /** The columns of one part of one file; `lines` are counted from the part's first line. */
 export interface PackedColumns {
   n: number;
+  /** Lines the part spans (blank ones included), for numbering what follows it. */
+  lineCount: number;
   lines: Int32Array;
   ids: PackedStrings;
   label: PackedDict;
@@ -80,13 +82,14 @@ function packDict(d: DictColumn, n: number): PackedDict {
 /**
  * Packs `cols` (one file's part, `finish`ed) for `postMessage`; the second value is the transfer list.
  */
-export function packColumns(cols: RecordColumns): [PackedColumns, ArrayBuffer[]] {
+export function packColumns(cols: RecordColumns, lineCount: number): [PackedColumns, ArrayBuffer[]] {
   cols.finish();
   const n = cols.n;
   const p = cols.proba;
   const w = p.mode === 'generic' || p.mode === 'none' ? 0 : p.width;
   const packed: PackedColumns = {
     n,
+    lineCount,
     lines: cols.lines.data.subarray(0, n),
     ids: packStrings(cols.ids),
     label: packDict(cols.label, n),

@@ -14,7 +14,8 @@ import { RecordColumns } from './columns.js';
 import { JsonlScanner } from './jsonl-scanner.js';
 import type { ProgressSink } from '../../progress.js';
 import { getHelper, type SerialisedError } from '../../parallel/helper.js';
-import { appendColumns, type PackedColumns } from './column-transfer.js';
+import { appendColumns, packColumns, type PackedColumns } from './column-transfer.js';
+import { RangeCut } from './range-cut.js';
 
 /**
  * Bytes per read. Tests lower it to put chunk boundaries (and the reuse of the chunk buffers) inside
@@ -49,19 +50,23 @@ async function* plainChunks(file: string, range: Range): AsyncGenerator<Buffer> 
   try {
     const bufs = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
     let pos = range.start;
+    let asked = 0;
     const read = (k: number) => {
-      const want = range.end === undefined ? size : Math.min(size, range.end - pos);
+      let want = range.end === undefined ? size : Math.min(size, range.end - pos);
+      // The helper's part may be cut short by the reading thread (range-cut.ts): ask before each read.
+      if (range.cut && want > 0) want = range.cut.reserve(pos, want);
       const at = pos;
       pos += want;
+      asked = want;
       return want > 0 ? fh.read(bufs[k % 3], 0, want, at) : Promise.resolve({ bytesRead: 0 });
     };
     let next = read(0);
     for (let k = 0; ; k++) {
+      const wanted = asked;
       const { bytesRead } = await next;
       if (bytesRead <= 0) return;
-      // A short read is the end of the file (or of the range): nothing more to ask for.
-      const more = range.end === undefined ? bytesRead === size : pos < range.end && bytesRead === size;
-      next = more ? read(k + 1) : Promise.resolve({ bytesRead: 0 });
+      // A short read is the end of the file: nothing more to ask for.
+      next = bytesRead === wanted ? read(k + 1) : Promise.resolve({ bytesRead: 0 });
       yield bufs[k % 3].subarray(0, bytesRead);
     }
   } finally {
@@ -82,8 +87,15 @@ function streamError(e: unknown, file: string): InputError {
  * faster at 100k–300k rows, where the helper's start and the append eat the gain. Not above 1 GiB: the
  * helper's half is held twice while it is appended, which at 10⁷ rows (2.3 GB) measured +330 MB of peak
  * memory and no faster run. Tests lower `minBytes` to exercise the path on small files.
+ *
+ * `minTake`: when this thread has read its half, it takes the upper half of what the helper has not yet
+ * asked for (range-cut.ts) if that is at least this many bytes (two chunks; tests lower it).
+ * `helperDelayMs` holds the helper back before it reads (tests: so that this thread surely takes a tail).
  */
-export const parallelRead = { minBytes: 64 << 20, maxBytes: 1 << 30 };
+export const parallelRead = { minBytes: 64 << 20, maxBytes: 1 << 30, minTake: 8 << 20, helperDelayMs: 0 };
+
+/** Tails this thread took from the helper's part (tests check the path). */
+export const tailsTaken = { count: 0 };
 
 /** The helper's part of the reading thread's shared probability block, and that block's layout. */
 export interface SharedRegion {
@@ -98,6 +110,8 @@ interface Range {
   start: number;
   end?: number;
   hintBytes?: number;
+  /** The helper's part: an end the reading thread may move down (range-cut.ts). */
+  cut?: RangeCut;
 }
 
 /**
@@ -120,12 +134,14 @@ export async function readJsonlColumns(
   cols.beginFile(file);
   const split =
     total !== undefined && total >= parallelRead.minBytes && total <= parallelRead.maxBytes
-      ? splitPoint(file, total)
+      ? lineStartAfter(file, Math.floor(total / 2), total)
       : undefined;
   const helper = split !== undefined ? getHelper() : undefined;
+  const cut = helper ? RangeCut.create(split!, total!) : undefined;
   let rest: Promise<PackedColumns> | undefined;
   let helperBytes = 0;
   let helperRows = 0;
+  let tailBytes = 0;
   // The helper starts once this thread's first chunk has shown the bytes per line and the shape of the
   // probabilities: the block is then allocated for the whole file, and the helper writes its rows
   // straight into the upper part of it (no second block in memory while the halves are joined).
@@ -140,7 +156,11 @@ export async function readJsonlColumns(
       if (block) region = { mode: p.mode, width: p.width, keys: p.keys, block };
     }
     rest = helper!.request<PackedColumns>(
-      { type: 'read-jsonl', file, mapping, start: split, end: total, region },
+      {
+        type: 'read-jsonl',
+        ...{ file, mapping, start: split, end: total, region, cut: cut!.words },
+        delayMs: parallelRead.helperDelayMs,
+      },
       [],
       (pr) => {
         [helperBytes, helperRows] = pr as [number, number];
@@ -152,7 +172,7 @@ export async function readJsonlColumns(
   const report = (bytes: number, rows: number) =>
     progress?.update({
       stage: `reading ${file}`,
-      bytes: bytes + helperBytes,
+      bytes: bytes + helperBytes + tailBytes,
       totalBytes: total,
       rows: rows + helperRows,
     });
@@ -182,17 +202,16 @@ export async function readJsonlColumns(
     return null;
   }
   if (parallel) {
-    let part: PackedColumns | undefined;
+    const tail = rest ? await readTail(file, mapping, cut!, (bytes) => (tailBytes = bytes)) : undefined;
+    const helperEnd = tail ? tail.start : total!;
+    let part: { packed: PackedColumns; lines: number } | undefined;
     if (rest) {
       try {
-        part = await rest;
+        const packed = await rest;
+        part = { packed, lines: packed.lineCount };
       } catch (err) {
         const e = err as SerialisedError;
-        if (e.input) {
-          const loc = { ...e.location };
-          if (loc.line !== undefined) loc.line += lines;
-          throw new InputError(e.detail ?? e.message, loc);
-        }
+        if (e.input) throw located(e.detail ?? e.message, e.location ?? {}, lines);
         // The helper failed for another reason: this thread reads the rest itself.
       }
       // The helper's heap (its half's strings and buffers) goes with its thread: ending it now keeps
@@ -200,14 +219,73 @@ export async function readJsonlColumns(
       // starts a fresh one in ~40 ms.
       await helper!.stop();
     }
-    if (part) appendColumns(cols, part, lines);
-    else await scanJsonl(file, mapping, cols, { start: split!, end: total }, startRows, report, lines);
+    let helperLines: number;
+    if (part) {
+      appendColumns(cols, part.packed, lines);
+      helperLines = part.lines;
+    } else {
+      const range = { start: split!, end: helperEnd };
+      helperLines = (await scanJsonl(file, mapping, cols, range, startRows, report, lines))!;
+    }
     // Whatever became of the shared block (joined in place, or copied out of), nothing more is split.
     cols.proba.shared = undefined;
+    if (tail) {
+      const offset = lines + helperLines;
+      if (tail.error) {
+        const e = tail.error;
+        throw e instanceof InputError ? located(e.detail, e.location, offset) : e;
+      }
+      appendColumns(cols, packColumns(tail.cols!, tail.lines!)[0], offset);
+    }
   }
   cols.finish();
   if (cols.n === startRows) throw new InputError('no records in file', { file });
   return cols;
+}
+
+/** An input error of a part read after `offset` earlier lines, numbered in the whole file. */
+function located(message: string, location: InputError['location'], offset: number): InputError {
+  const loc = { ...location };
+  if (loc.line !== undefined) loc.line += offset;
+  return new InputError(message, loc);
+}
+
+/** The part of the helper's range this thread read after its own (see `readTail`). */
+interface Tail {
+  start: number;
+  cols?: RecordColumns;
+  lines?: number;
+  /** Its first error, thrown only if the helper's part (earlier in the file) has none. */
+  error?: unknown;
+}
+
+/**
+ * This thread, done with its half while the helper is still reading: takes the upper half of what the
+ * helper has not yet asked for (from a line start; range-cut.ts) and reads it into fresh columns, its
+ * lines numbered from 0. Undefined when too little is left to be worth it.
+ */
+async function readTail(
+  file: string,
+  mapping: RecordMapping,
+  cut: RangeCut,
+  progress: (bytes: number) => void,
+): Promise<Tail | undefined> {
+  const { cut: end, reserved } = cut.snapshot();
+  if (end - reserved < parallelRead.minTake) return undefined;
+  const at = lineStartAfter(file, reserved + Math.floor((end - reserved) / 2), end);
+  const old = at === undefined ? undefined : cut.take(at);
+  if (at === undefined || old === undefined) return undefined;
+  tailsTaken.count++;
+  const cols = new RecordColumns();
+  cols.beginFile(file);
+  try {
+    const range = { start: at, end: old, hintBytes: old - at };
+    const lines = await scanJsonl(file, mapping, cols, range, 0, (bytes) => progress(bytes));
+    cols.finish();
+    return { start: at, cols, lines: lines! };
+  } catch (error) {
+    return { start: at, error };
+  }
 }
 
 /**
@@ -222,29 +300,31 @@ export async function readJsonlRange(
   end: number,
   progress?: (bytes: number, rows: number) => void,
   region?: SharedRegion,
-): Promise<RecordColumns> {
+  cut?: Int32Array,
+): Promise<{ cols: RecordColumns; lines: number }> {
   const cols = new RecordColumns();
   cols.beginFile(file);
   if (region) cols.proba.adoptRegion(region.mode, region.width, region.keys, region.block);
-  await scanJsonl(file, mapping, cols, { start, end, hintBytes: end - start }, 0, progress);
+  const range = { start, end, hintBytes: end - start, cut: cut && new RangeCut(cut) };
+  const lines = await scanJsonl(file, mapping, cols, range, 0, progress);
   cols.finish();
-  return cols;
+  return { cols, lines: lines ?? 0 };
 }
 
 /**
- * The first line end at or after the middle of the file (the byte after it), or undefined when there
- * is none within 16 MiB of the middle (then one thread reads it all).
+ * The first line start after `from` (the byte after a line end at or after it) below `end`, or
+ * undefined when there is none within 16 MiB.
  */
-function splitPoint(file: string, total: number): number | undefined {
+function lineStartAfter(file: string, from: number, end: number): number | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
     const buf = Buffer.allocUnsafe(1 << 16);
-    for (let at = Math.floor(total / 2); at < total && at < total / 2 + (16 << 20);) {
-      const got = readSync(fd, buf, 0, buf.length, at);
+    for (let at = from; at < end && at < from + (16 << 20);) {
+      const got = readSync(fd, buf, 0, Math.min(buf.length, end - at), at);
       if (got <= 0) return undefined;
       const nl = buf.subarray(0, got).indexOf(0x0a);
-      if (nl >= 0) return at + nl + 1 < total ? at + nl + 1 : undefined;
+      if (nl >= 0) return at + nl + 1 < end ? at + nl + 1 : undefined;
       at += got;
     }
     return undefined;
