@@ -6,11 +6,9 @@ import {
   incompleteBeta,
   MIN_EXAMPLE_RESAMPLES,
   pairDatasets,
-  Rng,
   studentTCdf,
   withErrorBars,
 } from '../../src/stats/index.js';
-import { argsortFloat64 } from '../../src/stats/delong.js';
 import { BINARY, binaryDataset } from './data.js';
 import { expectClose } from './helpers.js';
 
@@ -59,31 +57,6 @@ describe('pairDatasets fast path', () => {
     expect(t2.accuracy).toEqual(t1.accuracy);
     expectClose(t2.roc_auc.p_value, t1.roc_auc.p_value, 1e-12);
     expectClose(t2.log_loss.p_value, t1.log_loss.p_value, 1e-9);
-  });
-});
-
-describe('argsortFloat64 (radix)', () => {
-  it('sorts negatives, zeros, ties and extremes like a comparison sort (stable)', () => {
-    const rng = new Rng(4);
-    const v = new Float64Array(5000);
-    for (let i = 0; i < v.length; i++)
-      v[i] = i % 10 === 0 ? Math.round(rng.normal()) : rng.normal() * 10 ** (rng.int(20) - 10);
-    v[0] = -0;
-    v[1] = 0;
-    v[2] = -Number.MAX_VALUE;
-    v[3] = Number.MIN_VALUE;
-    v[4] = Infinity;
-    v[5] = -Infinity;
-    const order = argsortFloat64(v);
-    const expected = Array.from(v.keys()).sort(
-      (a, b) => v[a] - v[b] || (Object.is(v[a], -0) ? -1 : Object.is(v[b], -0) ? 1 : a - b),
-    );
-    expect(Array.from(order, (i) => v[i])).toEqual(expected.map((i) => v[i]));
-    for (let t = 1; t < order.length; t++) {
-      if (v[order[t]] === v[order[t - 1]] && !Object.is(v[order[t]], -0) && !Object.is(v[order[t - 1]], -0)) {
-        expect(order[t]).toBeGreaterThan(order[t - 1]);
-      }
-    }
   });
 });
 
