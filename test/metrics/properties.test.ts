@@ -52,6 +52,8 @@ const tasks: Record<
       minLength: 4,
       maxLength: 60,
     })
+    // Only 0s leave no positive class to name: an input error (docs/metrics.md), not a metric value.
+    .filter((rows) => rows.some(([l, p]) => l === 1 || p === 1))
     .map((rows) => ({
       records: rows.map(([l, p, s], i) => record(i, l, p, s)),
       options: { task: 'binary' } as MetricOptions,
