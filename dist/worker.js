@@ -2519,11 +2519,8 @@ async function readJsonlColumns(file, mapping, cols = new RecordColumns(), progr
             if (block)
                 region = { mode: p.mode, width: p.width, keys: p.keys, block };
         }
-        rest = helper.request({
-            type: 'read-jsonl',
-            ...{ file, mapping, start: split, end: total, region, cut: cut.words },
-            delayMs: parallelRead.helperDelayMs,
-        }, [], (pr) => {
+        const job = { type: 'read-jsonl', file, mapping, start: split, end: total, region, cut: cut.words };
+        rest = helper.request({ ...job, delayMs: parallelRead.helperDelayMs }, [], (pr) => {
             [helperBytes, helperRows] = pr;
         });
         // Settled below; a rejection before then must not surface as unhandled.

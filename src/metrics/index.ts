@@ -8,7 +8,15 @@
  * perExampleValues, correctness) and spec.ts (directions, kinds). Files inside src/metrics import each
  * other and types.ts, never this file.
  */
-export type { MetricOptions, Dataset, MeanSpread, MetricPoint, MetricKind, MetricSpec } from './types.js';
+export type {
+  MetricOptions,
+  Dataset,
+  MeanSpread,
+  MetricPoint,
+  MetricKind,
+  MetricSpec,
+  OvrAucValue,
+} from './types.js';
 export { buildDataset } from './encode.js';
 export { detectTask } from './task-detection.js';
 export { subsetDataset } from './subset.js';

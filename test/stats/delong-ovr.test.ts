@@ -151,7 +151,8 @@ describe('the OvR AUC hook (one DeLong pass for the value and its error bar)', (
     ]) {
       const { y, proba } = sample(rng, n, k, 1.2);
       const plain = ovrAuc(y, proba, k, n);
-      const hooked = ovrAucWithVariance(y, proba, k, n)();
+      const started = ovrAucWithVariance(y, proba, k, n);
+      const hooked = typeof started === 'function' ? started() : started;
       expect(hooked.value).toBe(plain.value);
       expect(hooked.classes).toBe(plain.classes);
       const records: ExampleRecord[] = Array.from({ length: n }, (_, i) => ({

@@ -3,7 +3,14 @@
  * doubles as on one thread, and a failed helper costs only time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { delongOvr, ovrCovariance, ovrInfluence, ovrInput } from '../../src/stats/delong-ovr.js';
+import {
+  cachedOvr,
+  delongOvr,
+  ovrAucWithVariance,
+  ovrCovariance,
+  ovrInfluence,
+  ovrInput,
+} from '../../src/stats/delong-ovr.js';
 import { ovrPasses } from '../../src/stats/ovr-passes.js';
 import {
   ovrParallel,
@@ -95,6 +102,23 @@ describe('one-vs-rest DeLong on two threads', () => {
     for (let a = 0; a < P; a++) for (let b = 0; b < P; b++) wsw += cov[a * P + b] / (P * P);
     const v = withThreads('2', () => delongOvr(ovrInput(shared.y, shared.block, k)).variance);
     expect(Math.abs(v - wsw) / wsw).toBeLessThan(1e-12);
+  }, 60_000);
+
+  it('the metric hook overlaps the helper only when it has taken a half; the value is the same either way', () => {
+    const y = shared.y;
+    const jobs = helperJobs.count;
+    const started = withThreads('2', () => ovrAucWithVariance(y, shared.block, k, n));
+    // A function while the helper works (the caller computes other metrics meanwhile)...
+    expect(typeof started).toBe('function');
+    expect(helperJobs.count).toBe(jobs + 1);
+    const two = (started as () => { value: number })();
+    const twoVariance = cachedOvr(y, shared.block, n)!.variance;
+    // ...the value itself on one thread, so that the pass's scratch is gone before the next metrics.
+    const one = withThreads('1', () => ovrAucWithVariance(y, shared.block, k, n));
+    expect(typeof one).toBe('object');
+    expect(one).toEqual(two);
+    expect(cachedOvr(y, shared.block, n)!.variance).toBe(twoVariance);
+    expect(twoVariance).toBe(withThreads('1', () => delongOvr(ovrInput(y, shared.block, k)).variance));
   }, 60_000);
 
   it('splits only inside the row range, and not for ordinary memory or one thread', () => {

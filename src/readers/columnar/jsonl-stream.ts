@@ -155,17 +155,10 @@ export async function readJsonlColumns(
       const block = p.splitShared(from);
       if (block) region = { mode: p.mode, width: p.width, keys: p.keys, block };
     }
-    rest = helper!.request<PackedColumns>(
-      {
-        type: 'read-jsonl',
-        ...{ file, mapping, start: split, end: total, region, cut: cut!.words },
-        delayMs: parallelRead.helperDelayMs,
-      },
-      [],
-      (pr) => {
-        [helperBytes, helperRows] = pr as [number, number];
-      },
-    );
+    const job = { type: 'read-jsonl', file, mapping, start: split, end: total, region, cut: cut!.words };
+    rest = helper!.request<PackedColumns>({ ...job, delayMs: parallelRead.helperDelayMs }, [], (pr) => {
+      [helperBytes, helperRows] = pr as [number, number];
+    });
     // Settled below; a rejection before then must not surface as unhandled.
     rest.catch(() => {});
   };
