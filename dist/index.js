@@ -36674,6 +36674,589 @@ module.exports = {
 
 /***/ }),
 
+/***/ 83916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BI: () => (/* binding */ isExpectedError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   eb: () => (/* binding */ UsageError)
+/* harmony export */ });
+/* unused harmony exports formatLocation, escapeControl, NoBaselineError */
+/**
+ * Typed errors for expected conditions. A regression is a verdict, not an exception: only bad input,
+ * bad usage and a missing baseline are errors. Both entry points map these to exit code 2.
+ */
+/** Formats a location as `file:line field`, omitting what is unknown. */
+function formatLocation(loc) {
+    let s = loc.file ?? '';
+    if (loc.line !== undefined)
+        s += `${s ? ':' : 'line '}${loc.line}`;
+    if (loc.field !== undefined)
+        s += `${s ? ' ' : ''}field "${loc.field}"`;
+    return s;
+}
+/**
+ * Escapes control characters (C0, DEL, C1) as `\uXXXX`: input errors quote untrusted file content and
+ * names, which must not reach a terminal or log as raw control bytes (NULs, escape sequences).
+ */
+function escapeControl(s) {
+    return s.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** Bad input data or configuration: names file, line and field; exit code 2. */
+class InputError extends Error {
+    location;
+    /** The message without its location (a reader on another thread rebuilds the error with its line). */
+    detail;
+    constructor(message, location = {}) {
+        const where = formatLocation(location);
+        super(escapeControl(where ? `${where}: ${message}` : message));
+        this.name = 'InputError';
+        this.location = location;
+        this.detail = message;
+    }
+}
+/** Bad command-line or action-input usage; exit code 2. */
+class UsageError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UsageError';
+    }
+}
+/** No baseline could be found; callers turn it into the `no-baseline` verdict and its policy. */
+class NoBaselineError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'NoBaselineError';
+    }
+}
+/** True for errors that mean "the user gave us something wrong" (exit code 2, no stack trace). */
+function isExpectedError(e) {
+    return e instanceof InputError || e instanceof UsageError;
+}
+
+
+/***/ }),
+
+/***/ 72696:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ readBytes)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/** Reading an input file's bytes with the error every reader gives for a missing or unreadable file. */
+
+
+/** The file's bytes; InputError "file not found" / "cannot read file" otherwise. */
+function readBytes(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file);
+    }
+    catch (e) {
+        const code = e.code;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file });
+    }
+}
+
+
+/***/ }),
+
+/***/ 13918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JE: () => (/* binding */ readJsonFile),
+/* harmony export */   KX: () => (/* binding */ MAX_JSON_DEPTH),
+/* harmony export */   Nh: () => (/* binding */ showKey),
+/* harmony export */   lk: () => (/* binding */ parseJsonText)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(83916);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3833);
+/**
+ * The JSON text parser shared by every whole-file JSON format. `JSON.parse` is not enough for the files
+ * eval tools write: Python's `json` writes bare `NaN`/`Infinity`/`-Infinity` (MTEB, several harnesses),
+ * a duplicate key must be an error rather than "last one wins" (a silent data change), nesting must be
+ * bounded (a metric map nested 100,000 levels must not overflow the stack), and errors need exact lines.
+ *
+ * Non-finite tokens become the numbers NaN/±Infinity; readers decide what they mean (usually "metric
+ * undefined" with a reason). Nesting deeper than {@link MAX_JSON_DEPTH} is an input error, so recursion
+ * here never goes deeper than that. Messages quote found characters escaped, never raw control bytes.
+ */
+
+
+/** Deepest nesting of objects/arrays accepted in a whole-file JSON input (documented in docs/formats.md). */
+const MAX_JSON_DEPTH = 64;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** Shows one character of untrusted text safely in a message. */
+function showChar(ch) {
+    if (ch === undefined)
+        return 'end of file';
+    const c = ch.charCodeAt(0);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xfffd || (c >= 0xd800 && c <= 0xdfff))
+        return `character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    return JSON.stringify(ch);
+}
+/** Shows a key safely (control characters escaped, long keys cut). */
+function showKey(key) {
+    const cut = key.length > 80 ? `${key.slice(0, 80)}…` : key;
+    return JSON.stringify(cut).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * Parses JSON text as Python's `json` writes it. Throws InputError (file, line) on malformed text,
+ * duplicate object keys and nesting deeper than the limit.
+ */
+function parseJsonText(text, file, opts = {}) {
+    const maxDepth = opts.maxDepth ?? MAX_JSON_DEPTH;
+    const linesOut = opts.lines;
+    const n = text.length;
+    let pos = 0;
+    let newlines;
+    const lineAt = (p) => {
+        if (!newlines) {
+            newlines = [];
+            for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+                newlines.push(i);
+        }
+        let lo = 0;
+        let hi = newlines.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (newlines[mid] < p)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo + 1;
+    };
+    const fail = (message, at = pos) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`malformed JSON: ${message}`, { file, line: lineAt(Math.min(at, n)) });
+    };
+    const ws = () => {
+        while (pos < n) {
+            const c = text.charCodeAt(pos);
+            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                pos++;
+            else
+                break;
+        }
+    };
+    const literal = (word, value) => {
+        if (text.startsWith(word, pos)) {
+            pos += word.length;
+            return value;
+        }
+        return fail(`unexpected ${showChar(text[pos])}`);
+    };
+    const parseString = () => {
+        const start = pos;
+        pos++;
+        let escaped = false;
+        while (pos < n) {
+            const c = text.charCodeAt(pos);
+            if (c === 0x22) {
+                pos++;
+                if (!escaped)
+                    return text.slice(start + 1, pos - 1);
+                try {
+                    return JSON.parse(text.slice(start, pos));
+                }
+                catch {
+                    return fail('invalid escape sequence in a string', start);
+                }
+            }
+            if (c === 0x5c) {
+                escaped = true;
+                pos += 2;
+                continue;
+            }
+            if (c < 0x20)
+                fail(`${showChar(text[pos])} inside a string (control characters must be escaped)`);
+            pos++;
+        }
+        return fail('unterminated string', start);
+    };
+    const parseNumber = () => {
+        NUMBER.lastIndex = pos;
+        const m = NUMBER.exec(text);
+        if (!m)
+            return fail(`unexpected ${showChar(text[pos])}`);
+        pos += m[0].length;
+        return Number(m[0]);
+    };
+    const value = (depth) => {
+        ws();
+        const c = text[pos];
+        switch (c) {
+            case '{':
+                return object(depth + 1);
+            case '[':
+                return array(depth + 1);
+            case '"':
+                return parseString();
+            case 't':
+                return literal('true', true);
+            case 'f':
+                return literal('false', false);
+            case 'n':
+                return literal('null', null);
+            case 'N':
+                return literal('NaN', NaN);
+            case 'I':
+                return literal('Infinity', Infinity);
+            case '-':
+                if (text[pos + 1] === 'I') {
+                    pos++;
+                    return -literal('Infinity', Infinity);
+                }
+                return parseNumber();
+            default:
+                if (c !== undefined && c >= '0' && c <= '9')
+                    return parseNumber();
+                return fail(`expected a value, found ${showChar(c)}`);
+        }
+    };
+    const tooDeep = () => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`JSON nested deeper than ${maxDepth} levels (the limit for input files)`, {
+            file,
+            line: lineAt(pos),
+        });
+    };
+    const object = (depth) => {
+        if (depth > maxDepth)
+            tooDeep();
+        const obj = {};
+        if (linesOut)
+            linesOut.set(obj, lineAt(pos));
+        pos++;
+        ws();
+        if (text[pos] === '}') {
+            pos++;
+            return obj;
+        }
+        for (;;) {
+            ws();
+            if (text[pos] !== '"')
+                fail(`expected a quoted key, found ${showChar(text[pos])}`);
+            const keyAt = pos;
+            const key = parseString();
+            ws();
+            if (text[pos] !== ':')
+                fail(`expected ':' after key ${showKey(key)}, found ${showChar(text[pos])}`);
+            pos++;
+            const v = value(depth);
+            if (Object.prototype.hasOwnProperty.call(obj, key)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`duplicate key ${showKey(key)} in a JSON object (which value is meant?)`, {
+                    file,
+                    line: lineAt(keyAt),
+                    field: key.length > 80 ? `${key.slice(0, 80)}…` : key,
+                });
+            }
+            if (key === '__proto__')
+                Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+            else
+                obj[key] = v;
+            ws();
+            const c = text[pos];
+            if (c === ',') {
+                pos++;
+                continue;
+            }
+            if (c === '}') {
+                pos++;
+                return obj;
+            }
+            return fail(`expected ',' or '}' in an object, found ${showChar(c)}`);
+        }
+    };
+    const array = (depth) => {
+        if (depth > maxDepth)
+            tooDeep();
+        const arr = [];
+        if (linesOut)
+            linesOut.set(arr, lineAt(pos));
+        pos++;
+        ws();
+        if (text[pos] === ']') {
+            pos++;
+            return arr;
+        }
+        for (;;) {
+            arr.push(value(depth));
+            ws();
+            const c = text[pos];
+            if (c === ',') {
+                pos++;
+                continue;
+            }
+            if (c === ']') {
+                pos++;
+                return arr;
+            }
+            return fail(`expected ',' or ']' in an array, found ${showChar(c)}`);
+        }
+    };
+    ws();
+    if (pos >= n)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('empty file: expected JSON', { file });
+    const result = value(0);
+    ws();
+    if (pos < n)
+        fail(`unexpected ${showChar(text[pos])} after the end of the JSON value`);
+    return result;
+}
+/** Reads and parses a whole-file JSON input (gzip and encoding handled as in {@link readTextFile}). */
+function readJsonFile(file, encoding, opts = {}) {
+    return parseJsonText((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .readTextFile */ .Gu)(file, encoding), file, opts);
+}
+
+
+/***/ }),
+
+/***/ 3833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CY: () => (/* binding */ sniffText),
+/* harmony export */   Gu: () => (/* binding */ readTextFile),
+/* harmony export */   bf: () => (/* binding */ isGzip),
+/* harmony export */   g7: () => (/* binding */ decodeText),
+/* harmony export */   kd: () => (/* binding */ gunzip),
+/* harmony export */   tH: () => (/* binding */ utf16Order),
+/* harmony export */   vE: () => (/* binding */ firstInvalidUtf8),
+/* harmony export */   vo: () => (/* binding */ TEXT_ENCODINGS)
+/* harmony export */ });
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _file_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72696);
+/**
+ * Bytes → text for every text format. UTF-8 (with or without a byte-order mark) and UTF-16 (BOM or the
+ * NUL pattern PowerShell's default encoding leaves) are decoded; anything else is an input error naming
+ * the line and the first bad byte, never silently replaced by U+FFFD (two slice values would merge).
+ * A user who knows the encoding sets config `encoding:`.
+ */
+
+
+
+/** Encodings a user may name in config `encoding:`. */
+const TEXT_ENCODINGS = ['utf8', 'utf16le', 'utf16be', 'latin1'];
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** True when the bytes start with the gzip magic number (content, not the `.gz` name, decides). */
+function isGzip(buf) {
+    return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+}
+/** Decompresses gzip bytes; an InputError naming the file when they are not valid gzip. */
+function gunzip(buf, file) {
+    try {
+        return (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(buf);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`not valid gzip: ${e.message}`, { file });
+    }
+}
+/**
+ * The UTF-16 byte order the bytes show, from a BOM or, without one, from NULs in every other byte of
+ * the start (ASCII text in UTF-16); undefined for anything else.
+ */
+function utf16Order(buf) {
+    if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+        return 'utf16le';
+    if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
+        return 'utf16be';
+    const n = Math.min(buf.length, 64) & ~1;
+    if (n < 4)
+        return undefined;
+    let evenNul = 0;
+    let oddNul = 0;
+    for (let i = 0; i < n; i += 2) {
+        if (buf[i] === 0)
+            evenNul++;
+        if (buf[i + 1] === 0)
+            oddNul++;
+    }
+    const pairs = n / 2;
+    if (oddNul >= pairs * 0.75 && evenNul === 0)
+        return 'utf16le';
+    if (evenNul >= pairs * 0.75 && oddNul === 0)
+        return 'utf16be';
+    return undefined;
+}
+function decodeUtf16(buf, order) {
+    let b = buf;
+    if (b.length % 2 === 1)
+        b = b.subarray(0, b.length - 1);
+    if (order === 'utf16be') {
+        const copy = Buffer.from(b);
+        copy.swap16();
+        b = copy;
+    }
+    const text = b.toString('utf16le');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
+function firstInvalidUtf8(buf) {
+    let i = 0;
+    const n = buf.length;
+    while (i < n) {
+        const b = buf[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let min;
+        if (b >= 0xc2 && b <= 0xdf) {
+            need = 1;
+            min = 0x80;
+        }
+        else if (b >= 0xe0 && b <= 0xef) {
+            need = 2;
+            min = 0x800;
+        }
+        else if (b >= 0xf0 && b <= 0xf4) {
+            need = 3;
+            min = 0x10000;
+        }
+        else
+            return i;
+        if (i + need >= n)
+            return i;
+        let cp = b & (0x3f >> need);
+        for (let k = 1; k <= need; k++) {
+            const c = buf[i + k];
+            if ((c & 0xc0) !== 0x80)
+                return i;
+            cp = (cp << 6) | (c & 0x3f);
+        }
+        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return i;
+        i += need + 1;
+    }
+    return -1;
+}
+/** 1-based line of a byte offset. */
+function lineOfOffset(buf, offset) {
+    let line = 1;
+    let at = buf.indexOf(0x0a, 0);
+    while (at !== -1 && at < offset) {
+        line++;
+        at = buf.indexOf(0x0a, at + 1);
+    }
+    return line;
+}
+/**
+ * Decodes a file's bytes. Without `encoding`: UTF-16 when a BOM or the NUL pattern says so, else strict
+ * UTF-8 (a leading BOM dropped). Invalid UTF-8 is an InputError naming the line and byte offset.
+ */
+function decodeText(buf, file, encoding) {
+    if (encoding === 'latin1')
+        return buf.toString('latin1');
+    if (encoding === 'utf16le' || encoding === 'utf16be')
+        return decodeUtf16(buf, encoding);
+    if (encoding === undefined) {
+        const order = utf16Order(buf);
+        if (order)
+            return decodeUtf16(buf, order);
+    }
+    const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+    const body = start ? buf.subarray(start) : buf;
+    try {
+        return fatalUtf8.decode(body);
+    }
+    catch {
+        const bad = firstInvalidUtf8(body);
+        const offset = (bad === -1 ? 0 : bad) + start;
+        const hex = buf[offset]?.toString(16).toUpperCase().padStart(2, '0') ?? '??';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`not UTF-8 (byte 0x${hex} at byte offset ${offset} is not valid UTF-8); re-save as UTF-8 or set \`encoding: latin1\` (or utf16le) in the config`, { file, line: lineOfOffset(buf, offset) });
+    }
+}
+/** Reads a whole text file: gunzipped when its bytes are gzip, then decoded as {@link decodeText}. */
+function readTextFile(file, encoding) {
+    let buf = (0,_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readBytes */ .i)(file);
+    if (isGzip(buf))
+        buf = gunzip(buf, file);
+    return decodeText(buf, file, encoding);
+}
+/**
+ * Sniffing text of a file's first bytes, for format detection only: decoded like {@link decodeText} but
+ * never throwing (bad bytes become U+FFFD; a cut multi-byte character at the end is dropped).
+ */
+function sniffText(buf) {
+    const order = utf16Order(buf);
+    if (order)
+        return decodeUtf16(buf, order);
+    const text = buf.toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+
+/***/ }),
+
+/***/ 60049:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   parseYamlDocument: () => (/* binding */ parseYamlDocument),
+/* harmony export */   yamlToJs: () => (/* binding */ yamlToJs)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(83916);
+/* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(13918);
+/**
+ * YAML parsing with the error messages every YAML input shares (config files, YAML metric maps): the
+ * line, and for a duplicate key the key itself, since "keys must be unique" alone leaves the user
+ * searching.
+ */
+
+
+
+/** Parses YAML text into a document; InputError (file, line, key) on the first YAML error. */
+function parseYamlDocument(text, file) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false });
+    if (doc.errors.length > 0) {
+        const err = doc.errors[0];
+        const line = err.pos ? lineCounter.linePos(err.pos[0]).line : undefined;
+        if (err.code === 'DUPLICATE_KEY' && err.pos) {
+            const key = /^[^:\n]*/
+                .exec(text.slice(err.pos[0]))?.[0]
+                .trim()
+                .replace(/^["']|["']$/g, '') ?? '';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`duplicate key ${(0,_json_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showKey */ .Nh)(key)} in a YAML mapping (which value is meant?)`, {
+                file,
+                line,
+                field: key,
+            });
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`invalid YAML: ${err.message.split('\n')[0]}`, { file, line });
+    }
+    return { doc, lineCounter };
+}
+/** Most alias uses a YAML document may expand (the `yaml` library's guard against alias bombs). */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * The document as plain data. Aliases that expand exponentially ("billion laughs") are an InputError
+ * naming the file, not a crash: the library refuses them with a ReferenceError.
+ */
+function yamlToJs(doc, file) {
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (e) {
+        if (e instanceof ReferenceError && /alias/i.test(e.message))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} alias uses); refusing to read it`, { file });
+        throw e;
+    }
+}
+
+
+/***/ }),
+
 /***/ 42613:
 /***/ ((module) => {
 
@@ -50433,6 +51016,18 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -50594,61 +51189,8 @@ var core = __nccwpck_require__(77094);
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * Typed errors for expected conditions. A regression is a verdict, not an exception: only bad input,
- * bad usage and a missing baseline are errors. Both entry points map these to exit code 2.
- */
-/** Formats a location as `file:line field`, omitting what is unknown. */
-function formatLocation(loc) {
-    let s = loc.file ?? '';
-    if (loc.line !== undefined)
-        s += `${s ? ':' : 'line '}${loc.line}`;
-    if (loc.field !== undefined)
-        s += `${s ? ' ' : ''}field "${loc.field}"`;
-    return s;
-}
-/**
- * Escapes control characters (C0, DEL, C1) as `\uXXXX`: input errors quote untrusted file content and
- * names, which must not reach a terminal or log as raw control bytes (NULs, escape sequences).
- */
-function escapeControl(s) {
-    return s.replace(
-    // eslint-disable-next-line no-control-regex
-    /[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/** Bad input data or configuration: names file, line and field; exit code 2. */
-class errors_InputError extends Error {
-    location;
-    /** The message without its location (a reader on another thread rebuilds the error with its line). */
-    detail;
-    constructor(message, location = {}) {
-        const where = formatLocation(location);
-        super(escapeControl(where ? `${where}: ${message}` : message));
-        this.name = 'InputError';
-        this.location = location;
-        this.detail = message;
-    }
-}
-/** Bad command-line or action-input usage; exit code 2. */
-class UsageError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UsageError';
-    }
-}
-/** No baseline could be found; callers turn it into the `no-baseline` verdict and its policy. */
-class NoBaselineError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'NoBaselineError';
-    }
-}
-/** True for errors that mean "the user gave us something wrong" (exit code 2, no stack trace). */
-function isExpectedError(e) {
-    return e instanceof errors_InputError || e instanceof UsageError;
-}
-
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(83916);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(42463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -50743,184 +51285,8 @@ function exitCodeFor(verdict, failOn, missingPolicy) {
     return conclusionFor(verdict, failOn, missingPolicy) === 'failure' ? EXIT.regression : EXIT.ok;
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(38522);
-;// CONCATENATED MODULE: ./src/readers/file.ts
-/** Reading an input file's bytes with the error every reader gives for a missing or unreadable file. */
-
-
-/** The file's bytes; InputError "file not found" / "cannot read file" otherwise. */
-function readBytes(file) {
-    try {
-        return (0,external_node_fs_.readFileSync)(file);
-    }
-    catch (e) {
-        const code = e.code;
-        throw new errors_InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, { file });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/readers/text.ts
-/**
- * Bytes → text for every text format. UTF-8 (with or without a byte-order mark) and UTF-16 (BOM or the
- * NUL pattern PowerShell's default encoding leaves) are decoded; anything else is an input error naming
- * the line and the first bad byte, never silently replaced by U+FFFD (two slice values would merge).
- * A user who knows the encoding sets config `encoding:`.
- */
-
-
-
-/** Encodings a user may name in config `encoding:`. */
-const TEXT_ENCODINGS = ['utf8', 'utf16le', 'utf16be', 'latin1'];
-const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/** True when the bytes start with the gzip magic number (content, not the `.gz` name, decides). */
-function isGzip(buf) {
-    return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b;
-}
-/** Decompresses gzip bytes; an InputError naming the file when they are not valid gzip. */
-function gunzip(buf, file) {
-    try {
-        return (0,external_node_zlib_.gunzipSync)(buf);
-    }
-    catch (e) {
-        throw new errors_InputError(`not valid gzip: ${e.message}`, { file });
-    }
-}
-/**
- * The UTF-16 byte order the bytes show, from a BOM or, without one, from NULs in every other byte of
- * the start (ASCII text in UTF-16); undefined for anything else.
- */
-function utf16Order(buf) {
-    if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
-        return 'utf16le';
-    if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
-        return 'utf16be';
-    const n = Math.min(buf.length, 64) & ~1;
-    if (n < 4)
-        return undefined;
-    let evenNul = 0;
-    let oddNul = 0;
-    for (let i = 0; i < n; i += 2) {
-        if (buf[i] === 0)
-            evenNul++;
-        if (buf[i + 1] === 0)
-            oddNul++;
-    }
-    const pairs = n / 2;
-    if (oddNul >= pairs * 0.75 && evenNul === 0)
-        return 'utf16le';
-    if (evenNul >= pairs * 0.75 && oddNul === 0)
-        return 'utf16be';
-    return undefined;
-}
-function decodeUtf16(buf, order) {
-    let b = buf;
-    if (b.length % 2 === 1)
-        b = b.subarray(0, b.length - 1);
-    if (order === 'utf16be') {
-        const copy = Buffer.from(b);
-        copy.swap16();
-        b = copy;
-    }
-    const text = b.toString('utf16le');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-/** Offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
-function firstInvalidUtf8(buf) {
-    let i = 0;
-    const n = buf.length;
-    while (i < n) {
-        const b = buf[i];
-        if (b < 0x80) {
-            i++;
-            continue;
-        }
-        let need;
-        let min;
-        if (b >= 0xc2 && b <= 0xdf) {
-            need = 1;
-            min = 0x80;
-        }
-        else if (b >= 0xe0 && b <= 0xef) {
-            need = 2;
-            min = 0x800;
-        }
-        else if (b >= 0xf0 && b <= 0xf4) {
-            need = 3;
-            min = 0x10000;
-        }
-        else
-            return i;
-        if (i + need >= n)
-            return i;
-        let cp = b & (0x3f >> need);
-        for (let k = 1; k <= need; k++) {
-            const c = buf[i + k];
-            if ((c & 0xc0) !== 0x80)
-                return i;
-            cp = (cp << 6) | (c & 0x3f);
-        }
-        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return i;
-        i += need + 1;
-    }
-    return -1;
-}
-/** 1-based line of a byte offset. */
-function lineOfOffset(buf, offset) {
-    let line = 1;
-    let at = buf.indexOf(0x0a, 0);
-    while (at !== -1 && at < offset) {
-        line++;
-        at = buf.indexOf(0x0a, at + 1);
-    }
-    return line;
-}
-/**
- * Decodes a file's bytes. Without `encoding`: UTF-16 when a BOM or the NUL pattern says so, else strict
- * UTF-8 (a leading BOM dropped). Invalid UTF-8 is an InputError naming the line and byte offset.
- */
-function decodeText(buf, file, encoding) {
-    if (encoding === 'latin1')
-        return buf.toString('latin1');
-    if (encoding === 'utf16le' || encoding === 'utf16be')
-        return decodeUtf16(buf, encoding);
-    if (encoding === undefined) {
-        const order = utf16Order(buf);
-        if (order)
-            return decodeUtf16(buf, order);
-    }
-    const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-    const body = start ? buf.subarray(start) : buf;
-    try {
-        return fatalUtf8.decode(body);
-    }
-    catch {
-        const bad = firstInvalidUtf8(body);
-        const offset = (bad === -1 ? 0 : bad) + start;
-        const hex = buf[offset]?.toString(16).toUpperCase().padStart(2, '0') ?? '??';
-        throw new errors_InputError(`not UTF-8 (byte 0x${hex} at byte offset ${offset} is not valid UTF-8); re-save as UTF-8 or set \`encoding: latin1\` (or utf16le) in the config`, { file, line: lineOfOffset(buf, offset) });
-    }
-}
-/** Reads a whole text file: gunzipped when its bytes are gzip, then decoded as {@link decodeText}. */
-function readTextFile(file, encoding) {
-    let buf = readBytes(file);
-    if (isGzip(buf))
-        buf = gunzip(buf, file);
-    return decodeText(buf, file, encoding);
-}
-/**
- * Sniffing text of a file's first bytes, for format detection only: decoded like {@link decodeText} but
- * never throwing (bad bytes become U+FFFD; a cut multi-byte character at the end is dropped).
- */
-function sniffText(buf) {
-    const order = utf16Order(buf);
-    if (order)
-        return decodeUtf16(buf, order);
-    const text = buf.toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
+// EXTERNAL MODULE: ./src/readers/text.ts
+var readers_text = __nccwpck_require__(3833);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 /**
  * JSON Schema of `.github/evalgate.yml` (docs/configuration.md). Published as `schema/evalgate.schema.json`
@@ -51221,8 +51587,8 @@ const configSchema = {
         encoding: {
             description: 'Text encoding of the inputs when it is not UTF-8/UTF-16 (detected): one encoding, or a mapping of path glob to encoding.',
             oneOf: [
-                { enum: [...TEXT_ENCODINGS] },
-                { type: 'object', minProperties: 1, additionalProperties: { enum: [...TEXT_ENCODINGS] } },
+                { enum: [...readers_text/* TEXT_ENCODINGS */.vo] },
+                { type: 'object', minProperties: 1, additionalProperties: { enum: [...readers_text/* TEXT_ENCODINGS */.vo] } },
             ],
         },
         select: {
@@ -51363,303 +51729,9 @@ function describe(v) {
     return `${typeof v} ${JSON.stringify(v)}`;
 }
 
-;// CONCATENATED MODULE: ./src/readers/json-text.ts
-/**
- * The JSON text parser shared by every whole-file JSON format. `JSON.parse` is not enough for the files
- * eval tools write: Python's `json` writes bare `NaN`/`Infinity`/`-Infinity` (MTEB, several harnesses),
- * a duplicate key must be an error rather than "last one wins" (a silent data change), nesting must be
- * bounded (a metric map nested 100,000 levels must not overflow the stack), and errors need exact lines.
- *
- * Non-finite tokens become the numbers NaN/±Infinity; readers decide what they mean (usually "metric
- * undefined" with a reason). Nesting deeper than {@link MAX_JSON_DEPTH} is an input error, so recursion
- * here never goes deeper than that. Messages quote found characters escaped, never raw control bytes.
- */
-
-
-/** Deepest nesting of objects/arrays accepted in a whole-file JSON input (documented in docs/formats.md). */
-const MAX_JSON_DEPTH = 64;
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-/** Shows one character of untrusted text safely in a message. */
-function showChar(ch) {
-    if (ch === undefined)
-        return 'end of file';
-    const c = ch.charCodeAt(0);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0xfffd || (c >= 0xd800 && c <= 0xdfff))
-        return `character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-    return JSON.stringify(ch);
-}
-/** Shows a key safely (control characters escaped, long keys cut). */
-function showKey(key) {
-    const cut = key.length > 80 ? `${key.slice(0, 80)}…` : key;
-    return JSON.stringify(cut).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-/**
- * Parses JSON text as Python's `json` writes it. Throws InputError (file, line) on malformed text,
- * duplicate object keys and nesting deeper than the limit.
- */
-function parseJsonText(text, file, opts = {}) {
-    const maxDepth = opts.maxDepth ?? MAX_JSON_DEPTH;
-    const linesOut = opts.lines;
-    const n = text.length;
-    let pos = 0;
-    let newlines;
-    const lineAt = (p) => {
-        if (!newlines) {
-            newlines = [];
-            for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-                newlines.push(i);
-        }
-        let lo = 0;
-        let hi = newlines.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (newlines[mid] < p)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo + 1;
-    };
-    const fail = (message, at = pos) => {
-        throw new errors_InputError(`malformed JSON: ${message}`, { file, line: lineAt(Math.min(at, n)) });
-    };
-    const ws = () => {
-        while (pos < n) {
-            const c = text.charCodeAt(pos);
-            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
-                pos++;
-            else
-                break;
-        }
-    };
-    const literal = (word, value) => {
-        if (text.startsWith(word, pos)) {
-            pos += word.length;
-            return value;
-        }
-        return fail(`unexpected ${showChar(text[pos])}`);
-    };
-    const parseString = () => {
-        const start = pos;
-        pos++;
-        let escaped = false;
-        while (pos < n) {
-            const c = text.charCodeAt(pos);
-            if (c === 0x22) {
-                pos++;
-                if (!escaped)
-                    return text.slice(start + 1, pos - 1);
-                try {
-                    return JSON.parse(text.slice(start, pos));
-                }
-                catch {
-                    return fail('invalid escape sequence in a string', start);
-                }
-            }
-            if (c === 0x5c) {
-                escaped = true;
-                pos += 2;
-                continue;
-            }
-            if (c < 0x20)
-                fail(`${showChar(text[pos])} inside a string (control characters must be escaped)`);
-            pos++;
-        }
-        return fail('unterminated string', start);
-    };
-    const parseNumber = () => {
-        NUMBER.lastIndex = pos;
-        const m = NUMBER.exec(text);
-        if (!m)
-            return fail(`unexpected ${showChar(text[pos])}`);
-        pos += m[0].length;
-        return Number(m[0]);
-    };
-    const value = (depth) => {
-        ws();
-        const c = text[pos];
-        switch (c) {
-            case '{':
-                return object(depth + 1);
-            case '[':
-                return array(depth + 1);
-            case '"':
-                return parseString();
-            case 't':
-                return literal('true', true);
-            case 'f':
-                return literal('false', false);
-            case 'n':
-                return literal('null', null);
-            case 'N':
-                return literal('NaN', NaN);
-            case 'I':
-                return literal('Infinity', Infinity);
-            case '-':
-                if (text[pos + 1] === 'I') {
-                    pos++;
-                    return -literal('Infinity', Infinity);
-                }
-                return parseNumber();
-            default:
-                if (c !== undefined && c >= '0' && c <= '9')
-                    return parseNumber();
-                return fail(`expected a value, found ${showChar(c)}`);
-        }
-    };
-    const tooDeep = () => {
-        throw new errors_InputError(`JSON nested deeper than ${maxDepth} levels (the limit for input files)`, {
-            file,
-            line: lineAt(pos),
-        });
-    };
-    const object = (depth) => {
-        if (depth > maxDepth)
-            tooDeep();
-        const obj = {};
-        if (linesOut)
-            linesOut.set(obj, lineAt(pos));
-        pos++;
-        ws();
-        if (text[pos] === '}') {
-            pos++;
-            return obj;
-        }
-        for (;;) {
-            ws();
-            if (text[pos] !== '"')
-                fail(`expected a quoted key, found ${showChar(text[pos])}`);
-            const keyAt = pos;
-            const key = parseString();
-            ws();
-            if (text[pos] !== ':')
-                fail(`expected ':' after key ${showKey(key)}, found ${showChar(text[pos])}`);
-            pos++;
-            const v = value(depth);
-            if (Object.prototype.hasOwnProperty.call(obj, key)) {
-                throw new errors_InputError(`duplicate key ${showKey(key)} in a JSON object (which value is meant?)`, {
-                    file,
-                    line: lineAt(keyAt),
-                    field: key.length > 80 ? `${key.slice(0, 80)}…` : key,
-                });
-            }
-            if (key === '__proto__')
-                Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
-            else
-                obj[key] = v;
-            ws();
-            const c = text[pos];
-            if (c === ',') {
-                pos++;
-                continue;
-            }
-            if (c === '}') {
-                pos++;
-                return obj;
-            }
-            return fail(`expected ',' or '}' in an object, found ${showChar(c)}`);
-        }
-    };
-    const array = (depth) => {
-        if (depth > maxDepth)
-            tooDeep();
-        const arr = [];
-        if (linesOut)
-            linesOut.set(arr, lineAt(pos));
-        pos++;
-        ws();
-        if (text[pos] === ']') {
-            pos++;
-            return arr;
-        }
-        for (;;) {
-            arr.push(value(depth));
-            ws();
-            const c = text[pos];
-            if (c === ',') {
-                pos++;
-                continue;
-            }
-            if (c === ']') {
-                pos++;
-                return arr;
-            }
-            return fail(`expected ',' or ']' in an array, found ${showChar(c)}`);
-        }
-    };
-    ws();
-    if (pos >= n)
-        throw new errors_InputError('empty file: expected JSON', { file });
-    const result = value(0);
-    ws();
-    if (pos < n)
-        fail(`unexpected ${showChar(text[pos])} after the end of the JSON value`);
-    return result;
-}
-/** Reads and parses a whole-file JSON input (gzip and encoding handled as in {@link readTextFile}). */
-function readJsonFile(file, encoding, opts = {}) {
-    return parseJsonText(readTextFile(file, encoding), file, opts);
-}
-
-;// CONCATENATED MODULE: ./src/readers/yaml-text.ts
-/**
- * YAML parsing with the error messages every YAML input shares (config files, YAML metric maps): the
- * line, and for a duplicate key the key itself, since "keys must be unique" alone leaves the user
- * searching.
- */
-
-
-
-/** Parses YAML text into a document; InputError (file, line, key) on the first YAML error. */
-function parseYamlDocument(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
-    if (doc.errors.length > 0) {
-        const err = doc.errors[0];
-        const line = err.pos ? lineCounter.linePos(err.pos[0]).line : undefined;
-        if (err.code === 'DUPLICATE_KEY' && err.pos) {
-            const key = /^[^:\n]*/
-                .exec(text.slice(err.pos[0]))?.[0]
-                .trim()
-                .replace(/^["']|["']$/g, '') ?? '';
-            throw new errors_InputError(`duplicate key ${showKey(key)} in a YAML mapping (which value is meant?)`, {
-                file,
-                line,
-                field: key,
-            });
-        }
-        throw new errors_InputError(`invalid YAML: ${err.message.split('\n')[0]}`, { file, line });
-    }
-    return { doc, lineCounter };
-}
-/** Most alias uses a YAML document may expand (the `yaml` library's guard against alias bombs). */
-const MAX_ALIAS_COUNT = 100;
-/**
- * The document as plain data. Aliases that expand exponentially ("billion laughs") are an InputError
- * naming the file, not a crash: the library refuses them with a ReferenceError.
- */
-function yamlToJs(doc, file) {
-    try {
-        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    }
-    catch (e) {
-        if (e instanceof ReferenceError && /alias/i.test(e.message))
-            throw new errors_InputError(`YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} alias uses); refusing to read it`, { file });
-        throw e;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/load.ts
-/**
- * Loads and validates `.github/evalgate.yml`. Errors name the file, the line and the key path, and say
- * what was expected and what was found, because a config typo must not silently turn a gate off.
-
- * Schema validation and its messages are in validation.ts.
- */
-
-
-
-
+// EXTERNAL MODULE: ./src/readers/yaml-text.ts
+var yaml_text = __nccwpck_require__(60049);
+;// CONCATENATED MODULE: ./src/config/defaults.ts
 /** Default `baseline_verdicts`: a run with a fail verdict never becomes the new normal. */
 const DEFAULT_BASELINE_VERDICTS = ['pass', 'warn', 'no-baseline'];
 /** Defaults used when there is no config file at all (docs/configuration.md: the zero-config gate). */
@@ -51703,6 +51775,21 @@ function profileFor(event, refType, defined) {
         return 'schedule';
     return undefined;
 }
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+/**
+ * Loads and validates `.github/evalgate.yml`. Errors name the file, the line and the key path, and say
+ * what was expected and what was found, because a config typo must not silently turn a gate off.
+
+ * Schema validation and its messages are in validation.ts.
+ */
+
+
+
+
+
+// Types, defaults and profile selection live in defaults.ts (no YAML parser, no schema validator).
+
 /**
  * Reads a config file. A missing file is not an error when `optional` (the action's default path):
  * the zero-config defaults apply.
@@ -51713,14 +51800,14 @@ function loadConfig(file, optional = false, selector = {}) {
     if (!(0,external_node_fs_.existsSync)(file)) {
         if (optional)
             return defaultConfig();
-        throw new errors_InputError('config file not found', { file });
+        throw new errors/* InputError */.dz('config file not found', { file });
     }
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch (e) {
-        throw new errors_InputError(`cannot read config (${e.code ?? e.message})`, { file });
+        throw new errors/* InputError */.dz(`cannot read config (${e.code ?? e.message})`, { file });
     }
     return parseConfig(text, file, selector);
 }
@@ -51729,10 +51816,10 @@ function loadConfig(file, optional = false, selector = {}) {
  * event selects is merged over the top level (per-metric rules metric by metric).
  */
 function parseConfig(text, file, selector = {}) {
-    const { doc, lineCounter } = parseYamlDocument(text, file);
-    const data = yamlToJs(doc, file) ?? {};
+    const { doc, lineCounter } = (0,yaml_text.parseYamlDocument)(text, file);
+    const data = (0,yaml_text.yamlToJs)(doc, file) ?? {};
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new errors_InputError(`expected a mapping of settings at the top level, found ${describe(data)}`, {
+        throw new errors/* InputError */.dz(`expected a mapping of settings at the top level, found ${describe(data)}`, {
             file,
             line: 1,
         });
@@ -51741,7 +51828,7 @@ function parseConfig(text, file, selector = {}) {
     if (nonFinite) {
         const node = nodeAt(doc.contents, nonFinite);
         const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-        throw new errors_InputError('expected a finite number, found NaN or infinity', {
+        throw new errors/* InputError */.dz('expected a finite number, found NaN or infinity', {
             file,
             line,
             field: nonFinite.join('.'),
@@ -51753,7 +51840,7 @@ function parseConfig(text, file, selector = {}) {
         const path = errorPath(error);
         const node = nodeAt(doc.contents, path);
         const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-        throw new errors_InputError(explain(error, data), { file, line, field: path.join('.') || '(top level)' });
+        throw new errors/* InputError */.dz(explain(error, data), { file, line, field: path.join('.') || '(top level)' });
     }
     const top = data;
     const profiles = (top.profiles ?? {});
@@ -51838,7 +51925,7 @@ function parseConfig(text, file, selector = {}) {
             metrics: d.metrics,
         };
         if (cfg.history === 0) {
-            throw new errors_InputError('drift needs history: set `history` to at least the drift window', {
+            throw new errors/* InputError */.dz('drift needs history: set `history` to at least the drift window', {
                 file,
                 line: lineOf(['history']),
                 field: 'history',
@@ -51860,7 +51947,7 @@ function parseConfig(text, file, selector = {}) {
             // The pattern admits 2026-02-30; a date that does not exist must not silently never expire.
             const d = new Date(`${w.expires}T00:00:00Z`);
             if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== w.expires) {
-                throw new errors_InputError(`expected a real date YYYY-MM-DD, found "${w.expires}"`, {
+                throw new errors/* InputError */.dz(`expected a real date YYYY-MM-DD, found "${w.expires}"`, {
                     file,
                     line: lineOf(['waivers', String(i), 'expires']),
                     field: `waivers.${i}.expires`,
@@ -51880,7 +51967,7 @@ function parseConfig(text, file, selector = {}) {
         if (rule.min !== undefined && rule.max !== undefined && rule.min > rule.max) {
             const node = nodeAt(doc.contents, ['metrics', name]);
             const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-            throw new errors_InputError(`min (${rule.min}) is greater than max (${rule.max})`, {
+            throw new errors/* InputError */.dz(`min (${rule.min}) is greater than max (${rule.max})`, {
                 file,
                 line,
                 field: `metrics.${name}`,
@@ -52128,6 +52215,8 @@ function timedFetch(budget, opts = {}) {
     };
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./src/github/zip.ts
 /**
  * Bounded zip extraction for downloaded artifacts. `@actions/artifact` is asked never to unzip
@@ -52156,7 +52245,7 @@ const RATIO_EXEMPT_BYTES = 1024 * 1024;
  * An archive evalgate will not extract (untrusted content: a bomb, an unsafe path, corruption). An
  * InputError naming the archive, plus the short `reason` a baseline look-up reports.
  */
-class ArchiveRefusedError extends errors_InputError {
+class ArchiveRefusedError extends errors/* InputError */.dz {
     reason;
     constructor(reason, message, file) {
         super(message, { file });
@@ -52401,7 +52490,7 @@ async function extractZip(zipPath, dir, limits = {}) {
             }
             catch (err) {
                 (0,external_node_fs_.rmSync)(target, { force: true });
-                if (err instanceof errors_InputError)
+                if (err instanceof errors/* InputError */.dz)
                     throw err;
                 // zlib errors (bad deflate data) carry a `code` like Z_DATA_ERROR; anything else is the disk's.
                 if (!String(err.code ?? '').startsWith('Z_'))
@@ -52626,13 +52715,13 @@ async function downloadCurrentArtifacts(store, pattern, dir) {
     const hits = all.filter((a) => match(a.name)).sort((a, b) => a.name.localeCompare(b.name));
     if (hits.length === 0) {
         const names = all.map((a) => a.name).sort();
-        throw new UsageError(`current-artifact "${pattern}" matches none of this run's artifacts (${names.length ? names.join(', ') : 'there are none'}); ` +
+        throw new errors/* UsageError */.eb(`current-artifact "${pattern}" matches none of this run's artifacts (${names.length ? names.join(', ') : 'there are none'}); ` +
             'upload the shards in earlier jobs of the same workflow run');
     }
     const out = [];
     for (const a of hits) {
         if (a.size !== undefined && a.size > MAX_ARTIFACT_BYTES) {
-            throw new errors_InputError(`artifact is ${a.size} bytes, more than the ${MAX_ARTIFACT_BYTES} evalgate reads`, { file: a.name });
+            throw new errors/* InputError */.dz(`artifact is ${a.size} bytes, more than the ${MAX_ARTIFACT_BYTES} evalgate reads`, { file: a.name });
         }
         // One folder per artifact: shards often contain files with the same name.
         const target = (0,external_node_path_.join)(dir, a.name.replace(/[^A-Za-z0-9._-]/g, '_'));
@@ -52673,13 +52762,13 @@ function readEventPayload(path, read = (p) => (0,external_node_fs_.readFileSync)
         text = read(path);
     }
     catch (e) {
-        throw new UsageError(`cannot read the event payload GITHUB_EVENT_PATH=${path}: ${e.message}`);
+        throw new errors/* UsageError */.eb(`cannot read the event payload GITHUB_EVENT_PATH=${path}: ${e.message}`);
     }
     try {
         return obj(JSON.parse(text)) ?? {};
     }
     catch (e) {
-        throw new UsageError(`the event payload ${path} is not JSON: ${e.message}`);
+        throw new errors/* UsageError */.eb(`the event payload ${path} is not JSON: ${e.message}`);
     }
 }
 /** Parses the runner's environment (and event payload) into a RunnerContext. */
@@ -52687,11 +52776,11 @@ function readRunnerContext(env = process.env, payload) {
     const repository = env.GITHUB_REPOSITORY ?? '';
     const [owner, repo] = repository.split('/');
     if (!owner || !repo) {
-        throw new UsageError('GITHUB_REPOSITORY is not set (owner/repo): evalgate must run inside a GitHub Actions job for this');
+        throw new errors/* UsageError */.eb('GITHUB_REPOSITORY is not set (owner/repo): evalgate must run inside a GitHub Actions job for this');
     }
     const runId = context_int(env.GITHUB_RUN_ID);
     if (runId === undefined)
-        throw new UsageError('GITHUB_RUN_ID is not set: evalgate must run inside a GitHub Actions job for this');
+        throw new errors/* UsageError */.eb('GITHUB_RUN_ID is not set: evalgate must run inside a GitHub Actions job for this');
     const ev = payload ?? readEventPayload(env.GITHUB_EVENT_PATH);
     const ref = env.GITHUB_REF ?? '';
     const refType = env.GITHUB_REF_TYPE === 'tag' || ref.startsWith('refs/tags/')
@@ -54242,7 +54331,7 @@ function fieldNames(opts) {
 }
 /** Throws the InputError of a record (its file and line) and field. */
 function fail(rec, field, message) {
-    throw new errors_InputError(message, { file: rec?.source?.file, line: rec?.source?.line, field });
+    throw new errors/* InputError */.dz(message, { file: rec?.source?.file, line: rec?.source?.line, field });
 }
 /** `file:line` of a record, for "first at …" messages. */
 function where(rec) {
@@ -54415,19 +54504,19 @@ function encodeClassification(records, opts, f, ds, task) {
     let configOrder;
     if (task === 'multiclass' && nProba > 0 && opts.classes !== undefined) {
         if (!Array.isArray(opts.classes) || opts.classes.length === 0) {
-            throw new errors_InputError('expected a non-empty list of classes', { field: 'classes' });
+            throw new errors/* InputError */.dz('expected a non-empty list of classes', { field: 'classes' });
         }
         configOrder = [];
         const seen = new Set();
         for (const c of opts.classes) {
             const v = toClassValue(c, kind);
             if (v === undefined) {
-                throw new errors_InputError(`class ${show(c)} does not match the data, whose classes are ${kind}s`, {
+                throw new errors/* InputError */.dz(`class ${show(c)} does not match the data, whose classes are ${kind}s`, {
                     field: 'classes',
                 });
             }
             if (seen.has(v))
-                throw new errors_InputError(`duplicate class ${show(c)}`, { field: 'classes' });
+                throw new errors/* InputError */.dz(`duplicate class ${show(c)}`, { field: 'classes' });
             seen.add(v);
             configOrder.push(v);
         }
@@ -54545,7 +54634,7 @@ function positiveIndex(universe, kind, opts, f, rec) {
         const v = toClassValue(opts.positiveLabel, kind);
         const i = v === undefined ? -1 : universe.findIndex((u) => u === v);
         if (i < 0) {
-            throw new errors_InputError(`positive_label ${show(opts.positiveLabel)} is not one of the classes in the data (${listClasses(universe)})`, { field: 'positive_label' });
+            throw new errors/* InputError */.dz(`positive_label ${show(opts.positiveLabel)} is not one of the classes in the data (${listClasses(universe)})`, { field: 'positive_label' });
         }
         return i;
     }
@@ -54584,7 +54673,7 @@ const INNER_WHITESPACE = /\S\s+\S/;
 function detectTask(records, opts) {
     if (opts.task !== 'auto') {
         if (!isOneOf(TASKS, opts.task)) {
-            throw new errors_InputError(`unknown task "${String(opts.task)}"; expected auto or one of ${TASKS.join(', ')}`, {
+            throw new errors/* InputError */.dz(`unknown task "${String(opts.task)}"; expected auto or one of ${TASKS.join(', ')}`, {
                 field: 'task',
             });
         }
@@ -54674,7 +54763,7 @@ function detectTask(records, opts) {
 /** Encode records into a Dataset; detects the task when `opts.task` is `auto`. Throws InputError. */
 function buildDataset(records, opts) {
     if (!Array.isArray(records) || records.length === 0) {
-        throw new errors_InputError('no examples: the per-example records are empty');
+        throw new errors/* InputError */.dz('no examples: the per-example records are empty');
     }
     const f = fieldNames(opts);
     const task = detectTask(records, opts);
@@ -55855,7 +55944,7 @@ const DEFAULT_TOP_K = 5;
 function topK(opts) {
     const k = opts.topK ?? DEFAULT_TOP_K;
     if (!Number.isInteger(k) || k < 1) {
-        throw new errors_InputError(`expected a positive integer, got ${String(k)}`, { field: 'top_k' });
+        throw new errors/* InputError */.dz(`expected a positive integer, got ${String(k)}`, { field: 'top_k' });
     }
     return k;
 }
@@ -60371,7 +60460,7 @@ function diagnose(input) {
         current.task !== 'aggregate' &&
         baseline.task !== 'aggregate' &&
         current.task !== baseline.task) {
-        throw new errors_InputError(`this run (${filesOf(current)}) is a ${current.task} task but the baseline (${filesOf(baseline)}) is ${baseline.task}; set \`task:\` in the config so both runs are read the same way`, { file: config.file, field: 'task' });
+        throw new errors/* InputError */.dz(`this run (${filesOf(current)}) is a ${current.task} task but the baseline (${filesOf(baseline)}) is ${baseline.task}; set \`task:\` in the config so both runs are read the same way`, { file: config.file, field: 'task' });
     }
     const rows = overallRows(input);
     attachOverallTests(rows, input, pairing?.info.paired ? pairing : undefined, mopts);
@@ -60393,6 +60482,8 @@ function filesOf(run) {
     return files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
 }
 
+// EXTERNAL MODULE: ./src/readers/file.ts
+var readers_file = __nccwpck_require__(72696);
 ;// CONCATENATED MODULE: ./src/readers/sniff.ts
 /**
  * Content sniffing for format detection: the key outline of a JSON document's first bytes (which may be
@@ -60527,38 +60618,38 @@ function toExampleRecord(raw, mapping, file, line) {
     const where = (field) => ({ file, line, field });
     const id = raw[fields.id];
     if (id === undefined || id === null || id === '') {
-        throw new errors_InputError('missing example id (set `fields.id` if your id field has another name)', where(fields.id));
+        throw new errors/* InputError */.dz('missing example id (set `fields.id` if your id field has another name)', where(fields.id));
     }
     if (typeof id !== 'string' && typeof id !== 'number') {
-        throw new errors_InputError(`example id must be a string or a number, found ${typeof id}`, where(fields.id));
+        throw new errors/* InputError */.dz(`example id must be a string or a number, found ${typeof id}`, where(fields.id));
     }
     if (typeof id === 'number' && !Number.isSafeInteger(id) && Number.isInteger(id)) {
         // JSON numbers beyond 2^53 are rounded on reading, so two ids could silently become one.
-        throw new errors_InputError(`numeric id ${id} is too large to be read exactly; write ids as strings`, where(fields.id));
+        throw new errors/* InputError */.dz(`numeric id ${id} is too large to be read exactly; write ids as strings`, where(fields.id));
     }
     if (!(fields.label in raw) || raw[fields.label] === null || raw[fields.label] === undefined) {
-        throw new errors_InputError('missing label', where(fields.label));
+        throw new errors/* InputError */.dz('missing label', where(fields.label));
     }
     if (!(fields.prediction in raw) ||
         raw[fields.prediction] === null ||
         raw[fields.prediction] === undefined) {
-        throw new errors_InputError('missing prediction', where(fields.prediction));
+        throw new errors/* InputError */.dz('missing prediction', where(fields.prediction));
     }
     const slices = {};
     for (const s of mapping.slices) {
         const v = raw[s];
         if (v === undefined || v === null || v === '') {
-            throw new errors_InputError(`missing slice field "${s}" (named in config \`slices\`)`, where(s));
+            throw new errors/* InputError */.dz(`missing slice field "${s}" (named in config \`slices\`)`, where(s));
         }
         if (typeof v === 'object')
-            throw new errors_InputError('slice value must be a string, number or boolean', where(s));
+            throw new errors/* InputError */.dz('slice value must be a string, number or boolean', where(s));
         slices[s] = String(v);
     }
     let cluster;
     if (mapping.cluster) {
         const v = raw[mapping.cluster];
         if (v === undefined || v === null || v === '' || typeof v === 'object') {
-            throw new errors_InputError('missing or non-scalar cluster id (config `cluster`)', where(mapping.cluster));
+            throw new errors/* InputError */.dz('missing or non-scalar cluster id (config `cluster`)', where(mapping.cluster));
         }
         cluster = String(v);
     }
@@ -60578,7 +60669,7 @@ function toExampleRecord(raw, mapping, file, line) {
             continue;
         if (typeof v === 'number') {
             if (!Number.isFinite(v))
-                throw new errors_InputError(`numeric field must be finite, found ${v}`, where(k));
+                throw new errors/* InputError */.dz(`numeric field must be finite, found ${v}`, where(k));
             numeric[k] = v;
         }
     }
@@ -61243,6 +61334,8 @@ class ByteIntern {
     }
 }
 
+// EXTERNAL MODULE: ./src/readers/json-text.ts
+var json_text = __nccwpck_require__(13918);
 ;// CONCATENATED MODULE: ./src/readers/columnar/json-bytes.ts
 /**
  * The token layer of the JSONL scanner: JSON grammar read straight off the bytes of one line, with no
@@ -61448,8 +61541,8 @@ class JsonBytes {
         }
         if (ch === 0x7b || ch === 0x5b) {
             // Bounded like the whole-file JSON parser: deep nesting is an input error, never a stack overflow.
-            if (depth + 1 > MAX_JSON_DEPTH) {
-                throw new errors_InputError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels (the limit for input files)`, {
+            if (depth + 1 > json_text/* MAX_JSON_DEPTH */.KX) {
+                throw new errors/* InputError */.dz(`JSON nested deeper than ${json_text/* MAX_JSON_DEPTH */.KX} levels (the limit for input files)`, {
                     file: this.file,
                     line: this.line,
                 });
@@ -61586,7 +61679,7 @@ class ProbaScanner extends JsonBytes {
                     key = this.probaKeyAt[pos] = this.scanProbaKey();
                 if (key.stamp === stamp) {
                     const field = `${this.probaField}.${key.name}`;
-                    throw new errors_InputError(`class "${key.name}" is given twice in this record`, {
+                    throw new errors/* InputError */.dz(`class "${key.name}" is given twice in this record`, {
                         file: this.file,
                         line: this.line,
                         field,
@@ -61855,10 +61948,10 @@ class JsonlScanner extends ProbaScanner {
             value = JSON.parse(text);
         }
         catch (err) {
-            throw new errors_InputError(`malformed JSON: ${err.message}`, { file: this.file, line: lineNo });
+            throw new errors/* InputError */.dz(`malformed JSON: ${err.message}`, { file: this.file, line: lineNo });
         }
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-            throw new errors_InputError('expected a JSON object per line', { file: this.file, line: lineNo });
+            throw new errors/* InputError */.dz('expected a JSON object per line', { file: this.file, line: lineNo });
         }
         this.cols.pushRecord(toExampleRecord(value, this.mapping, this.file, lineNo));
     }
@@ -61916,7 +62009,7 @@ class JsonlScanner extends ProbaScanner {
             else
                 info = this.topKeys[pos] = this.scanKey();
             if (info.stamp === this.line) {
-                throw new errors_InputError(`key "${info.name}" is given twice in this record`, {
+                throw new errors/* InputError */.dz(`key "${info.name}" is given twice in this record`, {
                     file: this.file,
                     line: this.line,
                     field: info.name,
@@ -62308,10 +62401,13 @@ function chunks(file, range) {
     return raw.pipe(gunzip);
 }
 async function* plainChunks(file, range) {
-    const size = readChunk.bytes;
+    // No bigger than the part to read, as far as it is known: a small file's run allocates a few
+    // kilobytes, not 12 MiB (whose external-memory pressure alone triggered a collection).
+    const known = range.end ?? (range.hintBytes !== undefined ? range.start + range.hintBytes : undefined);
+    const size = known === undefined ? readChunk.bytes : Math.max(1, Math.min(readChunk.bytes, known - range.start));
     const fh = await (0,promises_.open)(file, 'r');
     try {
-        const bufs = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+        const bufs = [];
         let pos = range.start;
         let asked = 0;
         const read = (k) => {
@@ -62322,7 +62418,9 @@ async function* plainChunks(file, range) {
             const at = pos;
             pos += want;
             asked = want;
-            return want > 0 ? fh.read(bufs[k % 3], 0, want, at) : Promise.resolve({ bytesRead: 0 });
+            if (want <= 0)
+                return Promise.resolve({ bytesRead: 0 });
+            return fh.read((bufs[k % 3] ??= Buffer.allocUnsafe(size)), 0, want, at);
         };
         let next = read(0);
         for (let k = 0;; k++) {
@@ -62342,10 +62440,10 @@ async function* plainChunks(file, range) {
 function streamError(e, file) {
     const err = e;
     if (err.code === 'ENOENT')
-        return new errors_InputError('file not found', { file });
+        return new errors/* InputError */.dz('file not found', { file });
     if (err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR' || err.code?.startsWith('Z_'))
-        return new errors_InputError(`not valid gzip: ${err.message}`, { file });
-    return new errors_InputError(`cannot read file (${err.code ?? err.message})`, { file });
+        return new errors/* InputError */.dz(`not valid gzip: ${err.message}`, { file });
+    return new errors/* InputError */.dz(`cannot read file (${err.code ?? err.message})`, { file });
 }
 /**
  * File sizes read on two threads (docs/performance.md, "Two cores"). Not below 64 MiB: measured no
@@ -62463,14 +62561,14 @@ async function readJsonlColumns(file, mapping, cols = new columns_RecordColumns(
             const offset = lines + helperLines;
             if (tail.error) {
                 const e = tail.error;
-                throw e instanceof errors_InputError ? located(e.detail, e.location, offset) : e;
+                throw e instanceof errors/* InputError */.dz ? located(e.detail, e.location, offset) : e;
             }
             appendColumns(cols, packColumns(tail.cols, tail.lines)[0], offset);
         }
     }
     cols.finish();
     if (cols.n === startRows)
-        throw new errors_InputError('no records in file', { file });
+        throw new errors/* InputError */.dz('no records in file', { file });
     return cols;
 }
 /** An input error of a part read after `offset` earlier lines, numbered in the whole file. */
@@ -62478,7 +62576,7 @@ function located(message, location, offset) {
     const loc = { ...location };
     if (loc.line !== undefined)
         loc.line += offset;
-    return new errors_InputError(message, loc);
+    return new errors/* InputError */.dz(message, loc);
 }
 /**
  * This thread, done with its half while the helper is still reading: takes the upper half of what the
@@ -62562,14 +62660,14 @@ async function scanJsonl(file, mapping, cols, range, startRows, progress, lineBa
     let sized = false;
     const process = (buf, end) => {
         if (!(0,external_node_buffer_.isUtf8)(buf.subarray(0, end))) {
-            const bad = Math.max(0, firstInvalidUtf8(buf.subarray(0, end)));
+            const bad = Math.max(0, (0,readers_text/* firstInvalidUtf8 */.vE)(buf.subarray(0, end)));
             let ln = line + 1;
             for (let i = 0; i < bad; i++)
                 if (buf[i] === 0x0a)
                     ln++;
             // Same words as the whole-file decoder (text.ts).
             const hex = buf[bad].toString(16).toUpperCase().padStart(2, '0');
-            throw new errors_InputError(`not UTF-8 (byte 0x${hex} at byte offset ${offset + bad} is not valid UTF-8); re-save as UTF-8 or set \`encoding: latin1\` (or utf16le) in the config`, { file, line: ln });
+            throw new errors/* InputError */.dz(`not UTF-8 (byte 0x${hex} at byte offset ${offset + bad} is not valid UTF-8); re-save as UTF-8 or set \`encoding: latin1\` (or utf16le) in the config`, { file, line: ln });
         }
         let s = 0;
         while (s < end) {
@@ -62602,7 +62700,7 @@ async function scanJsonl(file, mapping, cols, range, startRows, progress, lineBa
             if (first) {
                 first = false;
                 // UTF-16 (BOM or NUL pattern): the caller decodes the whole file instead.
-                if (utf16Order(buf))
+                if ((0,readers_text/* utf16Order */.tH)(buf))
                     return null;
                 // Editors on Windows write a byte-order mark; it is not part of the data.
                 if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
@@ -62633,7 +62731,7 @@ async function scanJsonl(file, mapping, cols, range, startRows, progress, lineBa
         }
     }
     catch (e) {
-        if (e instanceof errors_InputError)
+        if (e instanceof errors/* InputError */.dz)
             throw e;
         throw streamError(e, file);
     }
@@ -62679,10 +62777,10 @@ function forEachJsonObject(text, file, each) {
             value = JSON.parse(raw);
         }
         catch (e) {
-            throw new errors_InputError(`malformed JSON: ${e.message}`, { file, line });
+            throw new errors/* InputError */.dz(`malformed JSON: ${e.message}`, { file, line });
         }
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-            throw new errors_InputError('expected a JSON object per line', { file, line });
+            throw new errors/* InputError */.dz('expected a JSON object per line', { file, line });
         }
         each(value, line);
     }
@@ -62692,7 +62790,7 @@ function parseJsonl(text, file, mapping) {
     const out = [];
     forEachJsonObject(text, file, (value, line) => out.push(toExampleRecord(value, mapping, file, line)));
     if (out.length === 0)
-        throw new errors_InputError('no records in file', { file });
+        throw new errors/* InputError */.dz('no records in file', { file });
     return out;
 }
 const JSONL_EXTENSIONS = ['.jsonl', '.ndjson', '.jsonl.gz', '.ndjson.gz'];
@@ -62717,7 +62815,7 @@ const jsonlFormat = {
             if (columns)
                 return { kind: 'columns', file, format: 'jsonl', columns };
         }
-        const records = parseJsonl(readTextFile(file, ctx.encoding), file, ctx.mapping);
+        const records = parseJsonl((0,readers_text/* readTextFile */.Gu)(file, ctx.encoding), file, ctx.mapping);
         return { kind: 'records', file, format: 'jsonl', records };
     },
 };
@@ -64809,7 +64907,7 @@ const parse = function (data, opts = {}) {
 
 
 
-const csv_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const INFINITY = /^[+-]?(inf|infinity)$/i;
 /** What pandas reads as a missing value. */
 const MISSING = new Set(['nan', 'NaN', 'NA', 'N/A', 'n/a', 'null', 'NULL', 'None', '<NA>']);
@@ -64824,7 +64922,7 @@ function cell(v, file, line, field, text, probabilities) {
     const t = v.trim();
     if (t === '' || MISSING.has(t))
         return undefined;
-    if (csv_NUMBER.test(t))
+    if (NUMBER.test(t))
         return Number(t);
     if (INFINITY.test(t))
         return t.startsWith('-') ? -Infinity : Infinity;
@@ -64839,7 +64937,7 @@ function cell(v, file, line, field, text, probabilities) {
         catch (e) {
             // Only probabilities must be JSON; elsewhere "[1] Paris" is just text.
             if (probabilities) {
-                throw new errors_InputError(`probabilities cell is not valid JSON: ${e.message}`, {
+                throw new errors/* InputError */.dz(`probabilities cell is not valid JSON: ${e.message}`, {
                     file,
                     line,
                     field,
@@ -64859,7 +64957,7 @@ function parseCsv(text, file, mapping, delimiter = ',') {
                 const seen = new Set();
                 for (const h of header) {
                     if (seen.has(h))
-                        throw new errors_InputError(`column "${h}" appears twice in the header`, { file, line: 1, field: h });
+                        throw new errors/* InputError */.dz(`column "${h}" appears twice in the header`, { file, line: 1, field: h });
                     seen.add(h);
                 }
                 return header;
@@ -64873,13 +64971,13 @@ function parseCsv(text, file, mapping, delimiter = ',') {
         });
     }
     catch (e) {
-        if (e instanceof errors_InputError)
+        if (e instanceof errors/* InputError */.dz)
             throw e;
         const err = e;
-        throw new errors_InputError(`malformed ${kind}: ${err.message}`, { file, line: err.lines });
+        throw new errors/* InputError */.dz(`malformed ${kind}: ${err.message}`, { file, line: err.lines });
     }
     if (rows.length === 0)
-        throw new errors_InputError('no records in file', { file });
+        throw new errors/* InputError */.dz('no records in file', { file });
     const asText = new Set([mapping.fields.id, ...(mapping.textFields ?? [])]);
     const probabilities = mapping.fields.probabilities;
     return rows.map(({ record, info }) => {
@@ -64914,7 +65012,7 @@ function delimitedFormat(name, delimiter) {
             return /(^|[,\t"])(id|label|prediction|pred|gold|target)([,\t"]|$)/i.test(first) ? 0.4 : 0.26;
         },
         read(file, ctx) {
-            const records = parseCsv(readTextFile(file, ctx.encoding), file, ctx.mapping, delimiter);
+            const records = parseCsv((0,readers_text/* readTextFile */.Gu)(file, ctx.encoding), file, ctx.mapping, delimiter);
             return { kind: 'records', file, format: name, records };
         },
     };
@@ -70553,7 +70651,7 @@ function parquetReadObjects(options) {
 function normalise(v, file, row, field) {
     if (typeof v === 'bigint') {
         if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) {
-            throw new errors_InputError('64-bit integer too large to represent exactly', { file, line: row, field });
+            throw new errors/* InputError */.dz('64-bit integer too large to represent exactly', { file, line: row, field });
         }
         return Number(v);
     }
@@ -70568,17 +70666,17 @@ function normalise(v, file, row, field) {
 }
 /** Reads all rows of a Parquet file into records. */
 async function readParquet(file, mapping) {
-    const buf = readBytes(file);
+    const buf = (0,readers_file/* readBytes */.i)(file);
     const arrayBuffer = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
     let rows;
     try {
         rows = (await parquetReadObjects({ file: arrayBuffer }));
     }
     catch (e) {
-        throw new errors_InputError(`not a readable Parquet file: ${e.message}`, { file });
+        throw new errors/* InputError */.dz(`not a readable Parquet file: ${e.message}`, { file });
     }
     if (rows.length === 0)
-        throw new errors_InputError('no records in file', { file });
+        throw new errors/* InputError */.dz('no records in file', { file });
     return rows.map((raw, i) => {
         const row = i + 1;
         const typed = {};
@@ -70614,7 +70712,6 @@ const parquetFormat = {
 
 
 
-
 /** A metric value the file gives as NaN or ±Infinity: undefined, with the reason. */
 function nonFiniteMetric(v, n = null) {
     return { value: null, n, undefined: `the file gives ${v} (not a number)` };
@@ -70622,12 +70719,12 @@ function nonFiniteMetric(v, n = null) {
 /** Flattens a parsed metric map into metric values (n unknown). */
 function flattenMetricMap(data, file) {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new errors_InputError('expected a mapping of metric name to number', { file });
+        throw new errors/* InputError */.dz('expected a mapping of metric name to number', { file });
     }
     const out = {};
     const walk = (obj, prefix, depth) => {
-        if (depth > MAX_JSON_DEPTH) {
-            throw new errors_InputError(`metric map nested deeper than ${MAX_JSON_DEPTH} levels`, {
+        if (depth > json_text/* MAX_JSON_DEPTH */.KX) {
+            throw new errors/* InputError */.dz(`metric map nested deeper than ${json_text/* MAX_JSON_DEPTH */.KX} levels`, {
                 file,
                 field: prefix.length > 200 ? `${prefix.slice(0, 200)}…` : prefix,
             });
@@ -70636,7 +70733,7 @@ function flattenMetricMap(data, file) {
             const name = prefix ? `${prefix}.${k}` : k;
             if (typeof v === 'number') {
                 if (name in out) {
-                    throw new errors_InputError('two keys flatten to this metric name (nested keys are joined with ".")', {
+                    throw new errors/* InputError */.dz('two keys flatten to this metric name (nested keys are joined with ".")', {
                         file,
                         field: name,
                     });
@@ -70647,13 +70744,13 @@ function flattenMetricMap(data, file) {
                 walk(v, name, depth + 1);
             }
             else {
-                throw new errors_InputError(`metric value must be a number or a nested mapping, found ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`, { file, field: name });
+                throw new errors/* InputError */.dz(`metric value must be a number or a nested mapping, found ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`, { file, field: name });
             }
         }
     };
     walk(data, '', 1);
     if (Object.keys(out).length === 0)
-        throw new errors_InputError('no metrics in file', { file });
+        throw new errors/* InputError */.dz('no metrics in file', { file });
     return out;
 }
 /** A JSON metric map. */
@@ -70668,7 +70765,7 @@ const jsonMetricMapFormat = {
         return lines && lines.length >= 2 ? 0.1 : 0.4;
     },
     read(file, ctx) {
-        const metrics = flattenMetricMap(readJsonFile(file, ctx.encoding), file);
+        const metrics = flattenMetricMap((0,json_text/* readJsonFile */.JE)(file, ctx.encoding), file);
         return { kind: 'metrics', file, format: 'metric-map', metrics, directions: {} };
     },
 };
@@ -70686,8 +70783,10 @@ const yamlMetricMapFormat = {
             return 0;
         return /^[\w.-]+:(\s|$)/m.test(first.slice(0, 4096)) && !first.includes(',') ? 0.3 : 0;
     },
-    read(file, ctx) {
-        const text = readTextFile(file, ctx.encoding);
+    async read(file, ctx) {
+        const text = (0,readers_text/* readTextFile */.Gu)(file, ctx.encoding);
+        // Loaded on first use: runs that read no YAML never parse the YAML library.
+        const { parseYamlDocument, yamlToJs } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 60049));
         const { doc } = parseYamlDocument(text, file);
         const metrics = flattenMetricMap(yamlToJs(doc, file), file);
         return { kind: 'metrics', file, format: 'metric-map', metrics, directions: {} };
@@ -70763,7 +70862,7 @@ function readLmEvalResults(data, file) {
     const directions = {};
     for (const [task, entries] of Object.entries(results)) {
         if (typeof entries !== 'object' || entries === null) {
-            throw new errors_InputError('expected an object of metrics', { file, field: `results.${task}` });
+            throw new errors/* InputError */.dz('expected an object of metrics', { file, field: `results.${task}` });
         }
         const n = typeof nSamples[task]?.effective === 'number'
             ? nSamples[task].effective
@@ -70809,7 +70908,7 @@ function readLmEvalResults(data, file) {
         }
     }
     if (Object.keys(metrics).length === 0)
-        throw new errors_InputError('no numeric metrics in lm-eval results', { file });
+        throw new errors/* InputError */.dz('no numeric metrics in lm-eval results', { file });
     return { metrics, directions, sameAs: groupAliases(data, metrics) };
 }
 /**
@@ -70894,9 +70993,9 @@ const lmEvalResultsFormat = {
         return LM_EVAL_MARKERS.some((k) => top.has(k)) ? 0.9 : 0.45;
     },
     read(file, ctx) {
-        const data = readJsonFile(file, ctx.encoding);
+        const data = (0,json_text/* readJsonFile */.JE)(file, ctx.encoding);
         if (!isLmEvalResults(data)) {
-            throw new errors_InputError('expected lm-evaluation-harness results: an object with "results" of task objects', {
+            throw new errors/* InputError */.dz('expected lm-evaluation-harness results: an object with "results" of task objects', {
                 file,
                 field: 'results',
             });
@@ -70966,7 +71065,7 @@ function readLmEvalSamples(text, file) {
         if (!ids)
             seen.set(name, (ids = new Set()));
         if (ids.has(id))
-            throw new errors_InputError(`duplicate doc_id ${id} for ${name}`, { file, line, field: 'doc_id' });
+            throw new errors/* InputError */.dz(`duplicate doc_id ${id} for ${name}`, { file, line, field: 'doc_id' });
         ids.add(id);
         const col = (scores[name] ??= { ids: [], values: [] });
         col.ids.push(id);
@@ -70975,7 +71074,7 @@ function readLmEvalSamples(text, file) {
     forEachJsonObject(text, file, (o, line) => {
         const docId = o.doc_id;
         if (typeof docId !== 'number' && typeof docId !== 'string') {
-            throw new errors_InputError('missing doc_id', { file, line, field: 'doc_id' });
+            throw new errors/* InputError */.dz('missing doc_id', { file, line, field: 'doc_id' });
         }
         const id = String(docId);
         const filter = typeof o.filter === 'string' ? o.filter : 'none';
@@ -70985,7 +71084,7 @@ function readLmEvalSamples(text, file) {
             // The 2023 write-out (early 0.4) keeps no per-sample metric: recompute the one the responses decide.
             const d = derivedScore(o);
             if (!d) {
-                throw new errors_InputError('no "metrics" list and no responses to score (expected loglikelihood pairs with a target that is an index or one of the choices, or a generation with a text target)', { file, line, field: 'metrics' });
+                throw new errors/* InputError */.dz('no "metrics" list and no responses to score (expected loglikelihood pairs with a target that is an index or one of the choices, or a generation with a text target)', { file, line, field: 'metrics' });
             }
             derived.add(nameOf(d.metric));
             push(nameOf(d.metric), id, d.value, line);
@@ -70993,7 +71092,7 @@ function readLmEvalSamples(text, file) {
         }
         for (const metric of metrics) {
             if (typeof metric !== 'string')
-                throw new errors_InputError('metric names must be strings', { file, line, field: 'metrics' });
+                throw new errors/* InputError */.dz('metric names must be strings', { file, line, field: 'metrics' });
             const name = nameOf(metric);
             const v = o[metric];
             if (Array.isArray(v) || (typeof v === 'object' && v !== null)) {
@@ -71009,7 +71108,7 @@ function readLmEvalSamples(text, file) {
             }
             const value = typeof v === 'boolean' ? Number(v) : v;
             if (typeof value !== 'number' || !Number.isFinite(value)) {
-                throw new errors_InputError(`per-sample value must be a finite number, found ${JSON.stringify(v)}`, {
+                throw new errors/* InputError */.dz(`per-sample value must be a finite number, found ${JSON.stringify(v)}`, {
                     file,
                     line,
                     field: metric,
@@ -71026,7 +71125,7 @@ function readLmEvalSamples(text, file) {
     if (!named)
         notes.push(`${(0,external_node_path_.basename)(file)}: task "${task}" taken from the file name (not samples_<task>_<timestamp>)`);
     if (Object.keys(scores).length === 0 && corpusLevel.size === 0)
-        throw new errors_InputError('no samples in file', { file });
+        throw new errors/* InputError */.dz('no samples in file', { file });
     return { scores, notes, pairs };
 }
 /** What a samples line holds besides its metrics. */
@@ -71148,7 +71247,7 @@ const lmEvalSamplesFormat = {
         return 'doc_id' in first && ('filtered_resps' in first || 'resps' in first) ? 0.95 : 0;
     },
     read(file, ctx) {
-        const { scores, notes, pairs } = readLmEvalSamples(readTextFile(file, ctx.encoding), file);
+        const { scores, notes, pairs } = readLmEvalSamples((0,readers_text/* readTextFile */.Gu)(file, ctx.encoding), file);
         const out = { kind: 'scores', file, format: 'lm-eval-samples', scores, notes };
         return Object.keys(pairs).length ? { ...out, pairs } : out;
     },
@@ -71186,54 +71285,54 @@ const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 const GATE_VERDICTS = new Set(VERDICT_NAMES);
 function checkMetrics(metrics, file, path) {
     if (!isObject(metrics))
-        throw new errors_InputError('expected an object of metrics', { file, field: path });
+        throw new errors/* InputError */.dz('expected an object of metrics', { file, field: path });
     for (const [name, m] of Object.entries(metrics)) {
         const f = `${path}.${name}`;
         if (!isObject(m))
-            throw new errors_InputError('metric must be an object', { file, field: f });
+            throw new errors/* InputError */.dz('metric must be an object', { file, field: f });
         if (m.value !== null && !isNum(m.value))
-            throw new errors_InputError('value must be a finite number or null', { file, field: `${f}.value` });
+            throw new errors/* InputError */.dz('value must be a finite number or null', { file, field: `${f}.value` });
         if (m.n !== null && m.n !== undefined && !(isNum(m.n) && m.n >= 0)) {
-            throw new errors_InputError('n must be a non-negative number or null', { file, field: `${f}.n` });
+            throw new errors/* InputError */.dz('n must be a non-negative number or null', { file, field: `${f}.n` });
         }
         if (m.stderr !== null && m.stderr !== undefined && !(isNum(m.stderr) && m.stderr >= 0)) {
-            throw new errors_InputError('stderr must be a non-negative number or null', { file, field: `${f}.stderr` });
+            throw new errors/* InputError */.dz('stderr must be a non-negative number or null', { file, field: `${f}.stderr` });
         }
         if (m.ci !== null &&
             m.ci !== undefined &&
             !(Array.isArray(m.ci) && m.ci.length === 2 && isNum(m.ci[0]) && isNum(m.ci[1]))) {
-            throw new errors_InputError('ci must be [low, high] or null', { file, field: `${f}.ci` });
+            throw new errors/* InputError */.dz('ci must be [low, high] or null', { file, field: `${f}.ci` });
         }
     }
 }
 function checkColumn(col, n, file, field) {
     if (!Array.isArray(col) || col.length !== n) {
-        throw new errors_InputError(`expected an array of ${n} entries (one per example id)`, { file, field });
+        throw new errors/* InputError */.dz(`expected an array of ${n} entries (one per example id)`, { file, field });
     }
 }
 /** Validates an EvalResult; rejects versions this build cannot read. */
 function readEvalResult(data, file) {
     const r = data;
     if (typeof r.version !== 'number' || r.version > EVAL_RESULT_VERSION) {
-        throw new errors_InputError(`EvalResult version ${String(r.version)} is not supported by this evalgate (reads up to ${EVAL_RESULT_VERSION}); upgrade evalgate`, { file, field: 'version' });
+        throw new errors/* InputError */.dz(`EvalResult version ${String(r.version)} is not supported by this evalgate (reads up to ${EVAL_RESULT_VERSION}); upgrade evalgate`, { file, field: 'version' });
     }
     if (r.task !== undefined && !isOneOf(RESULT_TASKS, r.task))
-        throw new errors_InputError('unknown task', { file, field: 'task' });
+        throw new errors/* InputError */.dz('unknown task', { file, field: 'task' });
     if (r.n !== undefined && r.n !== null && !isNum(r.n))
-        throw new errors_InputError('n must be a number or null', { file, field: 'n' });
+        throw new errors/* InputError */.dz('n must be a number or null', { file, field: 'n' });
     if (r.metrics === undefined)
-        throw new errors_InputError('EvalResult without metrics', { file, field: 'metrics' });
+        throw new errors/* InputError */.dz('EvalResult without metrics', { file, field: 'metrics' });
     checkMetrics(r.metrics, file, 'metrics');
     if (r.slices !== undefined) {
         if (!isObject(r.slices))
-            throw new errors_InputError('slices must be an object', { file, field: 'slices' });
+            throw new errors/* InputError */.dz('slices must be an object', { file, field: 'slices' });
         for (const [field, values] of Object.entries(r.slices)) {
             if (!isObject(values))
-                throw new errors_InputError('expected an object of slice values', { file, field: `slices.${field}` });
+                throw new errors/* InputError */.dz('expected an object of slice values', { file, field: `slices.${field}` });
             for (const [value, s] of Object.entries(values)) {
                 const f = `slices.${field}.${value}`;
                 if (!isObject(s) || !isNum(s.n))
-                    throw new errors_InputError('slice must be {n, metrics}', { file, field: f });
+                    throw new errors/* InputError */.dz('slice must be {n, metrics}', { file, field: f });
                 checkMetrics(s.metrics, file, `${f}.metrics`);
             }
         }
@@ -71241,10 +71340,10 @@ function readEvalResult(data, file) {
     const ex = r.examples;
     if (ex !== undefined) {
         if (!isObject(ex) || !Array.isArray(ex.ids))
-            throw new errors_InputError('examples must hold an ids array', { file, field: 'examples.ids' });
+            throw new errors/* InputError */.dz('examples must hold an ids array', { file, field: 'examples.ids' });
         const n = ex.ids.length;
         if (!ex.ids.every((id) => typeof id === 'string'))
-            throw new errors_InputError('ids must be strings', { file, field: 'examples.ids' });
+            throw new errors/* InputError */.dz('ids must be strings', { file, field: 'examples.ids' });
         checkColumn(ex.label, n, file, 'examples.label');
         checkColumn(ex.prediction, n, file, 'examples.prediction');
         if (ex.probabilities !== undefined)
@@ -71256,39 +71355,39 @@ function readEvalResult(data, file) {
             if (g === undefined)
                 continue;
             if (!isObject(g))
-                throw new errors_InputError(`${group} must be an object of columns`, { file, field: `examples.${group}` });
+                throw new errors/* InputError */.dz(`${group} must be an object of columns`, { file, field: `examples.${group}` });
             for (const [k, col] of Object.entries(g))
                 checkColumn(col, n, file, `examples.${group}.${k}`);
         }
     }
     if (r.scores !== undefined) {
         if (!isObject(r.scores))
-            throw new errors_InputError('scores must be an object', { file, field: 'scores' });
+            throw new errors/* InputError */.dz('scores must be an object', { file, field: 'scores' });
         for (const [name, col] of Object.entries(r.scores)) {
             if (!isObject(col) ||
                 !Array.isArray(col.ids) ||
                 !Array.isArray(col.values) ||
                 col.ids.length !== col.values.length) {
-                throw new errors_InputError('expected {ids, values} of equal length', { file, field: `scores.${name}` });
+                throw new errors/* InputError */.dz('expected {ids, values} of equal length', { file, field: `scores.${name}` });
             }
             if (!col.values.every(isNum))
-                throw new errors_InputError('scores must be finite numbers', { file, field: `scores.${name}.values` });
+                throw new errors/* InputError */.dz('scores must be finite numbers', { file, field: `scores.${name}.values` });
         }
     }
     if (r.gate !== undefined) {
         // Decides whether the result may serve as a baseline: a malformed one must not pass as "no verdict".
         const g = r.gate;
         if (!isObject(g) || typeof g.verdict !== 'string' || !GATE_VERDICTS.has(g.verdict))
-            throw new errors_InputError(`gate.verdict must be one of ${[...GATE_VERDICTS].join(', ')}`, {
+            throw new errors/* InputError */.dz(`gate.verdict must be one of ${[...GATE_VERDICTS].join(', ')}`, {
                 file,
                 field: 'gate.verdict',
             });
         if (!(typeof g.waived === 'number' && Number.isInteger(g.waived) && g.waived >= 0))
-            throw new errors_InputError('gate.waived must be a non-negative integer', { file, field: 'gate.waived' });
+            throw new errors/* InputError */.dz('gate.waived must be a non-negative integer', { file, field: 'gate.waived' });
     }
     if (r.corpus !== undefined) {
         if (!isObject(r.corpus))
-            throw new errors_InputError('corpus must be an object', { file, field: 'corpus' });
+            throw new errors/* InputError */.dz('corpus must be an object', { file, field: 'corpus' });
         for (const [name, col] of Object.entries(r.corpus)) {
             if (!isObject(col) ||
                 !Array.isArray(col.ids) ||
@@ -71297,10 +71396,10 @@ function readEvalResult(data, file) {
                 col.ids.length !== col.gold.length ||
                 col.ids.length !== col.pred.length ||
                 !col.ids.every((id) => typeof id === 'string')) {
-                throw new errors_InputError('expected {ids, gold, pred} of equal length', { file, field: `corpus.${name}` });
+                throw new errors/* InputError */.dz('expected {ids, gold, pred} of equal length', { file, field: `corpus.${name}` });
             }
             if (!['f1', 'mcc', 'macro_f1', 'micro_f1'].includes(col.aggregation))
-                throw new errors_InputError('unknown aggregation', { file, field: `corpus.${name}.aggregation` });
+                throw new errors/* InputError */.dz('unknown aggregation', { file, field: `corpus.${name}.aggregation` });
         }
     }
     return { slices: {}, sources: [], n: null, task: 'aggregate', ...r };
@@ -71317,9 +71416,9 @@ const evalResultFormat = {
             : 0;
     },
     read(file, ctx) {
-        const data = readJsonFile(file, ctx.encoding);
+        const data = (0,json_text/* readJsonFile */.JE)(file, ctx.encoding);
         if (!isEvalResult(data))
-            throw new errors_InputError('expected an evalgate EvalResult', { file, field: 'schema' });
+            throw new errors/* InputError */.dz('expected an evalgate EvalResult', { file, field: 'schema' });
         return { kind: 'result', file, format: 'eval-result', result: readEvalResult(data, file) };
     },
 };
@@ -71351,7 +71450,7 @@ class ZipArchive {
         this.entries = new Map(this.centralDirectory().map((e) => [e.name, e]));
     }
     bad(what) {
-        throw new errors_InputError(`not a readable zip archive: ${what}`, { file: this.file });
+        throw new errors/* InputError */.dz(`not a readable zip archive: ${what}`, { file: this.file });
     }
     centralDirectory() {
         const b = this.buf;
@@ -71484,14 +71583,14 @@ function toFloat(v, file, where) {
     }
     if (v === null || v === undefined)
         return undefined;
-    throw new errors_InputError(`score value ${JSON.stringify(v).slice(0, 40)} is not C/I/P/N, yes/no, true/false or a number`, { file, field: where });
+    throw new errors/* InputError */.dz(`score value ${JSON.stringify(v).slice(0, 40)} is not C/I/P/N, yes/no, true/false or a number`, { file, field: where });
 }
 function samplesOf(list, file) {
     if (!Array.isArray(list))
         return [];
     return list.filter(isObj).map((s, i) => {
         if (typeof s.id !== 'string' && typeof s.id !== 'number')
-            throw new errors_InputError('sample without an id', { file, field: `samples[${i}].id` });
+            throw new errors/* InputError */.dz('sample without an id', { file, field: `samples[${i}].id` });
         return {
             id: String(s.id),
             epoch: typeof s.epoch === 'number' ? s.epoch : 1,
@@ -71502,11 +71601,11 @@ function samplesOf(list, file) {
     });
 }
 function inspect_ai_parse(buf, file, encoding) {
-    return parseJsonText(decodeText(buf, file, encoding), file);
+    return (0,json_text/* parseJsonText */.lk)((0,readers_text/* decodeText */.g7)(buf, file, encoding), file);
 }
 /** Reads the parts of a `.eval` archive. */
 function fromZip(file, encoding) {
-    const zip = new ZipArchive(readBytes(file), file);
+    const zip = new ZipArchive((0,readers_file/* readBytes */.i)(file), file);
     const entry = (name) => {
         const b = zip.read(name);
         return b === undefined ? undefined : inspect_ai_parse(b, `${file}:${name}`, encoding);
@@ -71518,7 +71617,7 @@ function fromZip(file, encoding) {
     else {
         header = entry('_journal/start.json');
         if (!isObj(header))
-            throw new errors_InputError('not an inspect_ai .eval log: no header.json', { file });
+            throw new errors/* InputError */.dz('not an inspect_ai .eval log: no header.json', { file });
         status = 'started';
     }
     let summaries = entry('summaries.json');
@@ -71545,7 +71644,7 @@ function fromZip(file, encoding) {
 }
 function fromJson(data, file) {
     if (!isObj(data) || !isObj(data.eval))
-        throw new errors_InputError('not an inspect_ai log: expected "eval" and "status"', { file });
+        throw new errors/* InputError */.dz('not an inspect_ai log: expected "eval" and "status"', { file });
     return {
         status: typeof data.status === 'string' ? data.status : 'unknown',
         eval: data.eval,
@@ -71710,7 +71809,7 @@ function toOutput(log, file) {
         notes.push(`${name}: ${epochs} epochs; each sample's score is ${how}, and samples (not epochs) are the examples`);
     if (log.status !== 'success') {
         if (scored === 0)
-            throw new errors_InputError(`inspect_ai log with status "${log.status}" and no scored samples`, { file });
+            throw new errors/* InputError */.dz(`inspect_ai log with status "${log.status}" and no scored samples`, { file });
         const total = typeof log.results?.total_samples === 'number' ? log.results.total_samples : undefined;
         notes.push(`${name}: log status is "${log.status}", not "success"; its metrics cover ${n ?? values.values().next().value?.size ?? '?'}${total !== undefined ? ` of ${total}` : ''} samples`);
     }
@@ -71749,9 +71848,9 @@ const inspectAiFormat = {
         return (top.has('status') || top.has('version')) && (ev.has('task') || ev.has('model')) ? 0.95 : 0;
     },
     read(file, ctx) {
-        let bytes = readBytes(file);
-        if (isGzip(bytes))
-            bytes = gunzip(bytes, file);
+        let bytes = (0,readers_file/* readBytes */.i)(file);
+        if ((0,readers_text/* isGzip */.bf)(bytes))
+            bytes = (0,readers_text/* gunzip */.kd)(bytes, file);
         const log = isZip(bytes) ? fromZip(file, ctx.encoding) : fromJson(inspect_ai_parse(bytes, file, ctx.encoding), file);
         return toOutput(log, file);
     },
@@ -71818,7 +71917,7 @@ function rowsOf(data, file) {
         return r.results.filter(promptfoo_isObj);
     if (Array.isArray(r))
         return r.filter(promptfoo_isObj);
-    throw new errors_InputError('promptfoo output without a list of results', { file, field: 'results.results' });
+    throw new errors/* InputError */.dz('promptfoo output without a list of results', { file, field: 'results.results' });
 }
 function promptfoo_setupOf(data, ids) {
     const config = promptfoo_isObj(data.config) ? data.config : {};
@@ -71843,7 +71942,7 @@ function promptfoo_setupOf(data, ids) {
 /** Reads a promptfoo output document into score columns. */
 function readPromptfoo(data, file, select) {
     if (!promptfoo_isObj(data))
-        throw new errors_InputError('expected a promptfoo output object', { file });
+        throw new errors/* InputError */.dz('expected a promptfoo output object', { file });
     const rows = rowsOf(data, file);
     const seriesMap = new Map();
     for (const row of rows) {
@@ -71866,7 +71965,7 @@ function readPromptfoo(data, file, select) {
     }
     let series = [...seriesMap.values()];
     if (series.length === 0)
-        throw new errors_InputError('promptfoo output with no result rows', { file });
+        throw new errors/* InputError */.dz('promptfoo output with no result rows', { file });
     const selected = select && (select.provider !== undefined || select.prompt !== undefined);
     if (selected) {
         const picked = series.filter((s) => matches(s, select));
@@ -71874,7 +71973,7 @@ function readPromptfoo(data, file, select) {
             const list = series
                 .map((s) => `provider "${s.provider}", prompt "${s.prompt.slice(0, 60)}"`)
                 .join('; ');
-            throw new errors_InputError(`config \`select\` ${JSON.stringify(select)} matches ${picked.length} of the series in this file (${list}); it must match exactly one`, { file });
+            throw new errors/* InputError */.dz(`config \`select\` ${JSON.stringify(select)} matches ${picked.length} of the series in this file (${list}); it must match exactly one`, { file });
         }
         series = picked;
     }
@@ -71943,7 +72042,7 @@ function readPromptfoo(data, file, select) {
             notes.push(`${name}${label}: ${providerErrors} rows where the provider errored; left out of the scores`);
     }
     if (Object.keys(scores).length === 0)
-        throw new errors_InputError('no scored rows in promptfoo output', { file });
+        throw new errors/* InputError */.dz('no scored rows in promptfoo output', { file });
     return { scores, notes, setup: promptfoo_setupOf(data, [...allIds]) };
 }
 /** promptfoo output JSON. */
@@ -71963,7 +72062,7 @@ const promptfooFormat = {
         return 0;
     },
     read(file, ctx) {
-        const { scores, notes, setup } = readPromptfoo(readJsonFile(file, ctx.encoding), file, ctx.select);
+        const { scores, notes, setup } = readPromptfoo((0,json_text/* readJsonFile */.JE)(file, ctx.encoding), file, ctx.select);
         return { kind: 'scores', file, format: 'promptfoo', scores, notes, setup };
     },
 };
@@ -72002,13 +72101,13 @@ function readOpenAiEvals(text, file) {
     forEachJsonObject(text, file, (o, line) => {
         if (openai_evals_isObj(o.spec)) {
             if (spec)
-                throw new errors_InputError('two "spec" lines in one log', { file, line });
+                throw new errors/* InputError */.dz('two "spec" lines in one log', { file, line });
             spec = o.spec;
             return;
         }
         if (openai_evals_isObj(o.final_report)) {
             if (report)
-                throw new errors_InputError('two "final_report" lines in one log', { file, line });
+                throw new errors/* InputError */.dz('two "final_report" lines in one log', { file, line });
             report = o.final_report;
             return;
         }
@@ -72030,7 +72129,7 @@ function readOpenAiEvals(text, file) {
         }
     });
     if (!spec)
-        throw new errors_InputError('openai/evals log without a "spec" line', { file });
+        throw new errors/* InputError */.dz('openai/evals log without a "spec" line', { file });
     const task = (typeof spec.base_eval === 'string' && spec.base_eval) ||
         (typeof spec.eval_name === 'string' && spec.eval_name) ||
         'eval';
@@ -72091,7 +72190,7 @@ const openAiEvalsFormat = {
         return lines.some((l) => 'run_id' in l && 'event_id' in l && 'sample_id' in l) ? 0.9 : 0;
     },
     read(file, ctx) {
-        const out = readOpenAiEvals(readTextFile(file, ctx.encoding), file);
+        const out = readOpenAiEvals((0,readers_text/* readTextFile */.Gu)(file, ctx.encoding), file);
         return { kind: 'scores', file, format: 'openai-evals', ...out };
     },
 };
@@ -72114,7 +72213,7 @@ const REPORTED = /(_runtime|_per_second|_gen_len|_flos)$/;
 /** Reads a Trainer metrics map. */
 function readHfTrainer(data, file) {
     if (typeof data !== 'object' || data === null || Array.isArray(data))
-        throw new errors_InputError('expected a mapping of Trainer metrics', { file });
+        throw new errors/* InputError */.dz('expected a mapping of Trainer metrics', { file });
     const d = data;
     const metrics = {};
     const directions = {};
@@ -72125,7 +72224,7 @@ function readHfTrainer(data, file) {
         const m = PREFIX.exec(key);
         if (!m) {
             if (typeof v === 'number')
-                throw new errors_InputError('key without an eval_/test_/train_/predict_ prefix in a Trainer metrics file', {
+                throw new errors/* InputError */.dz('key without an eval_/test_/train_/predict_ prefix in a Trainer metrics file', {
                     file,
                     field: key,
                 });
@@ -72150,7 +72249,7 @@ function readHfTrainer(data, file) {
             reportOnly.push(key);
     }
     if (Object.keys(metrics).length === 0)
-        throw new errors_InputError('no metrics in Trainer metrics file', { file });
+        throw new errors/* InputError */.dz('no metrics in Trainer metrics file', { file });
     return { metrics, directions, reportOnly };
 }
 /** Hugging Face Trainer `*_results.json`. */
@@ -72173,7 +72272,7 @@ const hfTrainerFormat = {
             : 0.6;
     },
     read(file, ctx) {
-        const out = readHfTrainer(readJsonFile(file, ctx.encoding), file);
+        const out = readHfTrainer((0,json_text/* readJsonFile */.JE)(file, ctx.encoding), file);
         return { kind: 'metrics', file, format: 'hf-trainer', ...out };
     },
 };
@@ -72239,26 +72338,26 @@ function taskSetup(tasks) {
 /** Reads an OLMo-Eval/catwalk metrics.json document. */
 function readCatwalkMetrics(data, file) {
     if (!catwalk_isObj(data) || !Array.isArray(data.metrics))
-        throw new errors_InputError('expected {"metrics": [tasks]}', { file, field: 'metrics' });
+        throw new errors/* InputError */.dz('expected {"metrics": [tasks]}', { file, field: 'metrics' });
     const tasks = data.metrics.filter(catwalk_isObj);
     const metrics = {};
     const reportOnly = [];
     tasks.forEach((t, i) => {
         if (typeof t.task !== 'string')
-            throw new errors_InputError('task without a name', { file, field: `metrics[${i}].task` });
+            throw new errors/* InputError */.dz('task without a name', { file, field: `metrics[${i}].task` });
         const n = typeof t.num_instances === 'number' ? t.num_instances : null;
         const { values, primary } = taskMetrics(t.metrics);
         for (const [m, v] of values) {
             const name = `${t.task}/${m}`;
             if (name in metrics)
-                throw new errors_InputError(`metric "${name}" given twice`, { file, field: `metrics[${i}]` });
+                throw new errors/* InputError */.dz(`metric "${name}" given twice`, { file, field: `metrics[${i}]` });
             metrics[name] = Number.isFinite(v) ? { value: v, n } : nonFiniteMetric(v, n);
             if (primary.size > 0 && !primary.has(m))
                 reportOnly.push(name);
         }
     });
     if (Object.keys(metrics).length === 0)
-        throw new errors_InputError('no metrics in OLMo-Eval metrics file', { file });
+        throw new errors/* InputError */.dz('no metrics in OLMo-Eval metrics file', { file });
     return { metrics, reportOnly, setup: taskSetup(tasks) };
 }
 /** Reads an OLMo-Eval/catwalk predictions.jsonl text. */
@@ -72268,7 +72367,7 @@ function readCatwalkPredictions(text, file) {
     const ids = [];
     forEachJsonObject(text, file, (t, line) => {
         if (typeof t.task !== 'string' || !Array.isArray(t.instance_predictions))
-            throw new errors_InputError('expected {task, instance_predictions}', { file, line });
+            throw new errors/* InputError */.dz('expected {task, instance_predictions}', { file, line });
         tasks.push(t);
         const { values } = taskMetrics(t.metrics);
         const metricNames = new Set([...values.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
@@ -72279,7 +72378,7 @@ function readCatwalkPredictions(text, file) {
             const inst = p.instance;
             const id = catwalk_isObj(inst) ? canonicalJson(inst) : String(i);
             if (seen.has(id))
-                throw new errors_InputError(`instance ${id} appears twice in task ${t.task}`, { file, line });
+                throw new errors/* InputError */.dz(`instance ${id} appears twice in task ${t.task}`, { file, line });
             seen.add(id);
             ids.push(`${t.task}:${id}`);
             const pred = catwalk_isObj(p.prediction) ? p.prediction : {};
@@ -72315,7 +72414,7 @@ const catwalkMetricsFormat = {
             : 0;
     },
     read(file, ctx) {
-        const out = readCatwalkMetrics(readJsonFile(file, ctx.encoding), file);
+        const out = readCatwalkMetrics((0,json_text/* readJsonFile */.JE)(file, ctx.encoding), file);
         return { kind: 'metrics', file, format: 'olmo-eval', directions: {}, ...out };
     },
 };
@@ -72332,7 +72431,7 @@ const catwalkPredictionsFormat = {
         return /^\s*\{\s*"task"\s*:/.test(head.text) && head.text.includes('"instance_predictions"') ? 0.9 : 0;
     },
     read(file, ctx) {
-        const out = readCatwalkPredictions(readTextFile(file, ctx.encoding), file);
+        const out = readCatwalkPredictions((0,readers_text/* readTextFile */.Gu)(file, ctx.encoding), file);
         return { kind: 'scores', file, format: 'olmo-eval-predictions', ...out };
     },
 };
@@ -72380,9 +72479,9 @@ function detectFields(keys, mapping) {
 /** Reads a JSON array of records. */
 function readJsonRecords(data, file, mapping, lines) {
     if (!Array.isArray(data))
-        throw new errors_InputError('expected a JSON array of records', { file });
+        throw new errors/* InputError */.dz('expected a JSON array of records', { file });
     if (data.length === 0)
-        throw new errors_InputError('no records in file', { file });
+        throw new errors/* InputError */.dz('no records in file', { file });
     const keys = new Set();
     for (const r of data.slice(0, 100))
         if (typeof r === 'object' && r !== null && !Array.isArray(r))
@@ -72393,7 +72492,7 @@ function readJsonRecords(data, file, mapping, lines) {
     const records = data.map((raw, i) => {
         const line = (typeof raw === 'object' && raw !== null ? lines.get(raw) : undefined) ?? i + 1;
         if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-            throw new errors_InputError(`record ${i + 1} is not an object`, { file, line });
+            throw new errors/* InputError */.dz(`record ${i + 1} is not an object`, { file, line });
         const obj = raw;
         const withId = byPosition ? { ...obj, [m.fields.id]: i + 1 } : obj;
         return toExampleRecord(withId, m, file, line);
@@ -72421,7 +72520,7 @@ const jsonRecordsFormat = {
     },
     read(file, ctx) {
         const lines = new WeakMap();
-        const data = readJsonFile(file, ctx.encoding, { lines });
+        const data = (0,json_text/* readJsonFile */.JE)(file, ctx.encoding, { lines });
         const { records, notes } = readJsonRecords(data, file, ctx.mapping, lines);
         return { kind: 'records', file, format: 'json-records', records, notes };
     },
@@ -72455,7 +72554,7 @@ const mteb_NOT_METRICS = new Set([
 const METRIC_GROUPS = /^(cos_sim|cosine|euclidean|manhattan|dot|accuracy|main_score|f1|ap|ndcg_at_10|v_measure)$/;
 function metricsOf(entry, prefix, out, file, depth = 0) {
     if (depth > 8)
-        throw new errors_InputError('MTEB metrics nested too deeply', { file, field: prefix });
+        throw new errors/* InputError */.dz('MTEB metrics nested too deeply', { file, field: prefix });
     for (const [k, v] of Object.entries(entry)) {
         if (mteb_NOT_METRICS.has(k) || k.endsWith('_stderr'))
             continue;
@@ -72482,7 +72581,7 @@ function legacySplit(split, prefix, out, file) {
 /** Reads an MTEB results document. */
 function readMteb(data, file) {
     if (!mteb_isObj(data))
-        throw new errors_InputError('expected an MTEB result object', { file });
+        throw new errors/* InputError */.dz('expected an MTEB result object', { file });
     const task = (typeof data.task_name === 'string' && data.task_name) ||
         (typeof data.mteb_dataset_name === 'string' && data.mteb_dataset_name) ||
         (0,external_node_path_.basename)(file).replace(/\.json(\.gz)?$/i, '');
@@ -72490,10 +72589,10 @@ function readMteb(data, file) {
     if (mteb_isObj(data.scores)) {
         for (const [split, entries] of Object.entries(data.scores)) {
             if (!Array.isArray(entries))
-                throw new errors_InputError('expected a list of subsets', { file, field: `scores.${split}` });
+                throw new errors/* InputError */.dz('expected a list of subsets', { file, field: `scores.${split}` });
             entries.forEach((e, i) => {
                 if (!mteb_isObj(e))
-                    throw new errors_InputError('expected a subset object', { file, field: `scores.${split}[${i}]` });
+                    throw new errors/* InputError */.dz('expected a subset object', { file, field: `scores.${split}[${i}]` });
                 const subset = typeof e.hf_subset === 'string' ? e.hf_subset : 'default';
                 metricsOf(e, `${task}/${split}/${subset}/`, metrics, file);
             });
@@ -72506,7 +72605,7 @@ function readMteb(data, file) {
         }
     }
     if (Object.keys(metrics).length === 0)
-        throw new errors_InputError('no metrics in MTEB result', { file });
+        throw new errors/* InputError */.dz('no metrics in MTEB result', { file });
     const hasMain = Object.keys(metrics).some((n) => n.endsWith('/main_score'));
     const reportOnly = hasMain ? Object.keys(metrics).filter((n) => !n.endsWith('/main_score')) : [];
     const setup = {
@@ -72542,7 +72641,7 @@ const mtebFormat = {
             : 0;
     },
     read(file, ctx) {
-        const { metrics, setup, reportOnly } = readMteb(readJsonFile(file, ctx.encoding), file);
+        const { metrics, setup, reportOnly } = readMteb((0,json_text/* readJsonFile */.JE)(file, ctx.encoding), file);
         return { kind: 'metrics', file, format: 'mteb', metrics, directions: {}, setup, reportOnly };
     },
 };
@@ -72562,9 +72661,9 @@ const mtebModelMetaFormat = {
             : 0;
     },
     read(file, ctx) {
-        const data = readJsonFile(file, ctx.encoding);
+        const data = (0,json_text/* readJsonFile */.JE)(file, ctx.encoding);
         if (!mteb_isObj(data))
-            throw new errors_InputError('expected an MTEB model_meta object', { file });
+            throw new errors/* InputError */.dz('expected an MTEB model_meta object', { file });
         const name = typeof data.name === 'string' ? data.name : 'model';
         const rev = typeof data.revision === 'string' ? ` at revision ${data.revision.slice(0, 12)}` : '';
         return {
@@ -72613,7 +72712,7 @@ function withoutModel(name) {
 function runInfo(file, encoding) {
     const specFile = (0,external_node_path_.join)((0,external_node_path_.dirname)(file), 'run_spec.json');
     if ((0,external_node_fs_.existsSync)(specFile)) {
-        const spec = readJsonFile(specFile, encoding);
+        const spec = (0,json_text/* readJsonFile */.JE)(specFile, encoding);
         if (helm_isObj(spec) && typeof spec.name === 'string') {
             const main = new Set();
             for (const m of Array.isArray(spec.metric_specs) ? spec.metric_specs : []) {
@@ -72679,20 +72778,20 @@ const helmStatsFormat = {
             : 0;
     },
     read(file, ctx) {
-        const data = readJsonFile(file, ctx.encoding);
+        const data = (0,json_text/* readJsonFile */.JE)(file, ctx.encoding);
         if (!Array.isArray(data))
-            throw new errors_InputError('expected a list of HELM stats', { file });
+            throw new errors/* InputError */.dz('expected a list of HELM stats', { file });
         const info = runInfo(file, ctx.encoding);
         const metrics = {};
         const reportOnly = [];
         data.forEach((s, i) => {
             if (!helm_isObj(s))
-                throw new errors_InputError('expected a stat object', { file, field: `[${i}]` });
+                throw new errors/* InputError */.dz('expected a stat object', { file, field: `[${i}]` });
             const nm = statName(info.run, s.name);
             if (!nm)
                 return;
             if (nm.full in metrics)
-                throw new errors_InputError(`stat "${nm.full}" appears twice`, { file, field: `[${i}].name` });
+                throw new errors/* InputError */.dz(`stat "${nm.full}" appears twice`, { file, field: `[${i}].name` });
             const count = typeof s.count === 'number' ? s.count : null;
             if (count === 0) {
                 metrics[nm.full] = { value: null, n: 0, undefined: 'HELM counted no values for this stat' };
@@ -72706,7 +72805,7 @@ const helmStatsFormat = {
                 reportOnly.push(nm.full);
         });
         if (Object.keys(metrics).length === 0)
-            throw new errors_InputError('no stats with a split in HELM stats', { file });
+            throw new errors/* InputError */.dz('no stats with a split in HELM stats', { file });
         return {
             kind: 'metrics',
             file,
@@ -72759,9 +72858,9 @@ const helmPerInstanceFormat = {
             : 0;
     },
     read(file, ctx) {
-        const data = readJsonFile(file, ctx.encoding);
+        const data = (0,json_text/* readJsonFile */.JE)(file, ctx.encoding);
         if (!Array.isArray(data))
-            throw new errors_InputError('expected a list of HELM instances', { file });
+            throw new errors/* InputError */.dz('expected a list of HELM instances', { file });
         const info = runInfo(file, ctx.encoding);
         const scores = {};
         const seen = new Map();
@@ -72770,7 +72869,7 @@ const helmPerInstanceFormat = {
         let perturbed = 0;
         data.forEach((inst, i) => {
             if (!helm_isObj(inst) || typeof inst.instance_id !== 'string' || !Array.isArray(inst.stats))
-                throw new errors_InputError('expected {instance_id, stats}', { file, field: `[${i}]` });
+                throw new errors/* InputError */.dz('expected {instance_id, stats}', { file, field: `[${i}]` });
             const instP = helm_isObj(inst.perturbation) ? inst.perturbation : undefined;
             if (instP)
                 perturbed++;
@@ -72792,7 +72891,7 @@ const helmPerInstanceFormat = {
                 if (!ids)
                     seen.set(nm.full, (ids = new Set()));
                 if (ids.has(id))
-                    throw new errors_InputError(`instance ${id} has "${nm.full}" twice`, { file, field: `[${i}].stats` });
+                    throw new errors/* InputError */.dz(`instance ${id} has "${nm.full}" twice`, { file, field: `[${i}].stats` });
                 ids.add(id);
                 const col = (scores[nm.full] ??= { ids: [], values: [] });
                 col.ids.push(id);
@@ -72819,12 +72918,12 @@ const helmPerInstanceFormat = {
         if (perturbed) {
             for (const [name, col] of Object.entries(worstCaseColumns(groups.values()))) {
                 if (name in scores)
-                    throw new errors_InputError(`"${name}" is both a per-instance stat and a worst case of one`, { file });
+                    throw new errors/* InputError */.dz(`"${name}" is both a per-instance stat and a worst case of one`, { file });
                 scores[name] = col;
             }
         }
         if (Object.keys(scores).length === 0)
-            throw new errors_InputError('no per-instance values of the run’s metrics in HELM per_instance_stats', {
+            throw new errors/* InputError */.dz('no per-instance values of the run’s metrics in HELM per_instance_stats', {
                 file,
             });
         const notes = perturbed
@@ -72844,9 +72943,9 @@ function helmMeta(name, description, test, what) {
             return head.outline.root === '{' && test(keysAt(head.outline, '')) ? 0.9 : 0;
         },
         read(file, ctx) {
-            const data = readJsonFile(file, ctx.encoding);
+            const data = (0,json_text/* readJsonFile */.JE)(file, ctx.encoding);
             if (!helm_isObj(data))
-                throw new errors_InputError(`expected a HELM ${what} object`, { file });
+                throw new errors/* InputError */.dz(`expected a HELM ${what} object`, { file });
             return { kind: 'meta', file, format: name, notes: [`${(0,external_node_path_.basename)(file)}: HELM ${what} (no metrics)`] };
         },
     };
@@ -72933,7 +73032,7 @@ function knownExtensions() {
 }
 /** Builds a FileHead from a buffer of a file's first bytes. */
 function headFromBytes(raw, complete) {
-    const gzip = isGzip(raw);
+    const gzip = (0,readers_text/* isGzip */.bf)(raw);
     let bytes = raw;
     let whole = complete;
     if (gzip) {
@@ -72947,7 +73046,7 @@ function headFromBytes(raw, complete) {
             whole = false;
         }
     }
-    const text = sniffText(bytes);
+    const text = (0,readers_text/* sniffText */.CY)(bytes);
     let outline;
     let lines = null;
     return {
@@ -72973,8 +73072,8 @@ function readHead(file) {
         fd = (0,external_node_fs_.openSync)(file, 'r');
     }
     catch {
-        readBytes(file); // throws the reader's usual "file not found" / "cannot read" error
-        throw new errors_InputError('cannot read file', { file });
+        (0,readers_file/* readBytes */.i)(file); // throws the reader's usual "file not found" / "cannot read" error
+        throw new errors/* InputError */.dz('cannot read file', { file });
     }
     try {
         const buf = Buffer.alloc(HEAD_BYTES);
@@ -73009,13 +73108,13 @@ function detectFormat(file, override) {
     if (override !== undefined) {
         const f = formatByName(override);
         if (!f) {
-            throw new errors_InputError(`unknown format "${override}" in config \`format\`; known formats: ${FORMATS.map((x) => x.name).join(', ')}`, { file });
+            throw new errors/* InputError */.dz(`unknown format "${override}" in config \`format\`; known formats: ${FORMATS.map((x) => x.name).join(', ')}`, { file });
         }
         return f;
     }
     const head = readHead(file);
     if (head.raw.length === 0)
-        throw new errors_InputError('empty file', { file });
+        throw new errors/* InputError */.dz('empty file', { file });
     const ranked = rankFormats(head, file);
     if (ranked[0].confidence >= MIN_CONFIDENCE)
         return ranked[0].format;
@@ -73025,7 +73124,7 @@ function detectFormat(file, override) {
     const shown = (list.length ? list : FORMATS.slice(0, 3))
         .map((f) => `${f.name} (${f.description})`)
         .join('; ');
-    throw new errors_InputError(`cannot tell the format of this file from its content; closest: ${shown}. Set \`format:\` in the config to name it`, { file });
+    throw new errors/* InputError */.dz(`cannot tell the format of this file from its content; closest: ${shown}. Set \`format:\` in the config to name it`, { file });
 }
 /** Reads one input file with the format detected (or named by `override`). */
 async function readWithRegistry(file, ctx, override) {
@@ -73070,14 +73169,14 @@ function expandInputPaths(paths) {
     const out = [];
     for (const p of paths) {
         if (!(0,external_node_fs_.existsSync)(p))
-            throw new errors_InputError('file not found', { file: p });
+            throw new errors/* InputError */.dz('file not found', { file: p });
         if ((0,external_node_fs_.statSync)(p).isDirectory()) {
             const files = (0,external_node_fs_.readdirSync)(p)
                 .filter((f) => hasExtension(f, exts) && !(0,external_node_fs_.statSync)((0,external_node_path_.join)(p, f)).isDirectory())
                 .sort()
                 .map((f) => (0,external_node_path_.join)(p, f));
             if (files.length === 0)
-                throw new errors_InputError(`folder holds no supported files (${exts.join(', ')})`, { file: p });
+                throw new errors/* InputError */.dz(`folder holds no supported files (${exts.join(', ')})`, { file: p });
             out.push(...files);
         }
         else {
@@ -73546,7 +73645,7 @@ function mappingOf(config) {
  */
 async function readInputs(paths, config, side = 'current', progress) {
     if (paths.length === 0)
-        throw new errors_InputError('no input files given');
+        throw new errors/* InputError */.dz('no input files given');
     const out = [];
     const mapping = mappingOf(config);
     const { baseline: baselineSelect, ...select } = config.select ?? {};
@@ -73614,7 +73713,7 @@ function computeResult(outputs, config, meta, progress) {
     let storedOptions;
     const addMetric = (name, mv, file) => {
         if (name in aggregated) {
-            throw new errors_InputError(`metric "${name}" is also defined in ${aggregatedFrom[name]}`, {
+            throw new errors/* InputError */.dz(`metric "${name}" is also defined in ${aggregatedFrom[name]}`, {
                 file,
                 field: name,
             });
@@ -73630,7 +73729,7 @@ function computeResult(outputs, config, meta, progress) {
     const addCorpus = (cols, file) => {
         for (const [name, col] of Object.entries(cols ?? {})) {
             if (name in corpus) {
-                throw new errors_InputError(`per-document items of "${name}" are also in ${corpusFrom[name]}`, {
+                throw new errors/* InputError */.dz(`per-document items of "${name}" are also in ${corpusFrom[name]}`, {
                     file,
                     field: name,
                 });
@@ -73643,7 +73742,7 @@ function computeResult(outputs, config, meta, progress) {
     const addScores = (cols, file) => {
         for (const [name, col] of Object.entries(cols)) {
             if (name in scores) {
-                throw new errors_InputError(`per-example scores of "${name}" are also in ${scoresFrom[name]}`, {
+                throw new errors/* InputError */.dz(`per-example scores of "${name}" are also in ${scoresFrom[name]}`, {
                     file,
                     field: name,
                 });
@@ -73657,7 +73756,7 @@ function computeResult(outputs, config, meta, progress) {
             if (skip?.has(field))
                 continue;
             if (field in aggSlices) {
-                throw new errors_InputError(`slice field "${field}" is also given in ${aggSlicesFrom[field]}`, {
+                throw new errors/* InputError */.dz(`slice field "${field}" is also given in ${aggSlicesFrom[field]}`, {
                     file,
                     field: `slices.${field}`,
                 });
@@ -73750,7 +73849,7 @@ function computeResult(outputs, config, meta, progress) {
             if (given.value !== null &&
                 mv.value !== null &&
                 Math.abs(given.value - mv.value) > 1e-9 * Math.max(1, Math.abs(given.value))) {
-                throw new errors_InputError(`"${name}" is ${given.value} here but the per-sample scores in ${scoresFrom[name]} average ${mv.value}: are they from different runs?`, { file: aggregatedFrom[name], field: name });
+                throw new errors/* InputError */.dz(`"${name}" is ${given.value} here but the per-sample scores in ${scoresFrom[name]} average ${mv.value}: are they from different runs?`, { file: aggregatedFrom[name], field: name });
             }
             delete aggregated[name];
         }
@@ -73796,7 +73895,7 @@ function computeResult(outputs, config, meta, progress) {
         const recordSlices = slicesOf(dataset, config);
         for (const field of Object.keys(recordSlices)) {
             if (field in aggSlices) {
-                throw new errors_InputError(`slice field "${field}" is computed from the records of ${recordFiles.join(', ')} and also given pre-aggregated here`, { file: aggSlicesFrom[field], field: `slices.${field}` });
+                throw new errors/* InputError */.dz(`slice field "${field}" is computed from the records of ${recordFiles.join(', ')} and also given pre-aggregated here`, { file: aggSlicesFrom[field], field: `slices.${field}` });
             }
         }
         result.slices = { ...aggSlices, ...recordSlices };
@@ -73814,7 +73913,7 @@ function computeResult(outputs, config, meta, progress) {
     }
     for (const [k, v] of Object.entries(aggregated)) {
         if (k in result.metrics) {
-            throw new errors_InputError(`metric "${k}" is both computed from records and given pre-aggregated`, {
+            throw new errors/* InputError */.dz(`metric "${k}" is both computed from records and given pre-aggregated`, {
                 file: aggregatedFrom[k],
                 field: k,
             });
@@ -74216,7 +74315,7 @@ async function addExtras(o) {
     if (ctx.releaseTag) {
         await guard('the default-branch comparison of the release', async () => {
             const second = await o.source.findOnDefaultBranch().catch((e) => {
-                if (isExpectedError(e))
+                if ((0,errors/* isExpectedError */.BI)(e))
                     return { result: null, info: { source: 'none', reason: e.message } };
                 throw e;
             });
@@ -74524,7 +74623,7 @@ async function fetchRunArtifact(o, run, load, what) {
         return { ok: true, loaded };
     }
     catch (e) {
-        if (!isExpectedError(e))
+        if (!(0,errors/* isExpectedError */.BI)(e))
             throw e;
         core/* warning */.$e(`The "${art.name}" artifact of ${label} is not a readable evalgate result (${e.message}); skipping it`);
         return skip('unreadable artifact', true);
@@ -75403,7 +75502,7 @@ function envMs(name) {
     if (v === undefined || v === '')
         return undefined;
     if (!/^\d+$/.test(v) || Number(v) <= 0)
-        throw new UsageError(`${name} must be a positive integer (milliseconds); got "${v}"`);
+        throw new errors/* UsageError */.eb(`${name} must be a positive integer (milliseconds); got "${v}"`);
     return Number(v);
 }
 /** A budget of `minutes` (input `github-timeout-minutes`) starting now. */
@@ -75442,7 +75541,7 @@ function githubBudget() {
 /** Connects to GitHub with the `github-token` input; starts the step's time budget. */
 async function connect(inputs, ctx) {
     if (!inputs.githubToken)
-        throw new UsageError('input "github-token" is empty; it is needed for baselines, comments and checks');
+        throw new errors/* UsageError */.eb('input "github-token" is empty; it is needed for baselines, comments and checks');
     // The clock starts at the first GitHub call and covers look-up, artifacts and publishing together.
     budget = stepBudget(inputs.githubTimeoutMinutes);
     const client = await createGitHubClient(inputs.githubToken, { baseUrl: ctx.apiUrl, budget });
@@ -75475,7 +75574,7 @@ const DEFAULT_CONFIG = '.github/evalgate.yml';
 function choice(name, allowed, fallback) {
     const v = core/* getInput */.V4(name).trim() || fallback;
     if (!allowed.includes(v)) {
-        throw new UsageError(`input "${name}" must be one of ${allowed.join(', ')}; got "${v}"`);
+        throw new errors/* UsageError */.eb(`input "${name}" must be one of ${allowed.join(', ')}; got "${v}"`);
     }
     return v;
 }
@@ -75484,7 +75583,7 @@ function positiveInt(name, fallback) {
     if (!v)
         return fallback;
     if (!/^\d+$/.test(v) || Number(v) <= 0)
-        throw new UsageError(`input "${name}" must be a positive integer; got "${v}"`);
+        throw new errors/* UsageError */.eb(`input "${name}" must be a positive integer; got "${v}"`);
     return Number(v);
 }
 function positiveNumber(name, fallback) {
@@ -75492,7 +75591,7 @@ function positiveNumber(name, fallback) {
     if (!v)
         return fallback;
     if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0)
-        throw new UsageError(`input "${name}" must be a positive number; got "${v}"`);
+        throw new errors/* UsageError */.eb(`input "${name}" must be a positive number; got "${v}"`);
     return Number(v);
 }
 function bool(name, fallback) {
@@ -75503,7 +75602,7 @@ function bool(name, fallback) {
         return true;
     if (['false', 'no', '0', 'off'].includes(v))
         return false;
-    throw new UsageError(`input "${name}" must be true or false; got "${v}"`);
+    throw new errors/* UsageError */.eb(`input "${name}" must be true or false; got "${v}"`);
 }
 /** Splits a multi-line / comma-separated list input. */
 function listInput(value) {
@@ -75545,7 +75644,7 @@ function verdictList(name) {
         return undefined;
     for (const v of list) {
         if (!VERDICT_NAMES.includes(v))
-            throw new UsageError(`input "${name}" takes verdicts among ${VERDICT_NAMES.join(', ')}; got "${v}"`);
+            throw new errors/* UsageError */.eb(`input "${name}" takes verdicts among ${VERDICT_NAMES.join(', ')}; got "${v}"`);
     }
     return list;
 }
@@ -75579,7 +75678,7 @@ class Checker {
         this.file = file;
     }
     fail(field, what) {
-        throw new errors_InputError(what, { file: this.file, field });
+        throw new errors/* InputError */.dz(what, { file: this.file, field });
     }
     obj(v, field) {
         if (!v || typeof v !== 'object' || Array.isArray(v))
@@ -75630,7 +75729,7 @@ function untrustedRoot(text, file, schema) {
         data = JSON.parse(text);
     }
     catch (e) {
-        throw new errors_InputError(`not JSON: ${e.message}`, { file });
+        throw new errors/* InputError */.dz(`not JSON: ${e.message}`, { file });
     }
     const root = k.obj(data, '(root)');
     if (root.schema !== schema)
@@ -75783,10 +75882,10 @@ function parseMeta(text, file) {
 /** Reads a file of the downloaded artifact, refusing one over `max` bytes. */
 function readBounded(path, label, max = MAX_REPORT_BYTES) {
     if (!(0,external_node_fs_.existsSync)(path))
-        throw new errors_InputError('missing from the report artifact', { file: label });
+        throw new errors/* InputError */.dz('missing from the report artifact', { file: label });
     const size = (0,external_node_fs_.statSync)(path).size;
     if (size > max)
-        throw new errors_InputError(`file is ${size} bytes; more than ${max} is not read`, { file: label });
+        throw new errors/* InputError */.dz(`file is ${size} bytes; more than ${max} is not read`, { file: label });
     return (0,external_node_fs_.readFileSync)(path, 'utf8');
 }
 
@@ -75813,7 +75912,7 @@ async function runPublishMode(o) {
     const ctx = o.context;
     const trigger = ctx.workflowRun;
     if (!trigger || !Number.isInteger(trigger.id) || trigger.id <= 0) {
-        throw new UsageError('mode "publish" must run in a workflow triggered by workflow_run (github.event.workflow_run is missing)');
+        throw new errors/* UsageError */.eb('mode "publish" must run in a workflow triggered by workflow_run (github.event.workflow_run is missing)');
     }
     const repo = { owner: ctx.owner, repo: ctx.repo };
     const name = reportArtifactName(o.artifactName);
@@ -75830,7 +75929,7 @@ async function runPublishMode(o) {
         return { published: false, reason };
     }
     if (art.size_in_bytes > MAX_REPORT_BYTES) {
-        throw new errors_InputError(`artifact is ${art.size_in_bytes} bytes; a report artifact is small, more than ${MAX_REPORT_BYTES} is not read`, { file: name });
+        throw new errors/* InputError */.dz(`artifact is ${art.size_in_bytes} bytes; a report artifact is small, more than ${MAX_REPORT_BYTES} is not read`, { file: name });
     }
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ctx.tempDir, `evalgate-publish-${trigger.id}-`));
     // Only the two files read below are extracted, each within its limit, counted while inflating: the
@@ -77480,7 +77579,7 @@ function expandCurrent(patterns, cwd = process.cwd()) {
         if (/[*?[\]{}]/.test(p) && !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(cwd, p))) {
             const matches = globSync(p, { cwd, onlyFiles: true, absolute: false }).sort();
             if (matches.length === 0)
-                throw new errors_InputError('glob matches no files', { file: p });
+                throw new errors/* InputError */.dz('glob matches no files', { file: p });
             out.push(...matches);
         }
         else {
@@ -77580,7 +77679,7 @@ function conclude(report, inputs, missingPolicy) {
 /** `mode: publish`: post the report a fork PR's run left behind (from a workflow_run workflow). */
 async function publishMode(inputs) {
     if (!inActions())
-        throw new UsageError('mode "publish" works only inside a GitHub Actions run');
+        throw new errors/* UsageError */.eb('mode "publish" works only inside a GitHub Actions run');
     const side = await connect(inputs, readRunnerContext());
     const { ctx, client, store } = side;
     const publisher = publisherFor(side, inputs);
@@ -77735,7 +77834,7 @@ function annotationPath(inputs, currentPaths) {
 /** The gate (every mode but `publish`): eval files → report → outputs, summary, GitHub, verdict. */
 async function gate(inputs) {
     if (inputs.current.length === 0 && !inputs.currentArtifact) {
-        throw new UsageError('input "current" is required: paths or globs of this run\'s eval files');
+        throw new errors/* UsageError */.eb('input "current" is required: paths or globs of this run\'s eval files');
     }
     const ctx = inActions() ? readRunnerContext() : undefined;
     // The triggering event selects the config profile (`profiles:`), e.g. stricter rules for releases.
@@ -77757,7 +77856,7 @@ async function gate(inputs) {
     const currentPaths = expandCurrent(inputs.current);
     if (inputs.currentArtifact) {
         if (!ctx)
-            throw new UsageError('input "current-artifact" works only inside a GitHub Actions run');
+            throw new errors/* UsageError */.eb('input "current-artifact" works only inside a GitHub Actions run');
         const { store } = await gh();
         currentPaths.push(...(await downloadCurrentArtifacts(store, inputs.currentArtifact, (0,external_node_path_.join)(dir, 'current-artifacts'))));
     }
@@ -77881,7 +77980,7 @@ async function run() {
             await gate(inputs);
     }
     catch (e) {
-        if (isExpectedError(e) || e instanceof GitHubUnavailableError) {
+        if ((0,errors/* isExpectedError */.BI)(e) || e instanceof GitHubUnavailableError) {
             core/* setFailed */.C1(e.message);
         }
         else if (e instanceof Error) {

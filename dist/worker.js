@@ -2431,10 +2431,13 @@ function chunks(file, range) {
     return raw.pipe(gunzip);
 }
 async function* plainChunks(file, range) {
-    const size = readChunk.bytes;
+    // No bigger than the part to read, as far as it is known: a small file's run allocates a few
+    // kilobytes, not 12 MiB (whose external-memory pressure alone triggered a collection).
+    const known = range.end ?? (range.hintBytes !== undefined ? range.start + range.hintBytes : undefined);
+    const size = known === undefined ? readChunk.bytes : Math.max(1, Math.min(readChunk.bytes, known - range.start));
     const fh = await (0,promises_namespaceObject.open)(file, 'r');
     try {
-        const bufs = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+        const bufs = [];
         let pos = range.start;
         let asked = 0;
         const read = (k) => {
@@ -2445,7 +2448,9 @@ async function* plainChunks(file, range) {
             const at = pos;
             pos += want;
             asked = want;
-            return want > 0 ? fh.read(bufs[k % 3], 0, want, at) : Promise.resolve({ bytesRead: 0 });
+            if (want <= 0)
+                return Promise.resolve({ bytesRead: 0 });
+            return fh.read((bufs[k % 3] ??= Buffer.allocUnsafe(size)), 0, want, at);
         };
         let next = read(0);
         for (let k = 0;; k++) {

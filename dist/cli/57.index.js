@@ -9238,10 +9238,13 @@ function chunks(file, range) {
     return raw.pipe(gunzip);
 }
 async function* plainChunks(file, range) {
-    const size = readChunk.bytes;
+    // No bigger than the part to read, as far as it is known: a small file's run allocates a few
+    // kilobytes, not 12 MiB (whose external-memory pressure alone triggered a collection).
+    const known = range.end ?? (range.hintBytes !== undefined ? range.start + range.hintBytes : undefined);
+    const size = known === undefined ? readChunk.bytes : Math.max(1, Math.min(readChunk.bytes, known - range.start));
     const fh = await (0,promises_.open)(file, 'r');
     try {
-        const bufs = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+        const bufs = [];
         let pos = range.start;
         let asked = 0;
         const read = (k) => {
@@ -9252,7 +9255,9 @@ async function* plainChunks(file, range) {
             const at = pos;
             pos += want;
             asked = want;
-            return want > 0 ? fh.read(bufs[k % 3], 0, want, at) : Promise.resolve({ bytesRead: 0 });
+            if (want <= 0)
+                return Promise.resolve({ bytesRead: 0 });
+            return fh.read((bufs[k % 3] ??= Buffer.allocUnsafe(size)), 0, want, at);
         };
         let next = read(0);
         for (let k = 0;; k++) {
@@ -9841,8 +9846,6 @@ const parquetFormat = {
     },
 };
 
-// EXTERNAL MODULE: ./src/readers/yaml-text.ts
-var yaml_text = __webpack_require__(49);
 ;// CONCATENATED MODULE: ./src/readers/metric-map.ts
 /**
  * Reader for plain metric maps (DVC style): a JSON or YAML mapping of metric name → number, nested
@@ -9850,7 +9853,6 @@ var yaml_text = __webpack_require__(49);
  * A NaN or infinite value (Python's `json` writes bare `NaN`) is read as an undefined metric with the
  * reason, not as a number.
  */
-
 
 
 
@@ -9926,10 +9928,12 @@ const yamlMetricMapFormat = {
             return 0;
         return /^[\w.-]+:(\s|$)/m.test(first.slice(0, 4096)) && !first.includes(',') ? 0.3 : 0;
     },
-    read(file, ctx) {
+    async read(file, ctx) {
         const text = (0,readers_text/* readTextFile */.Gu)(file, ctx.encoding);
-        const { doc } = (0,yaml_text/* parseYamlDocument */.I)(text, file);
-        const metrics = flattenMetricMap((0,yaml_text/* yamlToJs */.U)(doc, file), file);
+        // Loaded on first use: runs that read no YAML never parse the YAML library.
+        const { parseYamlDocument, yamlToJs } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(49)]).then(__webpack_require__.bind(__webpack_require__, 49));
+        const { doc } = parseYamlDocument(text, file);
+        const metrics = flattenMetricMap(yamlToJs(doc, file), file);
         return { kind: 'metrics', file, format: 'metric-map', metrics, directions: {} };
     },
 };

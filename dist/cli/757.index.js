@@ -1,6 +1,62 @@
 export const id = 757;
-export const ids = [757];
+export const ids = [757,954,49];
 export const modules = {
+
+/***/ 1954:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_BASELINE_VERDICTS: () => (/* binding */ DEFAULT_BASELINE_VERDICTS),
+/* harmony export */   defaultConfig: () => (/* binding */ defaultConfig),
+/* harmony export */   profileFor: () => (/* binding */ profileFor)
+/* harmony export */ });
+/** Default `baseline_verdicts`: a run with a fail verdict never becomes the new normal. */
+const DEFAULT_BASELINE_VERDICTS = ['pass', 'warn', 'no-baseline'];
+/** Defaults used when there is no config file at all (docs/configuration.md: the zero-config gate). */
+function defaultConfig() {
+    return {
+        task: 'auto',
+        fields: { id: 'id', label: 'label', prediction: 'prediction', probabilities: 'probabilities' },
+        slices: [],
+        ignoreFields: [],
+        topK: 5,
+        significance: 0.05,
+        bootstrap: 2000,
+        seed: 0,
+        topFlipped: 10,
+        metrics: {},
+        hasRules: false,
+        history: 20,
+        charts: 6,
+        baselineVerdicts: [...DEFAULT_BASELINE_VERDICTS],
+        waivers: [],
+        waiverLabel: 'evalgate:accept-regression',
+        trackingIssue: { enabled: true, label: 'evalgate-regression' },
+    };
+}
+/**
+ * The profile an event selects: `release` for release events and tag pushes, else the event's own
+ * name; a `workflow_dispatch` run without a profile of its own uses the `schedule` one (a manual
+ * nightly). Undefined when the config defines none for it.
+ */
+function profileFor(event, refType, defined) {
+    if (!event)
+        return undefined;
+    let name = event;
+    if (event === 'release' || (event === 'push' && refType === 'tag'))
+        name = 'release';
+    else if (event === 'pull_request_target')
+        name = 'pull_request';
+    if (defined.includes(name))
+        return name;
+    if (name === 'workflow_dispatch' && defined.includes('schedule'))
+        return 'schedule';
+    return undefined;
+}
+
+
+/***/ }),
 
 /***/ 4757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -10,11 +66,11 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULT_BASELINE_VERDICTS: () => (/* binding */ DEFAULT_BASELINE_VERDICTS),
-  defaultConfig: () => (/* binding */ defaultConfig),
+  DEFAULT_BASELINE_VERDICTS: () => (/* reexport */ defaults.DEFAULT_BASELINE_VERDICTS),
+  defaultConfig: () => (/* reexport */ defaults.defaultConfig),
   loadConfig: () => (/* binding */ loadConfig),
   parseConfig: () => (/* binding */ parseConfig),
-  profileFor: () => (/* binding */ profileFor)
+  profileFor: () => (/* reexport */ defaults.profileFor)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -148,6 +204,8 @@ function describe(v) {
 
 // EXTERNAL MODULE: ./src/readers/yaml-text.ts
 var yaml_text = __webpack_require__(49);
+// EXTERNAL MODULE: ./src/config/defaults.ts
+var defaults = __webpack_require__(1954);
 ;// CONCATENATED MODULE: ./src/config/load.ts
 /**
  * Loads and validates `.github/evalgate.yml`. Errors name the file, the line and the key path, and say
@@ -159,59 +217,19 @@ var yaml_text = __webpack_require__(49);
 
 
 
-/** Default `baseline_verdicts`: a run with a fail verdict never becomes the new normal. */
-const DEFAULT_BASELINE_VERDICTS = ['pass', 'warn', 'no-baseline'];
-/** Defaults used when there is no config file at all (docs/configuration.md: the zero-config gate). */
-function defaultConfig() {
-    return {
-        task: 'auto',
-        fields: { id: 'id', label: 'label', prediction: 'prediction', probabilities: 'probabilities' },
-        slices: [],
-        ignoreFields: [],
-        topK: 5,
-        significance: 0.05,
-        bootstrap: 2000,
-        seed: 0,
-        topFlipped: 10,
-        metrics: {},
-        hasRules: false,
-        history: 20,
-        charts: 6,
-        baselineVerdicts: [...DEFAULT_BASELINE_VERDICTS],
-        waivers: [],
-        waiverLabel: 'evalgate:accept-regression',
-        trackingIssue: { enabled: true, label: 'evalgate-regression' },
-    };
-}
-/**
- * The profile an event selects: `release` for release events and tag pushes, else the event's own
- * name; a `workflow_dispatch` run without a profile of its own uses the `schedule` one (a manual
- * nightly). Undefined when the config defines none for it.
- */
-function profileFor(event, refType, defined) {
-    if (!event)
-        return undefined;
-    let name = event;
-    if (event === 'release' || (event === 'push' && refType === 'tag'))
-        name = 'release';
-    else if (event === 'pull_request_target')
-        name = 'pull_request';
-    if (defined.includes(name))
-        return name;
-    if (name === 'workflow_dispatch' && defined.includes('schedule'))
-        return 'schedule';
-    return undefined;
-}
+
+// Types, defaults and profile selection live in defaults.ts (no YAML parser, no schema validator).
+
 /**
  * Reads a config file. A missing file is not an error when `optional` (the action's default path):
  * the zero-config defaults apply.
  */
 function loadConfig(file, optional = false, selector = {}) {
     if (!file)
-        return defaultConfig();
+        return (0,defaults.defaultConfig)();
     if (!(0,external_node_fs_.existsSync)(file)) {
         if (optional)
-            return defaultConfig();
+            return (0,defaults.defaultConfig)();
         throw new errors/* InputError */.dz('config file not found', { file });
     }
     let text;
@@ -228,8 +246,8 @@ function loadConfig(file, optional = false, selector = {}) {
  * event selects is merged over the top level (per-metric rules metric by metric).
  */
 function parseConfig(text, file, selector = {}) {
-    const { doc, lineCounter } = (0,yaml_text/* parseYamlDocument */.I)(text, file);
-    const data = (0,yaml_text/* yamlToJs */.U)(doc, file) ?? {};
+    const { doc, lineCounter } = (0,yaml_text.parseYamlDocument)(text, file);
+    const data = (0,yaml_text.yamlToJs)(doc, file) ?? {};
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
         throw new errors/* InputError */.dz(`expected a mapping of settings at the top level, found ${describe(data)}`, {
             file,
@@ -256,13 +274,13 @@ function parseConfig(text, file, selector = {}) {
     }
     const top = data;
     const profiles = (top.profiles ?? {});
-    const profile = profileFor(selector.event, selector.refType, Object.keys(profiles));
+    const profile = (0,defaults.profileFor)(selector.event, selector.refType, Object.keys(profiles));
     const raw = profile ? mergeProfile(top, profiles[profile]) : top;
     const lineOf = (path) => {
         const node = nodeAt(doc.contents, path);
         return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
     };
-    const cfg = defaultConfig();
+    const cfg = (0,defaults.defaultConfig)();
     cfg.file = file;
     if (profile)
         cfg.profile = profile;
@@ -400,6 +418,66 @@ function mergeProfile(top, prof) {
     }
     delete out.profiles;
     return out;
+}
+
+
+/***/ }),
+
+/***/ 49:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parseYamlDocument: () => (/* binding */ parseYamlDocument),
+/* harmony export */   yamlToJs: () => (/* binding */ yamlToJs)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3918);
+/**
+ * YAML parsing with the error messages every YAML input shares (config files, YAML metric maps): the
+ * line, and for a duplicate key the key itself, since "keys must be unique" alone leaves the user
+ * searching.
+ */
+
+
+
+/** Parses YAML text into a document; InputError (file, line, key) on the first YAML error. */
+function parseYamlDocument(text, file) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false });
+    if (doc.errors.length > 0) {
+        const err = doc.errors[0];
+        const line = err.pos ? lineCounter.linePos(err.pos[0]).line : undefined;
+        if (err.code === 'DUPLICATE_KEY' && err.pos) {
+            const key = /^[^:\n]*/
+                .exec(text.slice(err.pos[0]))?.[0]
+                .trim()
+                .replace(/^["']|["']$/g, '') ?? '';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`duplicate key ${(0,_json_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showKey */ .Nh)(key)} in a YAML mapping (which value is meant?)`, {
+                file,
+                line,
+                field: key,
+            });
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`invalid YAML: ${err.message.split('\n')[0]}`, { file, line });
+    }
+    return { doc, lineCounter };
+}
+/** Most alias uses a YAML document may expand (the `yaml` library's guard against alias bombs). */
+const MAX_ALIAS_COUNT = 100;
+/**
+ * The document as plain data. Aliases that expand exponentially ("billion laughs") are an InputError
+ * naming the file, not a crash: the library refuses them with a ReferenceError.
+ */
+function yamlToJs(doc, file) {
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (e) {
+        if (e instanceof ReferenceError && /alias/i.test(e.message))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} alias uses); refusing to read it`, { file });
+        throw e;
+    }
 }
 
 

@@ -526,8 +526,8 @@ function throttledProgress(write, intervalMs = 1000, now = () => Date.now()) {
  * into its own chunk).
  */
 const engine = () => Promise.all([
-    Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(435), __nccwpck_require__.e(757)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4757)),
-    Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(940), __nccwpck_require__.e(435), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2057)),
+    __nccwpck_require__.e(/* import() */ 954).then(__nccwpck_require__.bind(__nccwpck_require__, 1954)),
+    Promise.all(/* import() */[__nccwpck_require__.e(940), __nccwpck_require__.e(200), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2057)),
     __nccwpck_require__.e(/* import() */ 970).then(__nccwpck_require__.bind(__nccwpck_require__, 5970)),
     __nccwpck_require__.e(/* import() */ 104).then(__nccwpck_require__.bind(__nccwpck_require__, 5104)),
     __nccwpck_require__.e(/* import() */ 332).then(__nccwpck_require__.bind(__nccwpck_require__, 1332)),
@@ -641,8 +641,13 @@ function one(p, name, allowed) {
     }
     return v;
 }
-function configFrom(p, loadConfig) {
-    const config = loadConfig(one(p, 'config'));
+/**
+ * The run's config: `--config` read and validated, else the zero-config defaults (without loading the
+ * YAML parser and the schema validator, which cost a small file's run ~40 ms).
+ */
+async function configFrom(p, defaultConfig) {
+    const file = one(p, 'config');
+    const config = file ? (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(200), __nccwpck_require__.e(757)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4757))).loadConfig(file) : defaultConfig();
     const task = one(p, 'task', policy/* TASK_SETTINGS */.EL);
     if (task)
         config.task = task;
@@ -680,7 +685,7 @@ async function main(argv, out, err, options = {}) {
             if (files.length === 0)
                 throw new errors/* UsageError */.eb('metrics needs at least one input file');
             const format = one(p, 'format', ['json', 'markdown']) ?? 'json';
-            const { result } = await e.computeCurrent(files, configFrom(p, e.loadConfig), undefined, progress);
+            const { result } = await e.computeCurrent(files, await configFrom(p, e.defaultConfig), undefined, progress);
             const save = one(p, 'save-result');
             if (save)
                 writeOutput(save, e.serializeResult(result));
@@ -696,7 +701,7 @@ async function main(argv, out, err, options = {}) {
                 throw new errors/* UsageError */.eb('compare needs --baseline <path...>');
             const format = one(p, 'format', ['markdown', 'json']) ?? 'markdown';
             const failOn = (one(p, 'fail-on', policy/* FAIL_ON */.d$) ?? 'regression');
-            const config = configFrom(p, e.loadConfig);
+            const config = await configFrom(p, e.defaultConfig);
             const cur = await e.computeCurrent(current, config, undefined, progress);
             const found = await new e.LocalPathBaselineSource(baseline, (paths) => e.loadBaseline(paths, config, progress), 'given on the command line').find();
             progress?.update({ stage: 'comparing the runs' });

@@ -21,7 +21,7 @@ import { throttledProgress, type ProgressSink } from '../progress.js';
  */
 const engine = () =>
   Promise.all([
-    import('../config/load.js'),
+    import('../config/defaults.js'),
     import('../pipeline.js'),
     import('../baseline/source.js'),
     import('../render/json.js'),
@@ -141,8 +141,13 @@ function one(p: Parsed, name: string, allowed?: readonly string[]): string | und
   return v;
 }
 
-function configFrom(p: Parsed, loadConfig: (file?: string) => GateConfig): GateConfig {
-  const config = loadConfig(one(p, 'config'));
+/**
+ * The run's config: `--config` read and validated, else the zero-config defaults (without loading the
+ * YAML parser and the schema validator, which cost a small file's run ~40 ms).
+ */
+async function configFrom(p: Parsed, defaultConfig: () => GateConfig): Promise<GateConfig> {
+  const file = one(p, 'config');
+  const config = file ? (await import('../config/load.js')).loadConfig(file) : defaultConfig();
   const task = one(p, 'task', TASK_SETTINGS);
   if (task) config.task = task as TaskSetting;
   return config;
@@ -186,7 +191,12 @@ export async function main(
       const files = [...p.positionals, ...(p.options.current ?? [])];
       if (files.length === 0) throw new UsageError('metrics needs at least one input file');
       const format = one(p, 'format', ['json', 'markdown']) ?? 'json';
-      const { result } = await e.computeCurrent(files, configFrom(p, e.loadConfig), undefined, progress);
+      const { result } = await e.computeCurrent(
+        files,
+        await configFrom(p, e.defaultConfig),
+        undefined,
+        progress,
+      );
       const save = one(p, 'save-result');
       if (save) writeOutput(save, e.serializeResult(result));
       out(format === 'json' ? e.renderMetricsJson(result) : e.renderMetricsMarkdown(result));
@@ -199,7 +209,7 @@ export async function main(
       if (baseline.length === 0) throw new UsageError('compare needs --baseline <path...>');
       const format = one(p, 'format', ['markdown', 'json']) ?? 'markdown';
       const failOn = (one(p, 'fail-on', FAIL_ON) ?? 'regression') as FailOn;
-      const config = configFrom(p, e.loadConfig);
+      const config = await configFrom(p, e.defaultConfig);
       const cur = await e.computeCurrent(current, config, undefined, progress);
       const found = await new e.LocalPathBaselineSource(
         baseline,

@@ -10,7 +10,6 @@ import { MAX_JSON_DEPTH, readJsonFile } from './json-text.js';
 import type { FormatReader } from './types.js';
 import { hasExtension } from './sniff.js';
 import { readTextFile } from './text.js';
-import { parseYamlDocument, yamlToJs } from './yaml-text.js';
 
 /** A metric value the file gives as NaN or ±Infinity: undefined, with the reason. */
 export function nonFiniteMetric(v: number, n: number | null = null): MetricValue {
@@ -84,8 +83,10 @@ export const yamlMetricMapFormat: FormatReader = {
     if (first.startsWith('{') || first.startsWith('[')) return 0;
     return /^[\w.-]+:(\s|$)/m.test(first.slice(0, 4096)) && !first.includes(',') ? 0.3 : 0;
   },
-  read(file, ctx) {
+  async read(file, ctx) {
     const text = readTextFile(file, ctx.encoding);
+    // Loaded on first use: runs that read no YAML never parse the YAML library.
+    const { parseYamlDocument, yamlToJs } = await import('./yaml-text.js');
     const { doc } = parseYamlDocument(text, file);
     const metrics = flattenMetricMap(yamlToJs(doc, file), file);
     return { kind: 'metrics', file, format: 'metric-map', metrics, directions: {} };
