@@ -21,7 +21,14 @@ export { buildDataset } from './encode.js';
 export { detectTask } from './task-detection.js';
 export { subsetDataset } from './subset.js';
 export { computeMetrics, perExampleValues, correctness } from './compute.js';
-export { confusionCounts, metricsFromConfusion } from './classification.js';
+export {
+  confusionCounts,
+  confusionIndex,
+  confusionScratch,
+  confusionValues,
+  metricsFromConfusion,
+  type ConfusionScratch,
+} from './classification.js';
 export { metricSpec, primaryMetrics, taskMetricNames, numericFieldDirection } from './spec.js';
 export { meanSpread, percentile } from './numeric.js';
 export { normalizeText, squadNormalize, tokenF1 } from './generation.js';

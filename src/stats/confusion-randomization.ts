@@ -5,7 +5,7 @@
  * s of the n examples of a discordant group moves s counts between the two matrices. See
  * `randomization.ts` for the exact/sampled distribution and `margin.ts` for the test with a tolerance.
  */
-import { metricsFromConfusion, type Dataset } from '../metrics/index.js';
+import { confusionIndex, confusionScratch, confusionValues, type Dataset } from '../metrics/index.js';
 import type { Direction } from '../types.js';
 import {
   randomizationDistribution,
@@ -77,6 +77,10 @@ export function confusionRandomization(
   const tb = new Float64Array(kk);
   const tc = new Float64Array(kk);
   const signs = names.map((n) => (directions(n) === 'higher' ? -1 : 1));
+  // Allocation-free evaluation of both tables (confusionValues): B resamples, each with two.
+  const sb = confusionScratch(k);
+  const sc = confusionScratch(k);
+  const at = names.map((n) => confusionIndex(task, n));
   const evaluate = (swaps: Int32Array, out: Float64Array) => {
     tb.set(fixed);
     tc.set(fixed);
@@ -88,13 +92,11 @@ export function confusionRandomization(
       tb[to[c]] += s;
       tc[from[c]] += s;
     }
-    const mb = metricsFromConfusion(tb, k, task, pos);
-    const mc = metricsFromConfusion(tc, k, task, pos);
-    for (let j = 0; j < names.length; j++) {
-      const x = mb[names[j]]?.value;
-      const y = mc[names[j]]?.value;
-      out[j] = x === null || x === undefined || y === null || y === undefined ? NaN : signs[j] * (y - x);
-    }
+    confusionValues(tb, k, task, pos, sb);
+    confusionValues(tc, k, task, pos, sc);
+    // An undefined metric (NaN) on either side makes the difference NaN.
+    for (let j = 0; j < names.length; j++)
+      out[j] = at[j] < 0 ? NaN : signs[j] * (sc.values[at[j]] - sb.values[at[j]]);
   };
   const dist = randomizationDistribution(counts, names.length, evaluate, B, rng);
   return {

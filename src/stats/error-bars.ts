@@ -6,7 +6,9 @@
  */
 import {
   confusionCounts,
-  metricsFromConfusion,
+  confusionIndex,
+  confusionScratch,
+  confusionValues,
   meanSpread,
   metricSpec,
   perExampleValues,
@@ -107,7 +109,7 @@ function effectiveKind(ds: Dataset, name: string): MetricKind {
  *   outcomes with n < 100, or a proportion of exactly 0 or 1, get the Wilson interval (`wilson`); with
  *   `ds.cluster`, the clustered SE of Miller (2024) (`clustered`);
  * - `confusion` metrics: bootstrap in which a resample is one Multinomial(n, counts/n) draw over the k×k
- *   confusion cells, metrics recomputed with `metricsFromConfusion`; SE = sd of replicates, CI =
+ *   confusion cells, metrics recomputed with `confusionValues`; SE = sd of replicates, CI =
  *   percentile (2.5%, 97.5%) (`bootstrap`);
  * - `auc`: DeLong variance (Sun & Xu fast algorithm) of binary ROC AUC, and of the macro one-vs-rest
  *   AUC from the joint covariance of the per-class AUCs (`delong-ovr.ts`); CI from the SE on the logit
@@ -185,10 +187,13 @@ export function withErrorBars(
     for (const name of confusionNames) reps[name] = new Float64Array(B);
     const table = new Float64Array(counts.length);
     const task = ds.task as 'binary' | 'multiclass';
+    const scratch = confusionScratch(k);
+    const at = confusionNames.map((name) => confusionIndex(task, name));
+    const cols = confusionNames.map((name) => reps[name]);
     for (let b = 0; b < B; b++) {
       resampler.sampleInto(rng, table);
-      const m = metricsFromConfusion(table, k, task, ds.posIndex);
-      for (const name of confusionNames) reps[name][b] = m[name]?.value ?? NaN;
+      confusionValues(table, k, task, ds.posIndex, scratch);
+      for (let j = 0; j < at.length; j++) cols[j][b] = at[j] >= 0 ? scratch.values[at[j]] : NaN;
     }
     for (const name of confusionNames) out[name] = fromReplicates(points[name], ds.n, reps[name]);
   }
