@@ -9808,14 +9808,11 @@ const csvFormat = delimitedFormat('csv', ',');
 /** Per-example records as TSV. */
 const tsvFormat = delimitedFormat('tsv', '\t');
 
-// EXTERNAL MODULE: ./node_modules/hyparquet/src/read.js + 24 modules
-var read = __webpack_require__(5134);
 ;// CONCATENATED MODULE: ./src/readers/parquet.ts
 /**
  * Reader for per-example Parquet files (as written by pandas/pyarrow/polars), via hyparquet (pure JS,
  * snappy built in). Rows are numbered from 1 in error messages, as a data-frame index + 1.
  */
-
 
 
 
@@ -9840,9 +9837,11 @@ function normalise(v, file, row, field) {
 async function readParquet(file, mapping) {
     const buf = (0,readers_file/* readBytes */.i)(file);
     const arrayBuffer = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+    // Loaded on first use: runs that read no Parquet never parse the library (start-up, docs/performance.md).
+    const { parquetReadObjects } = await __webpack_require__.e(/* import() */ 148).then(__webpack_require__.bind(__webpack_require__, 4148));
     let rows;
     try {
-        rows = (await (0,read/* parquetReadObjects */.pS)({ file: arrayBuffer }));
+        rows = (await parquetReadObjects({ file: arrayBuffer }));
     }
     catch (e) {
         throw new errors/* InputError */.dz(`not a readable Parquet file: ${e.message}`, { file });

@@ -187,6 +187,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 4573:
 /***/ ((module) => {
 
@@ -527,7 +534,7 @@ function throttledProgress(write, intervalMs = 1000, now = () => Date.now()) {
  */
 const engine = () => Promise.all([
     __nccwpck_require__.e(/* import() */ 954).then(__nccwpck_require__.bind(__nccwpck_require__, 1954)),
-    Promise.all(/* import() */[__nccwpck_require__.e(940), __nccwpck_require__.e(200), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2057)),
+    Promise.all(/* import() */[__nccwpck_require__.e(175), __nccwpck_require__.e(200), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2057)),
     __nccwpck_require__.e(/* import() */ 970).then(__nccwpck_require__.bind(__nccwpck_require__, 5970)),
     __nccwpck_require__.e(/* import() */ 104).then(__nccwpck_require__.bind(__nccwpck_require__, 5104)),
     __nccwpck_require__.e(/* import() */ 332).then(__nccwpck_require__.bind(__nccwpck_require__, 1332)),

@@ -2,7 +2,6 @@
  * Reader for per-example Parquet files (as written by pandas/pyarrow/polars), via hyparquet (pure JS,
  * snappy built in). Rows are numbered from 1 in error messages, as a data-frame index + 1.
  */
-import { parquetReadObjects } from 'hyparquet';
 import { InputError } from '../errors.js';
 import { readBytes } from './file.js';
 import type { ExampleRecord } from '../types.js';
@@ -30,6 +29,8 @@ function normalise(v: unknown, file: string, row: number, field: string): unknow
 export async function readParquet(file: string, mapping: RecordMapping): Promise<ExampleRecord[]> {
   const buf = readBytes(file);
   const arrayBuffer = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+  // Loaded on first use: runs that read no Parquet never parse the library (start-up, docs/performance.md).
+  const { parquetReadObjects } = await import('hyparquet');
   let rows: Record<string, unknown>[];
   try {
     rows = (await parquetReadObjects({ file: arrayBuffer })) as Record<string, unknown>[];
