@@ -53969,6 +53969,7 @@ function fScore(p, r) {
  * quantile used by percentile bootstrap intervals.
  */
 
+
 // The mean's CLT summary lives with the metrics' numeric helpers, which attach it to mean points.
 
 /** Normal-approximation two-sided interval estimate ± z·se (95% by default). */
@@ -54002,18 +54003,9 @@ function wilsonInterval(successes, n, z = normal_Z975) {
  * Returns NaN when fewer than two values remain.
  */
 function intervals_clusteredStderr(x, cluster) {
-    let n = 0;
-    let sum = 0;
-    for (let i = 0; i < x.length; i++) {
-        const v = x[i];
-        if (v === v) {
-            n++;
-            sum += v;
-        }
-    }
+    const { n, mean } = numeric_meanStats(x);
     if (n < 2)
         return NaN;
-    const mean = sum / n;
     const bySum = new Map();
     for (let i = 0; i < x.length; i++) {
         const v = x[i];

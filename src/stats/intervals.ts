@@ -2,10 +2,11 @@
  * Standard errors and intervals of a mean: CLT, Wilson, clustered (Miller 2024), and the sample
  * quantile used by percentile bootstrap intervals.
  */
+import { meanStats } from '../metrics/numeric.js';
 import { Z975 } from './distributions.js';
 
 // The mean's CLT summary lives with the metrics' numeric helpers, which attach it to mean points.
-export { meanStats } from '../metrics/numeric.js';
+export { meanStats };
 export type { MeanStats } from '../metrics/types.js';
 
 /** Normal-approximation two-sided interval estimate ± z·se (95% by default). */
@@ -40,17 +41,8 @@ export function wilsonInterval(successes: number, n: number, z: number = Z975): 
  * Returns NaN when fewer than two values remain.
  */
 export function clusteredStderr(x: ArrayLike<number>, cluster: ArrayLike<string | number>): number {
-  let n = 0;
-  let sum = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i];
-    if (v === v) {
-      n++;
-      sum += v;
-    }
-  }
+  const { n, mean } = meanStats(x);
   if (n < 2) return NaN;
-  const mean = sum / n;
   const bySum = new Map<string | number, number>();
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
