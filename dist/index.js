@@ -55438,9 +55438,9 @@ function confusionIndex(task, name) {
  */
 function confusionValues(counts, k, task, posIndex, scratch) {
     if (counts.length !== k * k)
-        throw new Error(`metricsFromConfusion: expected ${k * k} counts, got ${counts.length}`);
+        throw new Error(`confusionValues: expected ${k * k} counts, got ${counts.length}`);
     if (task === 'binary' && (posIndex === undefined || posIndex < 0 || posIndex >= k)) {
-        throw new Error('metricsFromConfusion: binary task needs posIndex');
+        throw new Error('confusionValues: binary task needs posIndex');
     }
     const { rowSum, colSum, values } = scratch;
     rowSum.fill(0);
@@ -55962,11 +55962,12 @@ function topK(opts) {
     }
     return k;
 }
-/** Mean of per-example values, with their spread for the error bar (`MetricPoint.spread`). */
-function meanPoint(values, n) {
+/** Mean of per-example values, with their spread for the error bar when asked (`MetricPoint.spread`). */
+function meanPoint(values, n, spread) {
     if (n === 0)
         return undef('no examples', 0);
-    return { ...point(compensatedSum(values)[0] / n, n), spread: meanSpread(values) };
+    const p = point(compensatedSum(values)[0] / n, n);
+    return spread ? { ...p, spread: meanSpread(values) } : p;
 }
 /** 1 where the example's true class is the positive class. */
 function positives(ds) {
@@ -55983,6 +55984,7 @@ function positives(ds) {
  */
 function computeMetrics(ds, opts) {
     const n = ds.n;
+    const spreads = opts.meanSpreads === true;
     let out = {};
     switch (ds.task) {
         case 'binary': {
@@ -55998,8 +56000,8 @@ function computeMetrics(ds, opts) {
                 const r = rankingMetrics(isPos, ds.score, n);
                 out.roc_auc = Number.isNaN(r.auc) ? undef('only one class present in labels', n) : point(r.auc, n);
                 out.average_precision = point(r.ap, n);
-                out.log_loss = meanPoint(binaryLogLoss(isPos, ds.score, n), n);
-                out.brier = meanPoint(binaryBrier(isPos, ds.score, n), n);
+                out.log_loss = meanPoint(binaryLogLoss(isPos, ds.score, n), n, spreads);
+                out.brier = meanPoint(binaryBrier(isPos, ds.score, n), n, spreads);
                 out.ece = point(expectedCalibrationError(isPos, ds.score, n), n);
             }
             break;
@@ -56022,8 +56024,8 @@ function computeMetrics(ds, opts) {
                 const perExample = new Float64Array(n);
                 const logLoss = k < 2
                     ? undef('log loss needs at least two classes', n)
-                    : meanPoint(multiclassLogLoss(yTrue, ds.proba, k, n, perExample), n);
-                const topKAccuracy = meanPoint(topKHits(yTrue, ds.proba, k, n, kTop, perExample), n);
+                    : meanPoint(multiclassLogLoss(yTrue, ds.proba, k, n, perExample), n, spreads);
+                const topKAccuracy = meanPoint(topKHits(yTrue, ds.proba, k, n, kTop, perExample), n, spreads);
                 const auc = typeof started === 'function' ? started() : started;
                 out.roc_auc_ovr = Number.isNaN(auc.value)
                     ? undef('fewer than two classes present in labels', n)
@@ -56040,8 +56042,8 @@ function computeMetrics(ds, opts) {
             out = regressionMetrics(ds.yTrueNum, ds.yPredNum, n);
             break;
         case 'generation':
-            out.exact_match = meanPoint(exactMatchPerExample(ds.textPred, ds.textRefs, opts), n);
-            out.token_f1 = meanPoint(tokenF1PerExample(ds.textPred, ds.textRefs), n);
+            out.exact_match = meanPoint(exactMatchPerExample(ds.textPred, ds.textRefs, opts), n, spreads);
+            out.token_f1 = meanPoint(tokenF1PerExample(ds.textPred, ds.textRefs), n, spreads);
             break;
     }
     numericSummaries(ds.numeric, out);
@@ -62551,8 +62553,7 @@ async function readJsonlColumns(file, mapping, cols = new columns_RecordColumns(
         let part;
         if (rest) {
             try {
-                const packed = await rest;
-                part = { packed, lines: packed.lineCount };
+                part = await rest;
             }
             catch (err) {
                 const e = err;
@@ -62567,8 +62568,8 @@ async function readJsonlColumns(file, mapping, cols = new columns_RecordColumns(
         }
         let helperLines;
         if (part) {
-            appendColumns(cols, part.packed, lines);
-            helperLines = part.lines;
+            appendColumns(cols, part, lines);
+            helperLines = part.lineCount;
         }
         else {
             const range = { start: split, end: helperEnd };
@@ -62582,7 +62583,7 @@ async function readJsonlColumns(file, mapping, cols = new columns_RecordColumns(
                 const e = tail.error;
                 throw e instanceof errors/* InputError */.dz ? located(e.detail, e.location, offset) : e;
             }
-            appendColumns(cols, packColumns(tail.cols, tail.lines)[0], offset);
+            appendColumns(cols, tail.part, offset);
         }
     }
     cols.finish();
@@ -62615,9 +62616,8 @@ async function readTail(file, mapping, cut, progress) {
     cols.beginFile(file);
     try {
         const range = { start: at, end: old, hintBytes: old - at };
-        const lines = await scanJsonl(file, mapping, cols, range, 0, (bytes) => progress(bytes));
-        cols.finish();
-        return { start: at, cols, lines: lines };
+        const lines = await scanJsonl(file, mapping, cols, range, 0, progress);
+        return { start: at, part: packColumns(cols, lines)[0] };
     }
     catch (error) {
         return { start: at, error };
@@ -68068,8 +68068,8 @@ async function readInputs(paths, config, side = 'current', progress) {
 }
 function computeOn(ds, config) {
     const mopts = metricOptionsOf(config);
-    // The OvR AUC comes from its DeLong pass, whose variance the error bar below reuses.
-    const points = computeMetrics(ds, { ...mopts, ovrAuc: ovrAucWithVariance });
+    // The OvR AUC comes from its DeLong pass, and the means keep their spread: the error bars below reuse both.
+    const points = computeMetrics(ds, { ...mopts, meanSpreads: true, ovrAuc: ovrAucWithVariance });
     return withErrorBars(ds, points, { metric: mopts, bootstrap: config.bootstrap, seed: config.seed });
 }
 function slicesOf(ds, config) {

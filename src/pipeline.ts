@@ -80,8 +80,8 @@ export async function readInputs(
 
 function computeOn(ds: Dataset, config: GateConfig): Record<string, MetricValue> {
   const mopts = metricOptionsOf(config);
-  // The OvR AUC comes from its DeLong pass, whose variance the error bar below reuses.
-  const points = computeMetrics(ds, { ...mopts, ovrAuc: ovrAucWithVariance });
+  // The OvR AUC comes from its DeLong pass, and the means keep their spread: the error bars below reuse both.
+  const points = computeMetrics(ds, { ...mopts, meanSpreads: true, ovrAuc: ovrAucWithVariance });
   return withErrorBars(ds, points, { metric: mopts, bootstrap: config.bootstrap, seed: config.seed });
 }
 

@@ -2562,8 +2562,7 @@ async function readJsonlColumns(file, mapping, cols = new RecordColumns(), progr
         let part;
         if (rest) {
             try {
-                const packed = await rest;
-                part = { packed, lines: packed.lineCount };
+                part = await rest;
             }
             catch (err) {
                 const e = err;
@@ -2578,8 +2577,8 @@ async function readJsonlColumns(file, mapping, cols = new RecordColumns(), progr
         }
         let helperLines;
         if (part) {
-            appendColumns(cols, part.packed, lines);
-            helperLines = part.lines;
+            appendColumns(cols, part, lines);
+            helperLines = part.lineCount;
         }
         else {
             const range = { start: split, end: helperEnd };
@@ -2593,7 +2592,7 @@ async function readJsonlColumns(file, mapping, cols = new RecordColumns(), progr
                 const e = tail.error;
                 throw e instanceof InputError ? located(e.detail, e.location, offset) : e;
             }
-            appendColumns(cols, packColumns(tail.cols, tail.lines)[0], offset);
+            appendColumns(cols, tail.part, offset);
         }
     }
     cols.finish();
@@ -2626,9 +2625,8 @@ async function readTail(file, mapping, cut, progress) {
     cols.beginFile(file);
     try {
         const range = { start: at, end: old, hintBytes: old - at };
-        const lines = await scanJsonl(file, mapping, cols, range, 0, (bytes) => progress(bytes));
-        cols.finish();
-        return { start: at, cols, lines: lines };
+        const lines = await scanJsonl(file, mapping, cols, range, 0, progress);
+        return { start: at, part: packColumns(cols, lines)[0] };
     }
     catch (error) {
         return { start: at, error };

@@ -56,9 +56,9 @@ export function confusionValues(
   scratch: ConfusionScratch,
 ): number {
   if (counts.length !== k * k)
-    throw new Error(`metricsFromConfusion: expected ${k * k} counts, got ${counts.length}`);
+    throw new Error(`confusionValues: expected ${k * k} counts, got ${counts.length}`);
   if (task === 'binary' && (posIndex === undefined || posIndex < 0 || posIndex >= k)) {
-    throw new Error('metricsFromConfusion: binary task needs posIndex');
+    throw new Error('confusionValues: binary task needs posIndex');
   }
   const { rowSum, colSum, values } = scratch;
   rowSum.fill(0);

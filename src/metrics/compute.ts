@@ -31,10 +31,11 @@ function topK(opts: MetricOptions): number {
   return k;
 }
 
-/** Mean of per-example values, with their spread for the error bar (`MetricPoint.spread`). */
-function meanPoint(values: Float64Array, n: number): MetricPoint {
+/** Mean of per-example values, with their spread for the error bar when asked (`MetricPoint.spread`). */
+function meanPoint(values: Float64Array, n: number, spread: boolean): MetricPoint {
   if (n === 0) return undef('no examples', 0);
-  return { ...point(compensatedSum(values)[0] / n, n), spread: meanSpread(values) };
+  const p = point(compensatedSum(values)[0] / n, n);
+  return spread ? { ...p, spread: meanSpread(values) } : p;
 }
 
 /** 1 where the example's true class is the positive class. */
@@ -52,6 +53,7 @@ function positives(ds: Dataset): Uint8Array {
  */
 export function computeMetrics(ds: Dataset, opts: MetricOptions): Record<string, MetricPoint> {
   const n = ds.n;
+  const spreads = opts.meanSpreads === true;
   let out: Record<string, MetricPoint> = {};
   switch (ds.task) {
     case 'binary': {
@@ -67,8 +69,8 @@ export function computeMetrics(ds: Dataset, opts: MetricOptions): Record<string,
         const r = rankingMetrics(isPos, ds.score, n);
         out.roc_auc = Number.isNaN(r.auc) ? undef('only one class present in labels', n) : point(r.auc, n);
         out.average_precision = point(r.ap, n);
-        out.log_loss = meanPoint(binaryLogLoss(isPos, ds.score, n), n);
-        out.brier = meanPoint(binaryBrier(isPos, ds.score, n), n);
+        out.log_loss = meanPoint(binaryLogLoss(isPos, ds.score, n), n, spreads);
+        out.brier = meanPoint(binaryBrier(isPos, ds.score, n), n, spreads);
         out.ece = point(expectedCalibrationError(isPos, ds.score, n), n);
       }
       break;
@@ -92,8 +94,8 @@ export function computeMetrics(ds: Dataset, opts: MetricOptions): Record<string,
         const logLoss =
           k < 2
             ? undef('log loss needs at least two classes', n)
-            : meanPoint(multiclassLogLoss(yTrue, ds.proba, k, n, perExample), n);
-        const topKAccuracy = meanPoint(topKHits(yTrue, ds.proba, k, n, kTop, perExample), n);
+            : meanPoint(multiclassLogLoss(yTrue, ds.proba, k, n, perExample), n, spreads);
+        const topKAccuracy = meanPoint(topKHits(yTrue, ds.proba, k, n, kTop, perExample), n, spreads);
         const auc = typeof started === 'function' ? started() : started;
         out.roc_auc_ovr = Number.isNaN(auc.value)
           ? undef('fewer than two classes present in labels', n)
@@ -110,8 +112,8 @@ export function computeMetrics(ds: Dataset, opts: MetricOptions): Record<string,
       out = regressionMetrics(ds.yTrueNum!, ds.yPredNum!, n);
       break;
     case 'generation':
-      out.exact_match = meanPoint(exactMatchPerExample(ds.textPred!, ds.textRefs!, opts), n);
-      out.token_f1 = meanPoint(tokenF1PerExample(ds.textPred!, ds.textRefs!), n);
+      out.exact_match = meanPoint(exactMatchPerExample(ds.textPred!, ds.textRefs!, opts), n, spreads);
+      out.token_f1 = meanPoint(tokenF1PerExample(ds.textPred!, ds.textRefs!), n, spreads);
       break;
   }
   numericSummaries(ds.numeric, out);

@@ -26,6 +26,12 @@ export interface MetricOptions {
    */
   fields?: { id?: string; label?: string; prediction?: string; probabilities?: string; cluster?: string };
   /**
+   * Keep each mean metric's spread on its point (`MetricPoint.spread`), so that its error bar needs no
+   * second pass over the examples. The pipeline asks for it on the run's own points; bootstrap
+   * resamples, which recompute metrics thousands of times, do not.
+   */
+  meanSpreads?: boolean;
+  /**
    * Computes the macro one-vs-rest ROC AUC in place of `ovrAuc` (same value, bit for bit). The pipeline
    * passes the DeLong pass of `src/stats/delong-ovr.ts`, so that the AUC's error bar reuses its sorts
    * instead of sorting every class a second time. It may return a function giving the value: the
@@ -116,8 +122,8 @@ export interface MetricPoint {
    */
   n?: number;
   /**
-   * Of a mean metric computed from its per-example values (`meanPoint`): their CLT summary, which the
-   * unclustered error bar uses instead of computing the values again.
+   * Of a mean metric computed from its per-example values, when `MetricOptions.meanSpreads` asks for it:
+   * their CLT summary, which the unclustered error bar uses instead of computing the values again.
    */
   spread?: MeanSpread;
 }

@@ -202,11 +202,10 @@ export async function readJsonlColumns(
   if (parallel) {
     const tail = rest ? await readTail(file, mapping, cut!, (bytes) => (tailBytes = bytes)) : undefined;
     const helperEnd = tail ? tail.start : total!;
-    let part: { packed: PackedColumns; lines: number } | undefined;
+    let part: PackedColumns | undefined;
     if (rest) {
       try {
-        const packed = await rest;
-        part = { packed, lines: packed.lineCount };
+        part = await rest;
       } catch (err) {
         const e = err as SerialisedError;
         if (e.input) throw located(e.detail ?? e.message, e.location ?? {}, lines);
@@ -219,8 +218,8 @@ export async function readJsonlColumns(
     }
     let helperLines: number;
     if (part) {
-      appendColumns(cols, part.packed, lines);
-      helperLines = part.lines;
+      appendColumns(cols, part, lines);
+      helperLines = part.lineCount;
     } else {
       const range = { start: split!, end: helperEnd };
       helperLines = (await scanJsonl(file, mapping, cols, range, startRows, report, lines))!;
@@ -233,7 +232,7 @@ export async function readJsonlColumns(
         const e = tail.error;
         throw e instanceof InputError ? located(e.detail, e.location, offset) : e;
       }
-      appendColumns(cols, packColumns(tail.cols!, tail.lines!)[0], offset);
+      appendColumns(cols, tail.part!, offset);
     }
   }
   cols.finish();
@@ -251,8 +250,8 @@ function located(message: string, location: InputError['location'], offset: numb
 /** The part of the helper's range this thread read after its own (see `readTail`). */
 interface Tail {
   start: number;
-  cols?: RecordColumns;
-  lines?: number;
+  /** Its columns, lines numbered from its first (`lineCount` of them); absent when it has an error. */
+  part?: PackedColumns;
   /** Its first error, thrown only if the helper's part (earlier in the file) has none. */
   error?: unknown;
 }
@@ -278,9 +277,8 @@ async function readTail(
   cols.beginFile(file);
   try {
     const range = { start: at, end: old, hintBytes: old - at };
-    const lines = await scanJsonl(file, mapping, cols, range, 0, (bytes) => progress(bytes));
-    cols.finish();
-    return { start: at, cols, lines: lines! };
+    const lines = await scanJsonl(file, mapping, cols, range, 0, progress);
+    return { start: at, part: packColumns(cols, lines!)[0] };
   } catch (error) {
     return { start: at, error };
   }
